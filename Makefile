@@ -1,0 +1,136 @@
+# Makefile: build, run and test giamkhao. `make help` lists the targets.
+
+CC      ?= cc
+PKGS    := jansson libsodium
+# Packages the build and the tests need (Debian 12); `make deps` installs
+# the missing ones. DEV_DEBS are for lint, format and fuzz targets.
+DEBS     := build-essential pkg-config libjansson-dev libcsv-dev \
+	    libunistring-dev libsodium-dev libsqlite3-dev python3
+DEV_DEBS := clang clang-format clang-tidy cppcheck libclang-rt-14-dev
+
+WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
+	   -Wformat=2 -Wvla -fno-common
+HARDEN  := -fstack-protector-strong -D_FORTIFY_SOURCE=2
+CFLAGS_BASE = -std=c17 -g $(WARN) -MMD -MP \
+	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lunistring -lm
+
+# Variants: release (default) and asan (ASan + UBSan, no recovery).
+VARIANT ?= release
+ifeq ($(VARIANT),asan)
+OPT := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+       -fno-sanitize-recover=all
+else
+OPT := -O2 $(HARDEN)
+endif
+CFLAGS  ?=
+ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(CFLAGS)
+ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+
+B := build/$(VARIANT)
+
+COMMON_SRC  := $(wildcard common/*.c)
+SCORING_SRC := $(wildcard scoring/*.c)
+SERVER_SRC  := $(wildcard server/*.c)
+CORE_SRC    := $(COMMON_SRC) $(SCORING_SRC)
+UNIT_SRC    := $(wildcard tests/unit/*.c)
+FUZZ_SRC    := $(wildcard tests/fuzz/fuzz_*.c)
+
+CORE_OBJ   := $(CORE_SRC:%.c=$(B)/obj/%.o)
+SERVER_OBJ := $(SERVER_SRC:%.c=$(B)/obj/%.o)
+UNIT_OBJ   := $(UNIT_SRC:%.c=$(B)/obj/%.o)
+
+BIN   := $(B)/giamkhao
+UNIT  := $(B)/unit-tests
+BENCH := build/release/bench-scoring
+REPLAY_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=replay-%)
+REPLAY := $(addprefix $(B)/,$(REPLAY_NAMES))
+
+.PHONY: all deps dev-deps run test asan unit lint format format-check \
+	check-deps bench fuzz clean help
+
+all: $(BIN)
+
+help:
+	@echo "make              build build/release/giamkhao"
+	@echo "make run          install, build, score the demo data of every program"
+	@echo "make test         install, build, run every test (also under ASan/UBSan)"
+	@echo "make asan         build and run the tests under ASan + UBSan only"
+	@echo "make deps         install missing Debian packages (root)"
+	@echo "make lint         cppcheck, clang-tidy, banned functions"
+	@echo "make format       clang-format the sources; make format-check checks"
+	@echo "make check-deps   enforce design.md's include rules"
+	@echo "make bench        benchmarks (scoring core vs SQLite)"
+	@echo "make fuzz         run each fuzz target (FUZZ_SECONDS=60)"
+
+deps:
+	@./scripts/deps.sh $(DEBS)
+
+dev-deps:
+	@./scripts/deps.sh $(DEBS) $(DEV_DEBS)
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BIN): $(CORE_OBJ) $(SERVER_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(UNIT): $(CORE_OBJ) $(UNIT_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Fuzz targets replayed over their corpora by a plain driver (no clang).
+$(B)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+unit: deps
+	@$(MAKE) --no-print-directory $(UNIT) $(BIN) $(REPLAY)
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@./scripts/demo.sh $(BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory VARIANT=release build/release/giamkhao \
+		build/release/unit-tests $(addprefix build/release/,$(REPLAY_NAMES))
+	@$(MAKE) --no-print-directory VARIANT=asan build/asan/giamkhao \
+		build/asan/unit-tests $(addprefix build/asan/,$(REPLAY_NAMES))
+	@./tests/run.sh
+
+asan: deps
+	@$(MAKE) --no-print-directory VARIANT=asan build/asan/giamkhao \
+		build/asan/unit-tests $(addprefix build/asan/,$(REPLAY_NAMES))
+	@VARIANTS=asan ./tests/run.sh
+
+$(BENCH): bench/bench_scoring.c $(CORE_SRC:%.c=build/release/obj/%.o)
+	$(CC) $(CFLAGS_BASE) -O2 -o $@ $^ $(LDLIBS) -lsqlite3
+
+bench: deps
+	@$(MAKE) --no-print-directory VARIANT=release $(BENCH)
+	@$(BENCH)
+
+FUZZ_SECONDS ?= 60
+fuzz: dev-deps
+	@./tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+SOURCES = $(shell git ls-files '*.c' '*.h' 2>/dev/null || \
+	    find common scoring forms certificates server tests bench \
+	    -name '*.[ch]')
+
+format:
+	clang-format -i $(SOURCES)
+
+format-check:
+	@clang-format --dry-run --Werror $(SOURCES) && echo "format: ok"
+
+check-deps:
+	@./scripts/check-deps.sh
+
+lint: dev-deps
+	@./scripts/lint.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,131 @@
+/* internal.h: declarations shared by the files of scoring/ (private). */
+#ifndef GIAMKHAO_SCORING_INTERNAL_H
+#define GIAMKHAO_SCORING_INTERNAL_H
+
+#include "../common/common.h"
+#include "scoring.h"
+
+/* 128-bit integers hold the products of exact comparisons. */
+__extension__ typedef __int128 i128;
+
+/* A points value that was never given (an incomplete sheet). */
+#define POINTS_MISSING INT32_MIN
+
+struct input_entry {
+	char *id;
+	size_t field;
+};
+
+struct input_sheet {
+	int entry;
+	int judge;
+	size_t missing; /* criteria not scored yet */
+	int vote;	/* ballot mode: 1 yes, 0 no */
+};
+
+struct score_input {
+	const struct score_rubric *rubric;
+	size_t ncrit;
+	struct input_entry *entries;
+	size_t nentries, entries_cap;
+	char **judges;
+	size_t njudges, judges_cap;
+	struct input_sheet *sheets;
+	size_t nsheets, sheets_cap;
+	int32_t *points; /* nsheets × ncrit, POINTS_MISSING when absent */
+	struct strmap entry_ids;
+	struct strmap judge_ids;
+	struct pairmap sheet_of; /* (entry, judge) -> sheet */
+};
+
+/* q.c: rationals and rounding */
+struct score_q q_make(int64_t num, int64_t den);
+int64_t gcd64(int64_t a, int64_t b);
+i128 gcd128(i128 a, i128 b);
+/* Rounds num/den (den > 0) half away from zero to `decimals` places. */
+int64_t round_half_up(i128 num, i128 den, int decimals);
+int64_t pow10_i64(int n);
+/* Compares a/b with c/d exactly (b, d > 0): -1, 0 or 1. */
+int cmp_frac(i128 a, i128 b, i128 c, i128 d);
+
+/* rubric.c: lifecycle */
+void text_release(struct score_text *t);
+
+/*
+ * compute.c and friends: the working state of one computation. Raw sheet
+ * totals are integers in units of 1/q points (q = 100 × the weights' common
+ * denominator); a scope's normalised totals are integers in units of
+ * 1/(q × norm_den[scope]) points, so every comparison inside a scope is an
+ * exact integer comparison.
+ */
+struct calc {
+	const struct score_rubric *r;
+	const struct score_input *in;
+	struct score_results *res;
+	bool overflow;
+	int64_t q;		 /* points = units / q */
+	int64_t *weight_units;	 /* per criterion: weight × q / 100 */
+	int64_t *total;		 /* per input sheet (complete ones) */
+	size_t *by_entry;	 /* complete sheets grouped by entry */
+	size_t *entry_first;	 /* per input entry: start in by_entry */
+	size_t *entry_count;	 /* per input entry: complete sheets */
+	int *result_of;		 /* per input entry: index in res->entries */
+	size_t *scope_of_field;	 /* per rubric field */
+	i128 *norm;		 /* per input sheet: normalised total */
+	i128 *norm_den;		 /* per scope */
+	bool *guarded;		 /* per input sheet: rule 2's guard applied */
+	bool *excluded;		 /* per input sheet: outlier rule */
+};
+
+/* Checked 128-bit arithmetic: on overflow sets c->overflow. */
+i128 ck_add(struct calc *c, i128 a, i128 b);
+i128 ck_mul(struct calc *c, i128 a, i128 b);
+
+/* normalize.c */
+void normalize_scope(struct calc *c, size_t scope, const size_t *sheets,
+    size_t n);
+/* aggregate.c */
+void aggregate_entry(struct calc *c, struct score_entry_result *er);
+/* rank.c */
+void rank_scope(struct calc *c, size_t scope);
+void order_results(struct calc *c);
+/* ballot.c */
+void ballot_compute(struct calc *c);
+/* diagnostics.c */
+void diagnose_scope(struct calc *c, size_t scope, const size_t *sheets,
+    size_t n);
+
+#endif
+
+/* json_read.c: typed access to JSON objects, naming the key path on error */
+struct json_t;
+#define PATH_MAX_LEN 256
+void path_key(char *out, const char *parent, const char *key);
+void path_index(char *out, const char *parent, size_t index);
+/* Fails on a key of `obj` that is not in the NULL-terminated `allowed`. */
+int jr_keys(struct json_t *obj, const char *path, const char *const *allowed,
+    struct score_error *err);
+/* Each getter: 1 when found and valid, 0 when absent and optional, -1 on
+ * error (absent and required, wrong type, invalid value). */
+int jr_object(struct json_t *obj, const char *key, const char *path,
+    bool required, struct json_t **out, struct score_error *err);
+int jr_array(struct json_t *obj, const char *key, const char *path,
+    bool required, struct json_t **out, struct score_error *err);
+int jr_string(struct json_t *obj, const char *key, const char *path,
+    bool required, char **out, struct score_error *err);
+int jr_id(struct json_t *obj, const char *key, const char *path, char **out,
+    struct score_error *err);
+int jr_text(struct json_t *obj, const char *key, const char *path,
+    bool required, struct score_text *out, struct score_error *err);
+int jr_number(struct json_t *obj, const char *key, const char *path,
+    bool required, struct score_q *out, struct score_error *err);
+int jr_integer(struct json_t *obj, const char *key, const char *path,
+    bool required, int64_t *out, struct score_error *err);
+int jr_enum(struct json_t *obj, const char *key, const char *path,
+    bool required, const char *const *names, size_t count, int *out,
+    struct score_error *err);
+/* Value checks on a number already read. */
+int q_check_places(struct score_q q, int places, const char *path,
+    struct score_error *err);
+int q_check_range(struct score_q q, bool allow_zero, int64_t limit,
+    const char *path, struct score_error *err);

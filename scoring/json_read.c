@@ -1,0 +1,319 @@
+/* json_read.c: typed getters over jansson objects with key-path errors. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void
+path_key(char *out, const char *parent, const char *key)
+{
+	if (parent == NULL || *parent == '\0')
+		snprintf(out, PATH_MAX_LEN, "%s", key);
+	else
+		snprintf(out, PATH_MAX_LEN, "%s.%s", parent, key);
+}
+
+void
+path_index(char *out, const char *parent, size_t index)
+{
+	snprintf(out, PATH_MAX_LEN, "%s[%zu]", parent, index);
+}
+
+int
+jr_keys(json_t *obj, const char *path, const char *const *allowed,
+    struct score_error *err)
+{
+	const char *key;
+	json_t *value;
+	char where[PATH_MAX_LEN];
+
+	json_object_foreach(obj, key, value)
+	{
+		bool known = false;
+
+		(void)value;
+		for (size_t i = 0; allowed[i] != NULL; i++)
+			known = known || strcmp(allowed[i], key) == 0;
+		if (!known) {
+			path_key(where, path, key);
+			return score_error_set(err, SCORE_E_UNKNOWN_KEY, where,
+			    NULL, NULL);
+		}
+	}
+	return 0;
+}
+
+/* Looks up `key`; fails when it is required and absent. */
+static int
+lookup(json_t *obj, const char *key, const char *path, bool required,
+    json_t **out, struct score_error *err)
+{
+	char where[PATH_MAX_LEN];
+
+	*out = json_object_get(obj, key);
+	if (*out != NULL)
+		return 1;
+	if (!required)
+		return 0;
+	path_key(where, path, key);
+	return score_error_set(err, SCORE_E_MISSING_KEY, where, NULL, NULL);
+}
+
+static int
+type_error(const char *path, const char *key, const char *type,
+    struct score_error *err)
+{
+	char where[PATH_MAX_LEN];
+
+	path_key(where, path, key);
+	return score_error_set(err, SCORE_E_TYPE, where, type, NULL);
+}
+
+int
+jr_object(json_t *obj, const char *key, const char *path, bool required,
+    json_t **out, struct score_error *err)
+{
+	int rc = lookup(obj, key, path, required, out, err);
+
+	if (rc == 1 && !json_is_object(*out))
+		return type_error(path, key, "object", err);
+	return rc;
+}
+
+int
+jr_array(json_t *obj, const char *key, const char *path, bool required,
+    json_t **out, struct score_error *err)
+{
+	int rc = lookup(obj, key, path, required, out, err);
+
+	if (rc == 1 && !json_is_array(*out))
+		return type_error(path, key, "array", err);
+	return rc;
+}
+
+/* Copies a JSON string as NFC (jansson has already checked UTF-8). */
+static char *
+nfc_string(json_t *v)
+{
+	return score_nfc(json_string_value(v), json_string_length(v));
+}
+
+int
+jr_string(json_t *obj, const char *key, const char *path, bool required,
+    char **out, struct score_error *err)
+{
+	char where[PATH_MAX_LEN];
+	json_t *v;
+	int rc = lookup(obj, key, path, required, &v, err);
+
+	if (rc != 1)
+		return rc;
+	if (!json_is_string(v))
+		return type_error(path, key, "string", err);
+	path_key(where, path, key);
+	if (json_string_length(v) > SCORE_MAX_TEXT_BYTES) {
+		char limit[32];
+
+		snprintf(limit, sizeof(limit), "%d", SCORE_MAX_TEXT_BYTES);
+		return score_error_set(err, SCORE_E_ID_TOO_LONG, where, limit,
+		    NULL);
+	}
+	*out = nfc_string(v);
+	if (*out == NULL)
+		return score_error_set(err, SCORE_E_BAD_TEXT, where, NULL,
+		    NULL);
+	if (**out == '\0') {
+		free(*out);
+		*out = NULL;
+		return score_error_set(err, SCORE_E_EMPTY, where, NULL, NULL);
+	}
+	return 1;
+}
+
+int
+jr_id(json_t *obj, const char *key, const char *path, char **out,
+    struct score_error *err)
+{
+	char where[PATH_MAX_LEN], limit[32];
+	int rc = jr_string(obj, key, path, true, out, err);
+
+	if (rc != 1)
+		return rc;
+	if (strlen(*out) > SCORE_MAX_ID_BYTES) {
+		free(*out);
+		*out = NULL;
+		path_key(where, path, key);
+		snprintf(limit, sizeof(limit), "%d", SCORE_MAX_ID_BYTES);
+		return score_error_set(err, SCORE_E_ID_TOO_LONG, where, limit,
+		    NULL);
+	}
+	return 1;
+}
+
+int
+jr_text(json_t *obj, const char *key, const char *path, bool required,
+    struct score_text *out, struct score_error *err)
+{
+	static const char *const keys[] = { "vi", "en", NULL };
+	char where[PATH_MAX_LEN];
+	json_t *v;
+	int rc = lookup(obj, key, path, required, &v, err);
+
+	if (rc != 1)
+		return rc;
+	if (!json_is_object(v))
+		return type_error(path, key, "title", err);
+	path_key(where, path, key);
+	if (jr_keys(v, where, keys, err) != 0)
+		return -1;
+	if (jr_string(v, "vi", where, true, &out->vi, err) < 0)
+		return -1;
+	if (jr_string(v, "en", where, false, &out->en, err) < 0)
+		return -1;
+	return 1;
+}
+
+/*
+ * jansson keeps reals as doubles. The shortest decimal that reads back as
+ * the same double is what the author wrote (for up to 15 significant
+ * digits), so the rubric's 0.1 becomes exactly 1/10.
+ */
+static int
+real_to_q(double d, struct score_q *out)
+{
+	char text[64];
+	const char *digits = text;
+	bool negative = false;
+
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(text, sizeof(text), "%.*g", prec, d);
+		if (strtod(text, NULL) == d)
+			break;
+	}
+	if (strchr(text, 'e') != NULL || strchr(text, 'n') != NULL)
+		return -1;
+	if (*digits == '-') {
+		negative = true;
+		digits++;
+	}
+	if (score_q_parse(digits, out) != 0)
+		return -1;
+	if (negative)
+		out->num = -out->num;
+	return 0;
+}
+
+int
+jr_number(json_t *obj, const char *key, const char *path, bool required,
+    struct score_q *out, struct score_error *err)
+{
+	char where[PATH_MAX_LEN], text[64];
+	json_t *v;
+	int rc = lookup(obj, key, path, required, &v, err);
+
+	if (rc != 1)
+		return rc;
+	path_key(where, path, key);
+	if (json_is_integer(v)) {
+		json_int_t i = json_integer_value(v);
+
+		if (i > 1000000000000000LL || i < -1000000000000000LL) {
+			snprintf(text, sizeof(text), "%lld", (long long)i);
+			return score_error_set(err, SCORE_E_TOO_LARGE, where,
+			    text, "10^15");
+		}
+		*out = q_make((int64_t)i, 1);
+		return 1;
+	}
+	if (!json_is_real(v))
+		return type_error(path, key, "number", err);
+	if (real_to_q(json_real_value(v), out) != 0) {
+		snprintf(text, sizeof(text), "%g", json_real_value(v));
+		return score_error_set(err, SCORE_E_DECIMALS, where, text,
+		    "12");
+	}
+	return 1;
+}
+
+int
+jr_integer(json_t *obj, const char *key, const char *path, bool required,
+    int64_t *out, struct score_error *err)
+{
+	char where[PATH_MAX_LEN], text[64];
+	struct score_q q;
+	int rc = jr_number(obj, key, path, required, &q, err);
+
+	if (rc != 1)
+		return rc;
+	if (q.den != 1) {
+		path_key(where, path, key);
+		score_q_format(q, text, sizeof(text));
+		return score_error_set(err, SCORE_E_NOT_INTEGER, where, text,
+		    NULL);
+	}
+	*out = q.num;
+	return 1;
+}
+
+int
+jr_enum(json_t *obj, const char *key, const char *path, bool required,
+    const char *const *names, size_t count, int *out,
+    struct score_error *err)
+{
+	char where[PATH_MAX_LEN], allowed[256];
+	size_t used = 0;
+	char *value = NULL;
+	int rc = jr_string(obj, key, path, required, &value, err);
+
+	if (rc != 1)
+		return rc;
+	for (size_t i = 0; i < count; i++) {
+		if (strcmp(names[i], value) == 0) {
+			free(value);
+			*out = (int)i;
+			return 1;
+		}
+		if (used < sizeof(allowed))
+			used += (size_t)snprintf(allowed + used,
+			    sizeof(allowed) - used, "%s%s", i > 0 ? ", " : "",
+			    names[i]);
+	}
+	path_key(where, path, key);
+	score_error_set(err, SCORE_E_ENUM, where, value, allowed);
+	free(value);
+	return -1;
+}
+
+int
+q_check_places(struct score_q q, int places, const char *path,
+    struct score_error *err)
+{
+	char text[64], limit[16];
+
+	if (pow10_i64(places) % q.den == 0)
+		return 0;
+	score_q_format(q, text, sizeof(text));
+	snprintf(limit, sizeof(limit), "%d", places);
+	return score_error_set(err, SCORE_E_DECIMALS, path, text, limit);
+}
+
+int
+q_check_range(struct score_q q, bool allow_zero, int64_t limit,
+    const char *path, struct score_error *err)
+{
+	char text[64], bound[32];
+
+	score_q_format(q, text, sizeof(text));
+	if (q.num < 0 || (q.num == 0 && !allow_zero))
+		return score_error_set(err,
+		    allow_zero ? SCORE_E_NEGATIVE : SCORE_E_NOT_POSITIVE, path,
+		    text, NULL);
+	if (limit > 0 && cmp_frac(q.num, q.den, limit, 1) > 0) {
+		snprintf(bound, sizeof(bound), "%lld", (long long)limit);
+		return score_error_set(err, SCORE_E_TOO_LARGE, path, text,
+		    bound);
+	}
+	return 0;
+}

@@ -1,0 +1,167 @@
+/* q.c: exact rationals: parsing, formatting and half-up rounding. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+int64_t
+gcd64(int64_t a, int64_t b)
+{
+	if (a < 0)
+		a = -a;
+	if (b < 0)
+		b = -b;
+	while (b != 0) {
+		int64_t t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+i128
+gcd128(i128 a, i128 b)
+{
+	if (a < 0)
+		a = -a;
+	if (b < 0)
+		b = -b;
+	while (b != 0) {
+		i128 t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+struct score_q
+q_make(int64_t num, int64_t den)
+{
+	struct score_q q;
+	int64_t g;
+
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	g = gcd64(num, den);
+	if (g > 1) {
+		num /= g;
+		den /= g;
+	}
+	q.num = num;
+	q.den = den;
+	return q;
+}
+
+int64_t
+pow10_i64(int n)
+{
+	int64_t p = 1;
+
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
+int
+cmp_frac(i128 a, i128 b, i128 c, i128 d)
+{
+	i128 l = a * d, r = c * b;
+
+	return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/*
+ * Half away from zero: |num|/den = q + r/den, and the fractional part rounds
+ * up when 2·r·10^d ≥ den·... computed without forming |num|·10^d, which could
+ * overflow for large denominators.
+ */
+int64_t
+round_half_up(i128 num, i128 den, int decimals)
+{
+	i128 scale = pow10_i64(decimals);
+	i128 mag = num < 0 ? -num : num;
+	i128 whole = mag / den, rem = mag % den;
+	i128 frac = (2 * rem * scale + den) / (2 * den);
+	i128 v = whole * scale + frac;
+
+	return (int64_t)(num < 0 ? -v : v);
+}
+
+int
+score_q_parse(const char *s, struct score_q *out)
+{
+	int64_t num = 0, den = 1;
+	int digits = 0, places = 0;
+	bool point = false;
+
+	for (const char *p = s; *p != '\0'; p++) {
+		if (*p == '.' && !point) {
+			point = true;
+			continue;
+		}
+		if (*p < '0' || *p > '9')
+			return -1;
+		if (point && ++places > 12)
+			return -1;
+		/* 10^18 leaves room for one more digit in int64. */
+		if (num > (INT64_MAX - 9) / 10)
+			return -1;
+		num = num * 10 + (*p - '0');
+		if (point)
+			den *= 10;
+		digits++;
+	}
+	if (digits == 0)
+		return -1;
+	*out = q_make(num, den);
+	return 0;
+}
+
+/* True when den has no prime factors other than 2 and 5. */
+static bool
+is_terminating(int64_t den)
+{
+	while (den % 2 == 0)
+		den /= 2;
+	while (den % 5 == 0)
+		den /= 5;
+	return den == 1;
+}
+
+void
+score_q_format(struct score_q q, char *out, size_t size)
+{
+	int places = 0;
+	int64_t scaled;
+
+	if (is_terminating(q.den)) {
+		while (places < 18 && pow10_i64(places) % q.den != 0)
+			places++;
+	} else {
+		places = 6;
+	}
+	scaled = round_half_up(q.num, q.den, places);
+	score_fixed_format(scaled, places, out, size);
+}
+
+void
+score_fixed_format(int64_t scaled, int decimals, char *out, size_t size)
+{
+	int64_t scale = pow10_i64(decimals);
+	uint64_t mag = scaled < 0 ? (uint64_t)0 - (uint64_t)scaled
+				  : (uint64_t)scaled;
+	/* No "-0.00": a value that rounds to zero prints as zero. */
+	const char *sign = scaled < 0 ? "-" : "";
+
+	if (decimals == 0) {
+		snprintf(out, size, "%s%llu", sign, (unsigned long long)mag);
+		return;
+	}
+	snprintf(out, size, "%s%llu.%0*llu", sign,
+	    (unsigned long long)(mag / (uint64_t)scale), decimals,
+	    (unsigned long long)(mag % (uint64_t)scale));
+}

@@ -1,0 +1,46 @@
+/* cli.h: the command-line subcommands and what they share (server/). */
+#ifndef GIAMKHAO_CLI_H
+#define GIAMKHAO_CLI_H
+
+#include <stddef.h>
+
+#include "../common/common.h"
+#include "../scoring/scoring.h"
+
+/* Exit statuses of every subcommand. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAILURE_INTERNAL = 1,
+	EXIT_BAD_INPUT = 2,
+};
+
+/* The largest input file a subcommand reads (a rubric or scores file). */
+#define CLI_MAX_FILE (256u * 1024u * 1024u)
+
+/* The user's language: Vietnamese when the locale says vi, else English. */
+enum score_lang cli_lang(void);
+
+/* Picks the text for the user's language from a {vi, en} pair. */
+const char *cli_text(enum score_lang lang, const char *vi, const char *en);
+
+/*
+ * Reads a whole file into a NUL-terminated buffer (free() it). On failure
+ * prints a message naming the file and returns NULL.
+ */
+char *cli_read_file(const char *path, size_t *len, enum score_lang lang);
+
+/* Prints a scoring error ("FILE: line L, column C: ...") to stderr. */
+void cli_report(const struct score_error *err, const char *source,
+    enum score_lang lang);
+
+/* Writes the whole buffer to stdout; returns an exit status. */
+int cli_emit(const struct buf *out);
+
+/* Reads and validates a rubric file, reporting errors; NULL on failure. */
+struct score_rubric *cli_load_rubric(const char *path, enum score_lang lang,
+    char **raw, size_t *rawlen);
+
+int cmd_results(int argc, char **argv);
+int cmd_rubric(int argc, char **argv);
+
+#endif

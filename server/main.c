@@ -1,0 +1,69 @@
+/* main.c: the giamkhao command and its table of subcommands. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *help_vi;
+	const char *help_en;
+};
+
+static const struct command commands[] = {
+	{ "results", cmd_results,
+	    "results RUBRIC.json SCORES.csv [--format csv|json]\n"
+	    "      tính kết quả từ tệp điểm (ngoại tuyến)",
+	    "results RUBRIC.json SCORES.csv [--format csv|json]\n"
+	    "      compute results from a scores file (offline)" },
+	{ "rubric", cmd_rubric,
+	    "rubric check FILE   kiểm tra bộ tiêu chí và in tóm tắt\n"
+	    "  rubric format FILE  in bộ tiêu chí dạng chuẩn (mọi khóa)",
+	    "rubric check FILE   validate a rubric and print a summary\n"
+	    "  rubric format FILE  print the rubric in canonical form" },
+};
+
+static int
+help(FILE *fp, enum score_lang lang)
+{
+	fprintf(fp, "giamkhao %s: %s\n\n", SCORE_VERSION,
+	    cli_text(lang, "hệ thống chấm thi và xét giải",
+		"contest and award judging"));
+	fprintf(fp, "%s:\n", cli_text(lang, "Lệnh", "Commands"));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(fp, "  %s\n",
+		    cli_text(lang, commands[i].help_vi, commands[i].help_en));
+	fprintf(fp, "  --help, --version\n\n%s\n",
+	    cli_text(lang,
+		"Trạng thái thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.",
+		"Exit status: 0 success, 2 bad input, 1 other failure."));
+	return EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum score_lang lang = cli_lang();
+
+	/* libsodium before any thread exists (design.md) */
+	if (sodium_init() < 0) {
+		fprintf(stderr, "giamkhao: libsodium failed to initialise\n");
+		return EXIT_FAILURE_INTERNAL;
+	}
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
+		return help(argc < 2 ? stderr : stdout, lang) +
+		       (argc < 2 ? EXIT_BAD_INPUT : 0);
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("giamkhao %s\n", SCORE_VERSION);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "giamkhao: %s \"%s\" (giamkhao --help)\n",
+	    cli_text(lang, "không có lệnh", "unknown command"), argv[1]);
+	return EXIT_BAD_INPUT;
+}

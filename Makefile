@@ -30,6 +30,13 @@ ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 B := build/$(VARIANT)
 
+# Quiet by default; `make V=1` shows the commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 COMMON_SRC  := $(wildcard common/*.c)
 SCORING_SRC := $(wildcard scoring/*.c)
 SERVER_SRC  := $(wildcard server/*.c)
@@ -72,17 +79,21 @@ dev-deps:
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "  CC ($(VARIANT)) $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BIN): $(CORE_OBJ) $(SERVER_OBJ)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(UNIT): $(CORE_OBJ) $(UNIT_OBJ)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # Fuzz targets replayed over their corpora by a plain driver (no clang).
 $(B)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 unit: deps
 	@$(MAKE) --no-print-directory $(UNIT) $(BIN) $(REPLAY)
@@ -104,7 +115,8 @@ asan: deps
 	@VARIANTS=asan ./tests/run.sh
 
 $(BENCH): bench/bench_scoring.c $(CORE_SRC:%.c=build/release/obj/%.o)
-	$(CC) $(CFLAGS_BASE) -O2 -o $@ $^ $(LDLIBS) -lsqlite3
+	@echo "  LD $@"
+	$(Q)$(CC) $(CFLAGS_BASE) -O2 -o $@ $^ $(LDLIBS) -lsqlite3
 
 bench: deps
 	@$(MAKE) --no-print-directory VARIANT=release $(BENCH)
@@ -124,7 +136,7 @@ format:
 format-check:
 	@clang-format --dry-run --Werror $(SOURCES) && echo "format: ok"
 
-check-deps:
+check-deps: all
 	@./scripts/check-deps.sh
 
 lint: dev-deps

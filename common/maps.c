@@ -69,24 +69,23 @@ strmap_get(const struct strmap *m, const char *key)
 static void
 strmap_grow(struct strmap *m)
 {
-	struct strmap bigger;
+	char **old_keys = m->keys;
+	int *old_values = m->values;
+	size_t old_cap = m->cap;
 
-	bigger.cap = m->cap ? m->cap * 2 : 16;
-	bigger.count = 0;
-	bigger.keys = xcalloc(bigger.cap, sizeof(char *));
-	bigger.values = xcalloc(bigger.cap, sizeof(int));
-	for (size_t i = 0; i < m->cap; i++) {
-		if (m->keys[i] != NULL) {
-			size_t j = strmap_slot(&bigger, m->keys[i]);
+	m->cap = old_cap ? old_cap * 2 : 16;
+	m->keys = xcalloc(m->cap, sizeof(char *));
+	m->values = xcalloc(m->cap, sizeof(int));
+	for (size_t i = 0; i < old_cap; i++) {
+		if (old_keys[i] != NULL) {
+			size_t j = strmap_slot(m, old_keys[i]);
 
-			bigger.keys[j] = m->keys[i];
-			bigger.values[j] = m->values[i];
-			bigger.count++;
+			m->keys[j] = old_keys[i];
+			m->values[j] = old_values[i];
 		}
 	}
-	free(m->keys);
-	free(m->values);
-	*m = bigger;
+	free(old_keys);
+	free(old_values);
 }
 
 void
@@ -149,23 +148,23 @@ pairmap_get(const struct pairmap *m, int a, int b)
 static void
 pairmap_grow(struct pairmap *m)
 {
-	struct pairmap bigger;
+	uint64_t *old_keys = m->keys;
+	int *old_values = m->values;
+	size_t old_cap = m->cap;
 
-	bigger.cap = m->cap ? m->cap * 2 : 64;
-	bigger.count = m->count;
-	bigger.keys = xcalloc(bigger.cap, sizeof(uint64_t));
-	bigger.values = xcalloc(bigger.cap, sizeof(int));
-	for (size_t i = 0; i < m->cap; i++) {
-		if (m->keys[i] != 0) {
-			size_t j = pairmap_slot(&bigger, m->keys[i]);
+	m->cap = old_cap ? old_cap * 2 : 64;
+	m->keys = xcalloc(m->cap, sizeof(uint64_t));
+	m->values = xcalloc(m->cap, sizeof(int));
+	for (size_t i = 0; i < old_cap; i++) {
+		if (old_keys[i] != 0) {
+			size_t j = pairmap_slot(m, old_keys[i]);
 
-			bigger.keys[j] = m->keys[i];
-			bigger.values[j] = m->values[i];
+			m->keys[j] = old_keys[i];
+			m->values[j] = old_values[i];
 		}
 	}
-	free(m->keys);
-	free(m->values);
-	*m = bigger;
+	free(old_keys);
+	free(old_values);
 }
 
 void

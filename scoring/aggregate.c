@@ -46,7 +46,7 @@ is_outlier(struct calc *c, i128 x, i128 sum, size_t n, i128 den)
 /* Rule 5 over the surviving totals (sorted): the exact num/den. */
 static void
 combine(struct calc *c, i128 *v, size_t n, i128 den, i128 *num_out,
-    i128 *den_out)
+        i128 *den_out)
 {
 	const struct score_aggregate *a = &c->r->aggregate;
 	size_t lo = 0, hi = n;
@@ -99,7 +99,7 @@ spread(struct calc *c, struct score_entry_result *er, const size_t *sheets)
 /* Per-criterion means of raw points over the surviving sheets. */
 static void
 criterion_scores(struct calc *c, struct score_entry_result *er,
-    const size_t *sheets)
+                 const size_t *sheets)
 {
 	size_t ncrit = c->in->ncrit;
 
@@ -109,18 +109,19 @@ criterion_scores(struct calc *c, struct score_entry_result *er,
 		for (size_t i = 0; i < er->nsheets; i++)
 			if (!c->excluded[sheets[i]])
 				sum += c->in->points[sheets[i] * ncrit + k];
-		er->criteria[k] = round_half_up(sum,
-		    (i128)100 * (i128)er->ncounted, c->r->aggregate.decimals);
+		er->criteria[k] =
+		    round_half_up(sum, (i128)100 * (i128)er->ncounted,
+		                  c->r->aggregate.decimals);
 	}
 }
 
 /* Fills the sheet results (as doubles, for display) of an entry. */
 static void
 describe_sheets(struct calc *c, struct score_entry_result *er,
-    const size_t *sheets, i128 sum, i128 den)
+                const size_t *sheets, i128 sum, i128 den)
 {
-	long double mean = (long double)sum / (long double)er->nsheets /
-			   (long double)den;
+	long double mean =
+	    (long double)sum / (long double)er->nsheets / (long double)den;
 
 	for (size_t i = 0; i < er->nsheets; i++) {
 		struct score_sheet_result *sr =
@@ -133,10 +134,10 @@ describe_sheets(struct calc *c, struct score_entry_result *er,
 		sr->mean = (double)mean;
 		sr->distance = (double)fabsl(x - mean);
 		if (c->excluded[s])
-			sr->excluded = c->r->aggregate.outlier ==
-					       SCORE_OUTLIER_POINTS
-					   ? SCORE_EXCL_POINTS
-					   : SCORE_EXCL_PERCENT;
+			sr->excluded =
+			    c->r->aggregate.outlier == SCORE_OUTLIER_POINTS
+			        ? SCORE_EXCL_POINTS
+			        : SCORE_EXCL_PERCENT;
 	}
 }
 
@@ -154,13 +155,14 @@ aggregate_entry(struct calc *c, struct score_entry_result *er)
 	for (size_t i = 0; i < er->nsheets; i++) {
 		size_t s = sheets[i];
 
-		c->excluded[s] = is_outlier(c, c->norm[s], sum, er->nsheets, den);
+		c->excluded[s] =
+		    is_outlier(c, c->norm[s], sum, er->nsheets, den);
 		if (!c->excluded[s])
 			kept[er->ncounted++] = c->norm[s];
 	}
 	er->status = er->ncounted < (size_t)a->min_judges
-			 ? SCORE_STATUS_INSUFFICIENT
-			 : SCORE_STATUS_OK;
+	                 ? SCORE_STATUS_INSUFFICIENT
+	                 : SCORE_STATUS_OK;
 	er->has_score = er->ncounted > 0;
 	/* after an overflow the denominators are unusable (and it fails) */
 	if (er->has_score && !c->overflow) {

@@ -12,7 +12,7 @@ struct tally {
 /* Share = yes / (yes + no), 0 without votes, compared exactly. */
 static int
 cmp_share(const struct score_entry_result *a,
-    const struct score_entry_result *b)
+          const struct score_entry_result *b)
 {
 	i128 ta = a->yes + a->no, tb = b->yes + b->no;
 	int c = 0;
@@ -76,7 +76,8 @@ tally_votes(struct calc *c)
 		struct score_entry_result *er = &res->entries[e];
 
 		if (er->yes + er->no > 0)
-			er->share4 = round_half_up(er->yes, er->yes + er->no, 4);
+			er->share4 =
+			    round_half_up(er->yes, er->yes + er->no, 4);
 	}
 }
 

@@ -45,8 +45,8 @@ setup_weights(struct calc *c)
 	c->q = 100 * l;
 	c->weight_units = xcalloc(r->ncriteria + 1, sizeof(int64_t));
 	for (size_t i = 0; i < r->ncriteria; i++)
-		c->weight_units[i] = r->criteria[i].weight.num *
-				     (l / r->criteria[i].weight.den);
+		c->weight_units[i] =
+		    r->criteria[i].weight.num * (l / r->criteria[i].weight.den);
 }
 
 /* Totals of complete sheets, grouped by entry in input order (stable). */
@@ -80,7 +80,8 @@ compute_totals(struct calc *c)
 		size_t e = (size_t)in->sheets[s].entry;
 
 		if (in->sheets[s].missing == 0)
-			c->by_entry[c->entry_first[e] + c->entry_count[e]++] = s;
+			c->by_entry[c->entry_first[e] + c->entry_count[e]++] =
+			    s;
 	}
 }
 
@@ -133,15 +134,16 @@ make_entries(struct calc *c)
 		er->entry = (int)e;
 		er->field = f;
 		er->scope = c->r->scope == SCORE_SCOPE_CONTEST
-				? 0
-				: c->scope_of_field[f];
+		                ? 0
+		                : c->scope_of_field[f];
 		er->tier = -1;
 		er->first_sheet = nsheets;
 		er->nsheets = c->entry_count[e];
 		er->criteria = xcalloc(c->r->ncriteria + 1, sizeof(int64_t));
 		for (size_t i = 0; i < er->nsheets; i++)
 			res->sheets[nsheets++].judge =
-			    in->sheets[c->by_entry[c->entry_first[e] + i]].judge;
+			    in->sheets[c->by_entry[c->entry_first[e] + i]]
+			        .judge;
 	}
 	res->nsheets = nsheets;
 }
@@ -222,7 +224,7 @@ calc_release(struct calc *c)
 
 struct score_results *
 score_compute(const struct score_rubric *r, const struct score_input *in,
-    struct score_error *err)
+              struct score_error *err)
 {
 	struct calc c;
 	struct score_results *res = xcalloc(1, sizeof(*res));

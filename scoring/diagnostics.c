@@ -58,7 +58,7 @@ alpha(struct calc *c, struct score_scope_result *sr, size_t scope)
 /* The two-way ANOVA mean squares of a complete entries × judges grid. */
 static void
 icc_from_grid(struct score_scope_result *sr, const long double *y, size_t n,
-    size_t k)
+              size_t k)
 {
 	long double *row = xcalloc(n, sizeof(long double));
 	long double *col = xcalloc(k, sizeof(long double));
@@ -99,8 +99,8 @@ icc_from_grid(struct score_scope_result *sr, const long double *y, size_t n,
 /* ICC(2,1) and ICC(2,k) (Shrout & Fleiss) when every judge of the scope
  * scored every entry of it. */
 static void
-icc(struct calc *c, struct score_scope_result *sr, size_t scope,
-    size_t nsheets, const int *column)
+icc(struct calc *c, struct score_scope_result *sr, size_t scope, size_t nsheets,
+    const int *column)
 {
 	const struct score_results *res = c->res;
 	size_t n = sr->nentries, k = sr->njudges, row = 0;
@@ -116,7 +116,8 @@ icc(struct calc *c, struct score_scope_result *sr, size_t scope,
 		if (er->scope != scope)
 			continue;
 		for (size_t m = 0; m < er->nsheets; m++)
-			y[row * k + (size_t)column[c->in->sheets[es[m]].judge]] =
+			y[row * k +
+			  (size_t)column[c->in->sheets[es[m]].judge]] =
 			    (long double)c->total[es[m]];
 		row++;
 	}
@@ -127,7 +128,7 @@ icc(struct calc *c, struct score_scope_result *sr, size_t scope,
 /* Severity (judge mean - panel mean) and exclusions of each judge. */
 static void
 judges(struct calc *c, struct score_scope_result *sr, size_t scope,
-    const size_t *sheets, size_t n, int *column)
+       const size_t *sheets, size_t n, int *column)
 {
 	struct score_results *res = c->res;
 	long double panel = 0;
@@ -147,15 +148,16 @@ judges(struct calc *c, struct score_scope_result *sr, size_t scope,
 		jr->nsheets++;
 		jr->mean += (double)c->total[sheets[i]];
 		jr->excluded += c->excluded[sheets[i]];
-		jr->normalized = c->r->aggregate.normalize !=
-				     SCORE_NORMALIZE_NONE &&
-				 !c->guarded[sheets[i]];
+		jr->normalized =
+		    c->r->aggregate.normalize != SCORE_NORMALIZE_NONE &&
+		    !c->guarded[sheets[i]];
 		panel += (long double)c->total[sheets[i]];
 	}
 	panel /= (long double)n * (long double)c->q;
 	sr->njudge_results = sr->njudges;
 	for (size_t j = 0; j < sr->njudges; j++) {
-		struct score_judge_result *jr = &res->judges[sr->first_judge + j];
+		struct score_judge_result *jr =
+		    &res->judges[sr->first_judge + j];
 
 		jr->mean = jr->mean / (double)jr->nsheets / (double)c->q;
 		jr->severity = (double)((long double)jr->mean - panel);

@@ -69,20 +69,21 @@ score_input_judge_id(const struct score_input *in, size_t judge)
 
 int
 score_input_entry(struct score_input *in, const char *id, size_t field,
-    struct score_error *err)
+                  struct score_error *err)
 {
 	int e = strmap_get(&in->entry_ids, id);
 
 	if (e >= 0) {
 		if (in->entries[e].field != field)
-			return score_error_set(err, SCORE_E_TWO_FIELDS, "field",
-			    id, in->rubric->fields[in->entries[e].field].id);
+			return fail(
+			    err, SCORE_E_TWO_FIELDS, "field", id,
+			    in->rubric->fields[in->entries[e].field].id);
 		return e;
 	}
 	if (in->nentries == in->entries_cap) {
 		in->entries_cap = in->entries_cap ? in->entries_cap * 2 : 64;
 		in->entries = xreallocarray(in->entries, in->entries_cap,
-		    sizeof(*in->entries));
+		                            sizeof(*in->entries));
 	}
 	e = (int)in->nentries++;
 	in->entries[e].id = xstrdup(id);
@@ -101,7 +102,7 @@ score_input_judge(struct score_input *in, const char *id)
 	if (in->njudges == in->judges_cap) {
 		in->judges_cap = in->judges_cap ? in->judges_cap * 2 : 16;
 		in->judges = xreallocarray(in->judges, in->judges_cap,
-		    sizeof(*in->judges));
+		                           sizeof(*in->judges));
 	}
 	j = (int)in->njudges++;
 	in->judges[j] = xstrdup(id);
@@ -120,9 +121,9 @@ sheet_for(struct score_input *in, int entry, int judge)
 	if (in->nsheets == in->sheets_cap) {
 		in->sheets_cap = in->sheets_cap ? in->sheets_cap * 2 : 256;
 		in->sheets = xreallocarray(in->sheets, in->sheets_cap,
-		    sizeof(*in->sheets));
-		in->points = xreallocarray(in->points,
-		    in->sheets_cap * (in->ncrit ? in->ncrit : 1),
+		                           sizeof(*in->sheets));
+		in->points = xreallocarray(
+		    in->points, in->sheets_cap * (in->ncrit ? in->ncrit : 1),
 		    sizeof(int32_t));
 	}
 	s = (int)in->nsheets++;
@@ -138,14 +139,15 @@ sheet_for(struct score_input *in, int entry, int judge)
 
 int
 score_input_set_points(struct score_input *in, int entry, int judge,
-    size_t criterion, int32_t points_h, struct score_error *err)
+                       size_t criterion, int32_t points_h,
+                       struct score_error *err)
 {
 	int s = sheet_for(in, entry, judge);
 	int32_t *slot = &in->points[(size_t)s * in->ncrit + criterion];
 
 	if (*slot != POINTS_MISSING)
-		return score_error_set(err, SCORE_E_DUPLICATE_ROW, "criterion",
-		    in->entries[entry].id, in->judges[judge]);
+		return fail(err, SCORE_E_DUPLICATE_ROW, "criterion",
+		            in->entries[entry].id, in->judges[judge]);
 	*slot = points_h;
 	in->sheets[s].missing--;
 	return 0;
@@ -153,26 +155,23 @@ score_input_set_points(struct score_input *in, int entry, int judge,
 
 /* Parses a score and checks 0 <= s <= max and s a multiple of step. */
 static int
-parse_points(const struct score_criterion *c, const char *value,
-    int32_t *out, struct score_error *err)
+parse_points(const struct score_criterion *c, const char *value, int32_t *out,
+             struct score_error *err)
 {
 	char max[64], step[64];
 	const char *digits = value[0] == '-' ? value + 1 : value;
 	struct score_q q;
 
 	if (score_q_parse(digits, &q) != 0)
-		return score_error_set(err, SCORE_E_NUMBER, "score", value,
-		    NULL);
+		return fail(err, SCORE_E_NUMBER, "score", value, NULL);
 	score_q_format(c->max, max, sizeof(max));
 	if ((value[0] == '-' && q.num != 0) ||
 	    cmp_frac(q.num, q.den, c->max.num, c->max.den) > 0)
-		return score_error_set(err, SCORE_E_SCORE_RANGE, "score", value,
-		    max);
+		return fail(err, SCORE_E_SCORE_RANGE, "score", value, max);
 	/* q / step is a whole number: q.num·step.den divisible by the rest */
 	if (((i128)q.num * c->step.den) % ((i128)q.den * c->step.num) != 0) {
 		score_q_format(c->step, step, sizeof(step));
-		return score_error_set(err, SCORE_E_SCORE_STEP, "score", value,
-		    step);
+		return fail(err, SCORE_E_SCORE_STEP, "score", value, step);
 	}
 	/* a multiple of a hundredths step is in hundredths */
 	*out = (int32_t)(q.num * (100 / q.den));
@@ -182,13 +181,12 @@ parse_points(const struct score_criterion *c, const char *value,
 /* Resolves the entry (checking its field) and the judge. */
 static int
 resolve(struct score_input *in, const char *entry, const char *field,
-    const char *judge, int *e, int *j, struct score_error *err)
+        const char *judge, int *e, int *j, struct score_error *err)
 {
 	int f = score_rubric_field(in->rubric, field);
 
 	if (f < 0)
-		return score_error_set(err, SCORE_E_UNKNOWN_FIELD, "field",
-		    field, NULL);
+		return fail(err, SCORE_E_UNKNOWN_FIELD, "field", field, NULL);
 	*e = score_input_entry(in, entry, (size_t)f, err);
 	if (*e < 0)
 		return -1;
@@ -198,23 +196,23 @@ resolve(struct score_input *in, const char *entry, const char *field,
 
 int
 score_input_add_score(struct score_input *in, const char *entry,
-    const char *field, const char *judge, const char *criterion,
-    const char *value, struct score_error *err)
+                      const char *field, const char *judge,
+                      const char *criterion, const char *value,
+                      struct score_error *err)
 {
 	const struct score_rubric *r = in->rubric;
 	int c, e, j;
 	int32_t points = 0;
 
 	if (r->mode != SCORE_MODE_SCORES)
-		return score_error_set(err, SCORE_E_MODE, "criterion",
-		    score_mode_names[r->mode], NULL);
+		return fail(err, SCORE_E_MODE, "criterion",
+		            score_mode_names[r->mode], NULL);
 	if (score_rubric_field(r, field) < 0)
-		return score_error_set(err, SCORE_E_UNKNOWN_FIELD, "field",
-		    field, NULL);
+		return fail(err, SCORE_E_UNKNOWN_FIELD, "field", field, NULL);
 	c = score_rubric_criterion(r, criterion);
 	if (c < 0)
-		return score_error_set(err, SCORE_E_UNKNOWN_CRITERION,
-		    "criterion", criterion, NULL);
+		return fail(err, SCORE_E_UNKNOWN_CRITERION, "criterion",
+		            criterion, NULL);
 	if (parse_points(&r->criteria[c], value, &points, err) != 0 ||
 	    resolve(in, entry, field, judge, &e, &j, err) != 0)
 		return -1;
@@ -223,26 +221,25 @@ score_input_add_score(struct score_input *in, const char *entry,
 
 int
 score_input_add_vote(struct score_input *in, const char *entry,
-    const char *field, const char *judge, const char *vote,
-    struct score_error *err)
+                     const char *field, const char *judge, const char *vote,
+                     struct score_error *err)
 {
 	int e, j, s, yes;
 
 	if (in->rubric->mode != SCORE_MODE_BALLOT)
-		return score_error_set(err, SCORE_E_MODE, "vote",
-		    score_mode_names[in->rubric->mode], NULL);
+		return fail(err, SCORE_E_MODE, "vote",
+		            score_mode_names[in->rubric->mode], NULL);
 	if (strcmp(vote, "yes") == 0)
 		yes = 1;
 	else if (strcmp(vote, "no") == 0)
 		yes = 0;
 	else
-		return score_error_set(err, SCORE_E_VOTE, "vote", vote, NULL);
+		return fail(err, SCORE_E_VOTE, "vote", vote, NULL);
 	if (resolve(in, entry, field, judge, &e, &j, err) != 0)
 		return -1;
 	s = sheet_for(in, e, j);
 	if (in->sheets[s].vote >= 0)
-		return score_error_set(err, SCORE_E_DUPLICATE_VOTE, "judge",
-		    entry, judge);
+		return fail(err, SCORE_E_DUPLICATE_VOTE, "judge", entry, judge);
 	in->sheets[s].vote = yes;
 	return 0;
 }

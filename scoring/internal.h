@@ -5,6 +5,12 @@
 #include "../common/common.h"
 #include "scoring.h"
 
+/*
+ * Records an error and evaluates to -1, for `return fail(err, ...)`. A macro
+ * so that static analysers see the -1 (git's `return error(...)` idiom).
+ */
+#define fail(err, ...) (score_error_set((err), __VA_ARGS__), -1)
+
 /* 128-bit integers hold the products of exact comparisons. */
 __extension__ typedef __int128 i128;
 
@@ -20,7 +26,7 @@ struct input_sheet {
 	int entry;
 	int judge;
 	size_t missing; /* criteria not scored yet */
-	int vote;	/* ballot mode: 1 yes, 0 no */
+	int vote;       /* ballot mode: 1 yes, 0 no */
 };
 
 struct score_input {
@@ -63,18 +69,18 @@ struct calc {
 	const struct score_input *in;
 	struct score_results *res;
 	bool overflow;
-	int64_t q;		 /* points = units / q */
-	int64_t *weight_units;	 /* per criterion: weight × q / 100 */
-	int64_t *total;		 /* per input sheet (complete ones) */
-	size_t *by_entry;	 /* complete sheets grouped by entry */
-	size_t *entry_first;	 /* per input entry: start in by_entry */
-	size_t *entry_count;	 /* per input entry: complete sheets */
-	int *result_of;		 /* per input entry: index in res->entries */
-	size_t *scope_of_field;	 /* per rubric field */
-	i128 *norm;		 /* per input sheet: normalised total */
-	i128 *norm_den;		 /* per scope */
-	bool *guarded;		 /* per input sheet: rule 2's guard applied */
-	bool *excluded;		 /* per input sheet: outlier rule */
+	int64_t q;              /* points = units / q */
+	int64_t *weight_units;  /* per criterion: weight × q / 100 */
+	int64_t *total;         /* per input sheet (complete ones) */
+	size_t *by_entry;       /* complete sheets grouped by entry */
+	size_t *entry_first;    /* per input entry: start in by_entry */
+	size_t *entry_count;    /* per input entry: complete sheets */
+	int *result_of;         /* per input entry: index in res->entries */
+	size_t *scope_of_field; /* per rubric field */
+	i128 *norm;             /* per input sheet: normalised total */
+	i128 *norm_den;         /* per scope */
+	bool *guarded;          /* per input sheet: rule 2's guard applied */
+	bool *excluded;         /* per input sheet: outlier rule */
 };
 
 /* Checked 128-bit arithmetic: on overflow sets c->overflow. */
@@ -83,7 +89,7 @@ i128 ck_mul(struct calc *c, i128 a, i128 b);
 
 /* normalize.c */
 void normalize_scope(struct calc *c, size_t scope, const size_t *sheets,
-    size_t n);
+                     size_t n);
 /* aggregate.c */
 void aggregate_entry(struct calc *c, struct score_entry_result *er);
 /* rank.c */
@@ -93,7 +99,7 @@ void order_results(struct calc *c);
 void ballot_compute(struct calc *c);
 /* diagnostics.c */
 void diagnose_scope(struct calc *c, size_t scope, const size_t *sheets,
-    size_t n);
+                    size_t n);
 
 #endif
 
@@ -104,28 +110,28 @@ void path_key(char *out, const char *parent, const char *key);
 void path_index(char *out, const char *parent, size_t index);
 /* Fails on a key of `obj` that is not in the NULL-terminated `allowed`. */
 int jr_keys(struct json_t *obj, const char *path, const char *const *allowed,
-    struct score_error *err);
+            struct score_error *err);
 /* Each getter: 1 when found and valid, 0 when absent and optional, -1 on
  * error (absent and required, wrong type, invalid value). */
 int jr_object(struct json_t *obj, const char *key, const char *path,
-    bool required, struct json_t **out, struct score_error *err);
+              bool required, struct json_t **out, struct score_error *err);
 int jr_array(struct json_t *obj, const char *key, const char *path,
-    bool required, struct json_t **out, struct score_error *err);
+             bool required, struct json_t **out, struct score_error *err);
 int jr_string(struct json_t *obj, const char *key, const char *path,
-    bool required, char **out, struct score_error *err);
+              bool required, char **out, struct score_error *err);
 int jr_id(struct json_t *obj, const char *key, const char *path, char **out,
-    struct score_error *err);
+          struct score_error *err);
 int jr_text(struct json_t *obj, const char *key, const char *path,
-    bool required, struct score_text *out, struct score_error *err);
+            bool required, struct score_text *out, struct score_error *err);
 int jr_number(struct json_t *obj, const char *key, const char *path,
-    bool required, struct score_q *out, struct score_error *err);
+              bool required, struct score_q *out, struct score_error *err);
 int jr_integer(struct json_t *obj, const char *key, const char *path,
-    bool required, int64_t *out, struct score_error *err);
+               bool required, int64_t *out, struct score_error *err);
 int jr_enum(struct json_t *obj, const char *key, const char *path,
-    bool required, const char *const *names, size_t count, int *out,
-    struct score_error *err);
+            bool required, const char *const *names, size_t count, int *out,
+            struct score_error *err);
 /* Value checks on a number already read. */
 int q_check_places(struct score_q q, int places, const char *path,
-    struct score_error *err);
+                   struct score_error *err);
 int q_check_range(struct score_q q, bool allow_zero, int64_t limit,
-    const char *path, struct score_error *err);
+                  const char *path, struct score_error *err);

@@ -23,7 +23,7 @@ path_index(char *out, const char *parent, size_t index)
 
 int
 jr_keys(json_t *obj, const char *path, const char *const *allowed,
-    struct score_error *err)
+        struct score_error *err)
 {
 	const char *key;
 	json_t *value;
@@ -38,8 +38,8 @@ jr_keys(json_t *obj, const char *path, const char *const *allowed,
 			known = known || strcmp(allowed[i], key) == 0;
 		if (!known) {
 			path_key(where, path, key);
-			return score_error_set(err, SCORE_E_UNKNOWN_KEY, where,
-			    NULL, NULL);
+			return fail(err, SCORE_E_UNKNOWN_KEY, where, NULL,
+			            NULL);
 		}
 	}
 	return 0;
@@ -48,7 +48,7 @@ jr_keys(json_t *obj, const char *path, const char *const *allowed,
 /* Looks up `key`; fails when it is required and absent. */
 static int
 lookup(json_t *obj, const char *key, const char *path, bool required,
-    json_t **out, struct score_error *err)
+       json_t **out, struct score_error *err)
 {
 	char where[PATH_MAX_LEN];
 
@@ -58,22 +58,22 @@ lookup(json_t *obj, const char *key, const char *path, bool required,
 	if (!required)
 		return 0;
 	path_key(where, path, key);
-	return score_error_set(err, SCORE_E_MISSING_KEY, where, NULL, NULL);
+	return fail(err, SCORE_E_MISSING_KEY, where, NULL, NULL);
 }
 
 static int
 type_error(const char *path, const char *key, const char *type,
-    struct score_error *err)
+           struct score_error *err)
 {
 	char where[PATH_MAX_LEN];
 
 	path_key(where, path, key);
-	return score_error_set(err, SCORE_E_TYPE, where, type, NULL);
+	return fail(err, SCORE_E_TYPE, where, type, NULL);
 }
 
 int
 jr_object(json_t *obj, const char *key, const char *path, bool required,
-    json_t **out, struct score_error *err)
+          json_t **out, struct score_error *err)
 {
 	int rc = lookup(obj, key, path, required, out, err);
 
@@ -84,7 +84,7 @@ jr_object(json_t *obj, const char *key, const char *path, bool required,
 
 int
 jr_array(json_t *obj, const char *key, const char *path, bool required,
-    json_t **out, struct score_error *err)
+         json_t **out, struct score_error *err)
 {
 	int rc = lookup(obj, key, path, required, out, err);
 
@@ -102,7 +102,7 @@ nfc_string(json_t *v)
 
 int
 jr_string(json_t *obj, const char *key, const char *path, bool required,
-    char **out, struct score_error *err)
+          char **out, struct score_error *err)
 {
 	char where[PATH_MAX_LEN];
 	json_t *v;
@@ -117,24 +117,22 @@ jr_string(json_t *obj, const char *key, const char *path, bool required,
 		char limit[32];
 
 		snprintf(limit, sizeof(limit), "%d", SCORE_MAX_TEXT_BYTES);
-		return score_error_set(err, SCORE_E_ID_TOO_LONG, where, limit,
-		    NULL);
+		return fail(err, SCORE_E_ID_TOO_LONG, where, limit, NULL);
 	}
 	*out = nfc_string(v);
 	if (*out == NULL)
-		return score_error_set(err, SCORE_E_BAD_TEXT, where, NULL,
-		    NULL);
+		return fail(err, SCORE_E_BAD_TEXT, where, NULL, NULL);
 	if (**out == '\0') {
 		free(*out);
 		*out = NULL;
-		return score_error_set(err, SCORE_E_EMPTY, where, NULL, NULL);
+		return fail(err, SCORE_E_EMPTY, where, NULL, NULL);
 	}
 	return 1;
 }
 
 int
 jr_id(json_t *obj, const char *key, const char *path, char **out,
-    struct score_error *err)
+      struct score_error *err)
 {
 	char where[PATH_MAX_LEN], limit[32];
 	int rc = jr_string(obj, key, path, true, out, err);
@@ -146,15 +144,14 @@ jr_id(json_t *obj, const char *key, const char *path, char **out,
 		*out = NULL;
 		path_key(where, path, key);
 		snprintf(limit, sizeof(limit), "%d", SCORE_MAX_ID_BYTES);
-		return score_error_set(err, SCORE_E_ID_TOO_LONG, where, limit,
-		    NULL);
+		return fail(err, SCORE_E_ID_TOO_LONG, where, limit, NULL);
 	}
 	return 1;
 }
 
 int
 jr_text(json_t *obj, const char *key, const char *path, bool required,
-    struct score_text *out, struct score_error *err)
+        struct score_text *out, struct score_error *err)
 {
 	static const char *const keys[] = { "vi", "en", NULL };
 	char where[PATH_MAX_LEN];
@@ -207,7 +204,7 @@ real_to_q(double d, struct score_q *out)
 
 int
 jr_number(json_t *obj, const char *key, const char *path, bool required,
-    struct score_q *out, struct score_error *err)
+          struct score_q *out, struct score_error *err)
 {
 	char where[PATH_MAX_LEN], text[64];
 	json_t *v;
@@ -221,8 +218,8 @@ jr_number(json_t *obj, const char *key, const char *path, bool required,
 
 		if (i > 1000000000000000LL || i < -1000000000000000LL) {
 			snprintf(text, sizeof(text), "%lld", (long long)i);
-			return score_error_set(err, SCORE_E_TOO_LARGE, where,
-			    text, "10^15");
+			return fail(err, SCORE_E_TOO_LARGE, where, text,
+			            "10^15");
 		}
 		*out = q_make((int64_t)i, 1);
 		return 1;
@@ -231,15 +228,14 @@ jr_number(json_t *obj, const char *key, const char *path, bool required,
 		return type_error(path, key, "number", err);
 	if (real_to_q(json_real_value(v), out) != 0) {
 		snprintf(text, sizeof(text), "%g", json_real_value(v));
-		return score_error_set(err, SCORE_E_DECIMALS, where, text,
-		    "12");
+		return fail(err, SCORE_E_DECIMALS, where, text, "12");
 	}
 	return 1;
 }
 
 int
 jr_integer(json_t *obj, const char *key, const char *path, bool required,
-    int64_t *out, struct score_error *err)
+           int64_t *out, struct score_error *err)
 {
 	char where[PATH_MAX_LEN], text[64];
 	struct score_q q;
@@ -250,8 +246,7 @@ jr_integer(json_t *obj, const char *key, const char *path, bool required,
 	if (q.den != 1) {
 		path_key(where, path, key);
 		score_q_format(q, text, sizeof(text));
-		return score_error_set(err, SCORE_E_NOT_INTEGER, where, text,
-		    NULL);
+		return fail(err, SCORE_E_NOT_INTEGER, where, text, NULL);
 	}
 	*out = q.num;
 	return 1;
@@ -259,8 +254,8 @@ jr_integer(json_t *obj, const char *key, const char *path, bool required,
 
 int
 jr_enum(json_t *obj, const char *key, const char *path, bool required,
-    const char *const *names, size_t count, int *out,
-    struct score_error *err)
+        const char *const *names, size_t count, int *out,
+        struct score_error *err)
 {
 	char where[PATH_MAX_LEN], allowed[256];
 	size_t used = 0;
@@ -277,8 +272,8 @@ jr_enum(json_t *obj, const char *key, const char *path, bool required,
 		}
 		if (used < sizeof(allowed))
 			used += (size_t)snprintf(allowed + used,
-			    sizeof(allowed) - used, "%s%s", i > 0 ? ", " : "",
-			    names[i]);
+			                         sizeof(allowed) - used, "%s%s",
+			                         i > 0 ? ", " : "", names[i]);
 	}
 	path_key(where, path, key);
 	score_error_set(err, SCORE_E_ENUM, where, value, allowed);
@@ -288,7 +283,7 @@ jr_enum(json_t *obj, const char *key, const char *path, bool required,
 
 int
 q_check_places(struct score_q q, int places, const char *path,
-    struct score_error *err)
+               struct score_error *err)
 {
 	char text[64], limit[16];
 
@@ -296,24 +291,23 @@ q_check_places(struct score_q q, int places, const char *path,
 		return 0;
 	score_q_format(q, text, sizeof(text));
 	snprintf(limit, sizeof(limit), "%d", places);
-	return score_error_set(err, SCORE_E_DECIMALS, path, text, limit);
+	return fail(err, SCORE_E_DECIMALS, path, text, limit);
 }
 
 int
 q_check_range(struct score_q q, bool allow_zero, int64_t limit,
-    const char *path, struct score_error *err)
+              const char *path, struct score_error *err)
 {
 	char text[64], bound[32];
 
 	score_q_format(q, text, sizeof(text));
 	if (q.num < 0 || (q.num == 0 && !allow_zero))
-		return score_error_set(err,
-		    allow_zero ? SCORE_E_NEGATIVE : SCORE_E_NOT_POSITIVE, path,
-		    text, NULL);
+		return fail(
+		    err, allow_zero ? SCORE_E_NEGATIVE : SCORE_E_NOT_POSITIVE,
+		    path, text, NULL);
 	if (limit > 0 && cmp_frac(q.num, q.den, limit, 1) > 0) {
 		snprintf(bound, sizeof(bound), "%lld", (long long)limit);
-		return score_error_set(err, SCORE_E_TOO_LARGE, path, text,
-		    bound);
+		return fail(err, SCORE_E_TOO_LARGE, path, text, bound);
 	}
 	return 0;
 }

@@ -50,15 +50,15 @@ is_guarded(const struct judge_stats *j)
  * integer over N·K: t·N·K + S·K - S_j·N·(K/k_j).
  */
 static void
-normalize_offset(struct calc *c, size_t scope, const size_t *sheets,
-    size_t n, const struct judge_stats *js, i128 sum)
+normalize_offset(struct calc *c, size_t scope, const size_t *sheets, size_t n,
+                 const struct judge_stats *js, i128 sum)
 {
 	i128 k = 1, den;
 
 	for (size_t j = 0; j < c->in->njudges; j++)
 		if (js[j].k > 0 && !is_guarded(&js[j]))
 			k = ck_mul(c, k / gcd128(k, (i128)js[j].k),
-			    (i128)js[j].k);
+			           (i128)js[j].k);
 	den = ck_mul(c, (i128)n, k);
 	c->norm_den[scope] = den;
 	for (size_t i = 0; i < n; i++) {
@@ -70,8 +70,8 @@ normalize_offset(struct calc *c, size_t scope, const size_t *sheets,
 		if (!c->guarded[s]) {
 			x = ck_add(c, x, ck_mul(c, sum, k));
 			x = ck_add(c, x,
-			    -ck_mul(c, ck_mul(c, j->sum, (i128)n),
-				k / (i128)j->k));
+			           -ck_mul(c, ck_mul(c, j->sum, (i128)n),
+			                   k / (i128)j->k));
 		}
 		c->norm[s] = x;
 	}
@@ -83,7 +83,7 @@ normalize_offset(struct calc *c, size_t scope, const size_t *sheets,
  */
 static long double
 deviations(struct calc *c, const size_t *sheets, size_t n,
-    const struct judge_stats *js, long double pm, long double *jsd)
+           const struct judge_stats *js, long double pm, long double *jsd)
 {
 	long double ss = 0;
 
@@ -108,8 +108,8 @@ deviations(struct calc *c, const size_t *sheets, size_t n,
  * guarded judge gets the offset only. Values keep 10^-6 of a unit.
  */
 static void
-normalize_zscore(struct calc *c, size_t scope, const size_t *sheets,
-    size_t n, const struct judge_stats *js, i128 sum)
+normalize_zscore(struct calc *c, size_t scope, const size_t *sheets, size_t n,
+                 const struct judge_stats *js, i128 sum)
 {
 	long double pm = (long double)sum / (long double)n;
 	long double *jsd = xcalloc(c->in->njudges + 1, sizeof(long double));
@@ -134,8 +134,7 @@ normalize_zscore(struct calc *c, size_t scope, const size_t *sheets,
 }
 
 void
-normalize_scope(struct calc *c, size_t scope, const size_t *sheets,
-    size_t n)
+normalize_scope(struct calc *c, size_t scope, const size_t *sheets, size_t n)
 {
 	struct judge_stats *js;
 	i128 sum;

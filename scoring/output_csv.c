@@ -9,7 +9,7 @@ csv_value(struct buf *out, const char *s)
 {
 	size_t len = strlen(s);
 	bool quote = strpbrk(s, ",\"\r\n") != NULL ||
-		     (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
+	             (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
 
 	if (!quote) {
 		buf_puts(out, s);
@@ -38,7 +38,7 @@ flags_text(unsigned flags, struct buf *out)
 
 static void
 scores_row(const struct score_rubric *r, const struct score_input *in,
-    const struct score_entry_result *er, int decimals, struct buf *out)
+           const struct score_entry_result *er, int decimals, struct buf *out)
 {
 	char score[64] = "";
 
@@ -60,7 +60,7 @@ scores_row(const struct score_rubric *r, const struct score_input *in,
 
 static void
 ballot_row(const struct score_rubric *r, const struct score_input *in,
-    const struct score_entry_result *er, struct buf *out)
+           const struct score_entry_result *er, struct buf *out)
 {
 	char share[32];
 
@@ -69,15 +69,14 @@ ballot_row(const struct score_rubric *r, const struct score_input *in,
 	csv_value(out, in->entries[er->entry].id);
 	score_fixed_format(er->share4, 4, share, sizeof(share));
 	buf_printf(out, ",%lld,%lld,%s,%s,", (long long)er->yes,
-	    (long long)er->no, share, er->selected ? "yes" : "no");
+	           (long long)er->no, share, er->selected ? "yes" : "no");
 	flags_text(er->flags, out);
 	buf_putc(out, '\n');
 }
 
 int
-score_results_csv(const struct score_rubric *r,
-    const struct score_input *in, const struct score_results *res,
-    struct buf *out)
+score_results_csv(const struct score_rubric *r, const struct score_input *in,
+                  const struct score_results *res, struct buf *out)
 {
 	if (res->mode == SCORE_MODE_SCORES)
 		buf_puts(out, "field,rank,entry,score,tier,status,flags\n");

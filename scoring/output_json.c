@@ -57,45 +57,48 @@ manifest_json(const struct score_rubric *r, const struct score_manifest *m)
 	json_t *o = json_object(), *p = json_object(), *tb = json_array();
 
 	json_object_set_new(o, "rubric_sha256",
-	    json_string(m != NULL ? m->rubric_sha256 : ""));
+	                    json_string(m != NULL ? m->rubric_sha256 : ""));
 	json_object_set_new(o, "scores_sha256",
-	    json_string(m != NULL ? m->scores_sha256 : ""));
+	                    json_string(m != NULL ? m->scores_sha256 : ""));
 	json_object_set_new(o, "version",
-	    json_string("giamkhao " SCORE_VERSION));
+	                    json_string("giamkhao " SCORE_VERSION));
 	json_object_set_new(o, "program",
-	    json_string(score_program_names[r->program]));
+	                    json_string(score_program_names[r->program]));
 	json_object_set_new(o, "mode", json_string(score_mode_names[r->mode]));
 	json_object_set_new(o, "method",
-	    json_string(score_method_names[a->method]));
+	                    json_string(score_method_names[a->method]));
 	json_object_set_new(p, "trim", json_integer(a->trim));
 	json_object_set_new(p, "outlier",
-	    json_string(score_outlier_names[a->outlier]));
+	                    json_string(score_outlier_names[a->outlier]));
 	json_object_set_new(p, "limit",
-	    a->has_limit ? q_json(a->limit) : json_null());
+	                    a->has_limit ? q_json(a->limit) : json_null());
 	json_object_set_new(p, "normalize",
-	    json_string(score_normalize_names[a->normalize]));
+	                    json_string(score_normalize_names[a->normalize]));
 	json_object_set_new(p, "min_judges", json_integer(a->min_judges));
 	json_object_set_new(p, "decimals", json_integer(a->decimals));
-	json_object_set_new(p, "scope", json_string(score_scope_names[r->scope]));
+	json_object_set_new(p, "scope",
+	                    json_string(score_scope_names[r->scope]));
 	json_object_set_new(p, "floor",
-	    r->has_floor ? q_json(r->floor) : json_null());
+	                    r->has_floor ? q_json(r->floor) : json_null());
 	for (size_t i = 0; i < r->ntie_break; i++)
-		json_array_append_new(tb,
-		    json_string(r->criteria[r->tie_break[i]].id));
+		json_array_append_new(
+		    tb, json_string(r->criteria[r->tie_break[i]].id));
 	json_object_set_new(p, "tie_break", tb);
-	json_object_set_new(p, "ballot_rule",
+	json_object_set_new(
+	    p, "ballot_rule",
 	    json_string(score_ballot_rule_names[r->ballot_rule]));
 	json_object_set_new(p, "ballot_share", q_json(r->ballot_share));
 	json_object_set_new(p, "max_selected",
-	    r->max_selected >= 0 ? json_integer(r->max_selected) : json_null());
+	                    r->max_selected >= 0 ? json_integer(r->max_selected)
+	                                         : json_null());
 	json_object_set_new(o, "parameters", p);
 	return o;
 }
 
 static json_t *
 sheets_json(const struct score_rubric *r, const struct score_input *in,
-    const struct score_results *res, const struct score_entry_result *er,
-    json_t *excluded)
+            const struct score_results *res,
+            const struct score_entry_result *er, json_t *excluded)
 {
 	json_t *list = json_array();
 
@@ -105,19 +108,20 @@ sheets_json(const struct score_rubric *r, const struct score_input *in,
 		json_t *o = json_object();
 
 		json_object_set_new(o, "judge",
-		    json_string(in->judges[s->judge]));
+		                    json_string(in->judges[s->judge]));
 		json_object_set_new(o, "raw", real_json(s->raw));
 		json_object_set_new(o, "normalized", real_json(s->normalized));
-		json_object_set_new(o, "excluded",
+		json_object_set_new(
+		    o, "excluded",
 		    json_boolean(s->excluded != SCORE_EXCL_NONE));
 		json_array_append_new(list, o);
 		if (s->excluded == SCORE_EXCL_NONE)
 			continue;
 		o = json_object();
 		json_object_set_new(o, "judge",
-		    json_string(in->judges[s->judge]));
+		                    json_string(in->judges[s->judge]));
 		json_object_set_new(o, "rule",
-		    json_string(exclusion_names[s->excluded]));
+		                    json_string(exclusion_names[s->excluded]));
 		json_object_set_new(o, "total", real_json(s->normalized));
 		json_object_set_new(o, "mean", real_json(s->mean));
 		json_object_set_new(o, "distance", real_json(s->distance));
@@ -129,30 +133,35 @@ sheets_json(const struct score_rubric *r, const struct score_input *in,
 
 static json_t *
 scores_entry_json(const struct score_rubric *r, const struct score_input *in,
-    const struct score_results *res, const struct score_entry_result *er)
+                  const struct score_results *res,
+                  const struct score_entry_result *er)
 {
 	json_t *o = json_object(), *crit = json_object(), *spread;
 	json_t *excluded = json_array();
 	char text[64] = "";
 
-	json_object_set_new(o, "rank",
-	    er->rank > 0 ? json_integer(er->rank) : json_null());
+	json_object_set_new(
+	    o, "rank", er->rank > 0 ? json_integer(er->rank) : json_null());
 	if (er->has_score)
-		score_fixed_format(er->score, res->decimals, text, sizeof(text));
+		score_fixed_format(er->score, res->decimals, text,
+		                   sizeof(text));
 	json_object_set_new(o, "score",
-	    er->has_score ? fixed_json(er->score, res->decimals) : json_null());
+	                    er->has_score ? fixed_json(er->score, res->decimals)
+	                                  : json_null());
 	json_object_set_new(o, "score_text", json_string(text));
 	json_object_set_new(o, "tier",
-	    er->tier >= 0 ? json_string(r->tiers[er->tier].id) : json_null());
+	                    er->tier >= 0 ? json_string(r->tiers[er->tier].id)
+	                                  : json_null());
 	json_object_set_new(o, "status",
-	    json_string(score_status_names[er->status]));
+	                    json_string(score_status_names[er->status]));
 	json_object_set_new(o, "flags", flags_json(er->flags));
-	json_object_set_new(o, "counted", json_integer((json_int_t)er->ncounted));
+	json_object_set_new(o, "counted",
+	                    json_integer((json_int_t)er->ncounted));
 	json_object_set_new(o, "sheets", sheets_json(r, in, res, er, excluded));
 	json_object_set_new(o, "excluded", excluded);
 	for (size_t k = 0; er->has_score && k < r->ncriteria; k++)
 		json_object_set_new(crit, r->criteria[k].id,
-		    fixed_json(er->criteria[k], res->decimals));
+		                    fixed_json(er->criteria[k], res->decimals));
 	json_object_set_new(o, "criteria", crit);
 	spread = json_object();
 	json_object_set_new(spread, "sd", real_json(er->sd));
@@ -177,20 +186,20 @@ ballot_entry_json(const struct score_entry_result *er)
 
 static json_t *
 entries_json(const struct score_rubric *r, const struct score_input *in,
-    const struct score_results *res)
+             const struct score_results *res)
 {
 	json_t *list = json_array();
 
 	for (size_t i = 0; i < res->nentries; i++) {
 		const struct score_entry_result *er = &res->entries[i];
 		json_t *o = res->mode == SCORE_MODE_SCORES
-				? scores_entry_json(r, in, res, er)
-				: ballot_entry_json(er);
+		                ? scores_entry_json(r, in, res, er)
+		                : ballot_entry_json(er);
 
 		json_object_set_new(o, "entry",
-		    json_string(in->entries[er->entry].id));
+		                    json_string(in->entries[er->entry].id));
 		json_object_set_new(o, "field",
-		    json_string(r->fields[er->field].id));
+		                    json_string(r->fields[er->field].id));
 		json_array_append_new(list, o);
 	}
 	return list;
@@ -198,7 +207,7 @@ entries_json(const struct score_rubric *r, const struct score_input *in,
 
 static json_t *
 judges_json(const struct score_input *in, const struct score_results *res,
-    const struct score_scope_result *sr)
+            const struct score_scope_result *sr)
 {
 	json_t *list = json_array();
 
@@ -207,14 +216,16 @@ judges_json(const struct score_input *in, const struct score_results *res,
 		    &res->judges[sr->first_judge + j];
 		json_t *o = json_object();
 
-		json_object_set_new(o, "judge", json_string(in->judges[jr->judge]));
+		json_object_set_new(o, "judge",
+		                    json_string(in->judges[jr->judge]));
 		json_object_set_new(o, "sheets",
-		    json_integer((json_int_t)jr->nsheets));
+		                    json_integer((json_int_t)jr->nsheets));
 		json_object_set_new(o, "mean", real_json(jr->mean));
 		json_object_set_new(o, "severity", real_json(jr->severity));
 		json_object_set_new(o, "excluded",
-		    json_integer((json_int_t)jr->excluded));
-		json_object_set_new(o, "normalized", json_boolean(jr->normalized));
+		                    json_integer((json_int_t)jr->excluded));
+		json_object_set_new(o, "normalized",
+		                    json_boolean(jr->normalized));
 		json_array_append_new(list, o);
 	}
 	return list;
@@ -222,7 +233,7 @@ judges_json(const struct score_input *in, const struct score_results *res,
 
 static json_t *
 scopes_json(const struct score_rubric *r, const struct score_input *in,
-    const struct score_results *res)
+            const struct score_results *res)
 {
 	json_t *list = json_array();
 
@@ -231,16 +242,17 @@ scopes_json(const struct score_rubric *r, const struct score_input *in,
 		json_t *o = json_object(), *d = json_object();
 
 		json_object_set_new(o, "scope",
-		    json_string(sr->field >= 0 ? r->fields[sr->field].id
-					       : "contest"));
+		                    json_string(sr->field >= 0
+		                                    ? r->fields[sr->field].id
+		                                    : "contest"));
 		json_object_set_new(o, "entries",
-		    json_integer((json_int_t)sr->nentries));
+		                    json_integer((json_int_t)sr->nentries));
 		json_object_set_new(d, "alpha",
-		    optional_real(sr->has_alpha, sr->alpha));
+		                    optional_real(sr->has_alpha, sr->alpha));
 		json_object_set_new(d, "icc2_1",
-		    optional_real(sr->has_icc, sr->icc2_1));
+		                    optional_real(sr->has_icc, sr->icc2_1));
 		json_object_set_new(d, "icc2_k",
-		    optional_real(sr->has_icc, sr->icc2_k));
+		                    optional_real(sr->has_icc, sr->icc2_k));
 		json_object_set_new(o, "diagnostics", d);
 		json_object_set_new(o, "judges", judges_json(in, res, sr));
 		json_array_append_new(list, o);
@@ -249,9 +261,9 @@ scopes_json(const struct score_rubric *r, const struct score_input *in,
 }
 
 int
-score_results_json(const struct score_rubric *r,
-    const struct score_input *in, const struct score_results *res,
-    const struct score_manifest *manifest, struct buf *out)
+score_results_json(const struct score_rubric *r, const struct score_input *in,
+                   const struct score_results *res,
+                   const struct score_manifest *manifest, struct buf *out)
 {
 	json_t *root = json_object();
 	char *text;
@@ -262,7 +274,7 @@ score_results_json(const struct score_rubric *r,
 	json_object_set_new(root, "entries", entries_json(r, in, res));
 	json_object_set_new(root, "scopes", scopes_json(r, in, res));
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-				    JSON_REAL_PRECISION(15));
+	                            JSON_REAL_PRECISION(15));
 	json_decref(root);
 	if (text == NULL)
 		return -1;

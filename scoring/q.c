@@ -152,8 +152,8 @@ void
 score_fixed_format(int64_t scaled, int decimals, char *out, size_t size)
 {
 	int64_t scale = pow10_i64(decimals);
-	uint64_t mag = scaled < 0 ? (uint64_t)0 - (uint64_t)scaled
-				  : (uint64_t)scaled;
+	uint64_t mag =
+	    scaled < 0 ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled;
 	/* No "-0.00": a value that rounds to zero prints as zero. */
 	const char *sign = scaled < 0 ? "-" : "";
 
@@ -162,6 +162,6 @@ score_fixed_format(int64_t scaled, int decimals, char *out, size_t size)
 		return;
 	}
 	snprintf(out, size, "%s%llu.%0*llu", sign,
-	    (unsigned long long)(mag / (uint64_t)scale), decimals,
-	    (unsigned long long)(mag % (uint64_t)scale));
+	         (unsigned long long)(mag / (uint64_t)scale), decimals,
+	         (unsigned long long)(mag % (uint64_t)scale));
 }

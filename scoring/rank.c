@@ -14,7 +14,7 @@ struct ranked {
 /* Score, then the tie-break criteria, descending: 0 means same group. */
 static int
 cmp_merit(const struct score_entry_result *a,
-    const struct score_entry_result *b, const struct score_rubric *r)
+          const struct score_entry_result *b, const struct score_rubric *r)
 {
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
@@ -40,7 +40,7 @@ cmp_ranked(const void *pa, const void *pb)
 /* Does the group's published score reach the tier's min and the floor? */
 static bool
 qualifies(const struct score_rubric *r, const struct score_tier *t,
-    int64_t score)
+          int64_t score)
 {
 	int64_t scale = pow10_i64(r->aggregate.decimals);
 
@@ -57,7 +57,7 @@ qualifies(const struct score_rubric *r, const struct score_tier *t,
  */
 static int
 award_group(const struct score_rubric *r, int64_t *left, bool *open,
-    int64_t score, size_t size, bool *cusp)
+            int64_t score, size_t size, bool *cusp)
 {
 	for (size_t t = 0; t < r->ntiers; t++) {
 		if (!open[t] || !qualifies(r, &r->tiers[t], score))

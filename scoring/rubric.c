@@ -5,12 +5,8 @@
 #include "internal.h"
 
 const char *const score_program_names[SCORE_PROGRAM__MAX] = {
-	"technical-innovation",
-	"youth-creativity",
-	"vifotec-award",
-	"golden-book",
-	"honouring",
-	"custom",
+	"technical-innovation", "youth-creativity", "vifotec-award",
+	"golden-book",          "honouring",        "custom",
 };
 
 const char *const score_mode_names[SCORE_MODE__MAX] = {
@@ -118,8 +114,8 @@ score_rubric_total_max(const struct score_rubric *r)
 	 * within the limits of scoring.h. */
 	for (size_t i = 0; i < r->ncriteria; i++) {
 		const struct score_criterion *c = &r->criteria[i];
-		struct score_q term =
-		    q_make(c->max.num * c->weight.num, c->max.den * c->weight.den);
+		struct score_q term = q_make(c->max.num * c->weight.num,
+		                             c->max.den * c->weight.den);
 		int64_t g = gcd64(den, term.den);
 		int64_t lcm = den / g * term.den;
 

@@ -68,7 +68,7 @@ criteria_json(const struct score_rubric *r)
 		json_object_set_new(o, "title", text_json(&c->title));
 		if (c->description.vi != NULL)
 			json_object_set_new(o, "description",
-			    text_json(&c->description));
+			                    text_json(&c->description));
 		json_object_set_new(o, "max", q_json(c->max));
 		json_object_set_new(o, "weight", q_json(c->weight));
 		json_object_set_new(o, "step", q_json(c->step));
@@ -84,15 +84,15 @@ aggregate_json(const struct score_aggregate *a)
 	json_t *o = json_object(), *out = json_object();
 
 	json_object_set_new(o, "method",
-	    json_string(score_method_names[a->method]));
+	                    json_string(score_method_names[a->method]));
 	json_object_set_new(o, "trim", json_integer(a->trim));
 	json_object_set_new(out, "rule",
-	    json_string(score_outlier_names[a->outlier]));
+	                    json_string(score_outlier_names[a->outlier]));
 	if (a->has_limit)
 		json_object_set_new(out, "limit", q_json(a->limit));
 	json_object_set_new(o, "outlier", out);
 	json_object_set_new(o, "normalize",
-	    json_string(score_normalize_names[a->normalize]));
+	                    json_string(score_normalize_names[a->normalize]));
 	json_object_set_new(o, "min_judges", json_integer(a->min_judges));
 	json_object_set_new(o, "decimals", json_integer(a->decimals));
 	return o;
@@ -104,7 +104,7 @@ awards_json(const struct score_rubric *r)
 	json_t *o = json_object(), *tiers = json_array();
 
 	json_object_set_new(o, "scope",
-	    json_string(score_scope_names[r->scope]));
+	                    json_string(score_scope_names[r->scope]));
 	if (r->has_floor)
 		json_object_set_new(o, "floor", q_json(r->floor));
 	for (size_t i = 0; i < r->ntiers; i++) {
@@ -116,7 +116,7 @@ awards_json(const struct score_rubric *r)
 		json_object_set_new(to, "min", q_json(t->min));
 		if (t->max_count >= 0)
 			json_object_set_new(to, "max_count",
-			    json_integer(t->max_count));
+			                    json_integer(t->max_count));
 		if (t->has_prize)
 			json_object_set_new(to, "prize", q_json(t->prize));
 		json_array_append_new(tiers, to);
@@ -130,12 +130,12 @@ ballot_json(const struct score_rubric *r)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "rule",
-	    json_string(score_ballot_rule_names[r->ballot_rule]));
+	json_object_set_new(
+	    o, "rule", json_string(score_ballot_rule_names[r->ballot_rule]));
 	json_object_set_new(o, "share", q_json(r->ballot_share));
 	if (r->max_selected >= 0)
 		json_object_set_new(o, "max_selected",
-		    json_integer(r->max_selected));
+		                    json_integer(r->max_selected));
 	return o;
 }
 
@@ -148,21 +148,21 @@ score_rubric_write(const struct score_rubric *r, struct buf *out)
 
 	json_object_set_new(root, "format", json_string(SCORE_RUBRIC_FORMAT));
 	json_object_set_new(root, "program",
-	    json_string(score_program_names[r->program]));
+	                    json_string(score_program_names[r->program]));
 	json_object_set_new(root, "title", text_json(&r->title));
 	json_object_set_new(root, "mode",
-	    json_string(score_mode_names[r->mode]));
+	                    json_string(score_mode_names[r->mode]));
 	json_object_set_new(root, "fields", fields_json(r));
 	json_object_set_new(root, "criteria", criteria_json(r));
 	json_object_set_new(root, "aggregate", aggregate_json(&r->aggregate));
 	for (size_t i = 0; i < r->ntie_break; i++)
-		json_array_append_new(tb,
-		    json_string(r->criteria[r->tie_break[i]].id));
+		json_array_append_new(
+		    tb, json_string(r->criteria[r->tie_break[i]].id));
 	json_object_set_new(root, "tie_break", tb);
 	json_object_set_new(root, "awards", awards_json(r));
 	json_object_set_new(root, "ballot", ballot_json(r));
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-				    JSON_REAL_PRECISION(15));
+	                            JSON_REAL_PRECISION(15));
 	json_decref(root);
 	if (text == NULL)
 		return -1;

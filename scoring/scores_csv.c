@@ -9,9 +9,9 @@
 #define MAX_COLUMNS 5
 
 static const char *const scores_header[] = { "entry", "field", "judge",
-	"criterion", "score" };
+	                                     "criterion", "score" };
 static const char *const ballot_header[] = { "entry", "field", "judge",
-	"vote" };
+	                                     "vote" };
 
 /* The reader's state across libcsv callbacks. */
 struct reader {
@@ -19,10 +19,11 @@ struct reader {
 	struct score_error *err;
 	const char *const *header;
 	size_t ncolumns;
-	long line;	 /* the line being parsed, 1-based */
+	long line;     /* the line being parsed, 1-based */
+	long next_row; /* the line after the last complete row */
 	bool seen_header;
 	bool failed;
-	size_t nfields;	 /* fields seen in the current row */
+	size_t nfields;            /* fields seen in the current row */
 	char *fields[MAX_COLUMNS]; /* the first MAX_COLUMNS of them */
 };
 
@@ -45,7 +46,7 @@ join_header(const struct reader *rd, char *out, size_t size)
 	out[0] = '\0';
 	for (size_t i = 0; i < rd->ncolumns && used < size; i++)
 		used += (size_t)snprintf(out + used, size - used, "%s%s",
-		    i > 0 ? "," : "", rd->header[i]);
+		                         i > 0 ? "," : "", rd->header[i]);
 }
 
 static void
@@ -111,23 +112,23 @@ check_row(struct reader *rd)
 		snprintf(found, sizeof(found), "%zu", rd->nfields);
 		snprintf(expected, sizeof(expected), "%zu", rd->ncolumns);
 		score_error_set(rd->err, SCORE_E_COLUMN_COUNT, NULL, found,
-		    expected);
+		                expected);
 		fail_at(rd, rd->nfields < rd->ncolumns ? rd->nfields + 1
-						       : rd->ncolumns + 1);
+		                                       : rd->ncolumns + 1);
 		return -1;
 	}
 	for (size_t i = 0; i < rd->ncolumns; i++) {
 		if (rd->fields[i][0] == '\0') {
 			score_error_set(rd->err, SCORE_E_EMPTY_VALUE,
-			    rd->header[i], NULL, NULL);
+			                rd->header[i], NULL, NULL);
 			fail_at(rd, i + 1);
 			return -1;
 		}
 		if (strlen(rd->fields[i]) > SCORE_MAX_ID_BYTES) {
 			snprintf(found, sizeof(found), "%d",
-			    SCORE_MAX_ID_BYTES);
+			         SCORE_MAX_ID_BYTES);
 			score_error_set(rd->err, SCORE_E_ID_TOO_LONG,
-			    rd->header[i], found, NULL);
+			                rd->header[i], found, NULL);
 			fail_at(rd, i + 1);
 			return -1;
 		}
@@ -153,6 +154,7 @@ on_row(int terminator, void *ctx)
 	int rc;
 
 	(void)terminator;
+	rd->next_row = rd->line + 1;
 	if (rd->failed)
 		goto out;
 	if (!rd->seen_header) {
@@ -164,10 +166,10 @@ on_row(int terminator, void *ctx)
 		goto out;
 	if (rd->in->rubric->mode == SCORE_MODE_SCORES)
 		rc = score_input_add_score(rd->in, f[0], f[1], f[2], f[3], f[4],
-		    rd->err);
+		                           rd->err);
 	else
 		rc = score_input_add_vote(rd->in, f[0], f[1], f[2], f[3],
-		    rd->err);
+		                          rd->err);
 	if (rc != 0)
 		fail_at(rd, column_of(rd, rd->err->path));
 out:
@@ -200,18 +202,18 @@ check_utf8(const char *data, size_t len, struct score_error *err)
 /* Feeds the data line by line so that every callback knows its line. */
 static int
 parse_lines(struct csv_parser *p, const char *data, size_t len,
-    struct reader *rd)
+            struct reader *rd)
 {
 	size_t pos = 0;
 
 	while (pos < len && !rd->failed) {
 		const char *nl = memchr(data + pos, '\n', len - pos);
-		size_t n = nl != NULL ? (size_t)(nl - (data + pos)) + 1
-				      : len - pos;
+		size_t n =
+		    nl != NULL ? (size_t)(nl - (data + pos)) + 1 : len - pos;
 
 		if (csv_parse(p, data + pos, n, on_field, on_row, rd) != n) {
 			score_error_set(rd->err, SCORE_E_CSV_SYNTAX, NULL, NULL,
-			    NULL);
+			                NULL);
 			fail_at(rd, rd->nfields + 1);
 			return -1;
 		}
@@ -220,7 +222,9 @@ parse_lines(struct csv_parser *p, const char *data, size_t len,
 			rd->line++;
 	}
 	if (!rd->failed && csv_fini(p, on_field, on_row, rd) != 0) {
+		/* an unterminated quote: name the line where its row began */
 		score_error_set(rd->err, SCORE_E_CSV_SYNTAX, NULL, NULL, NULL);
+		rd->line = rd->next_row;
 		fail_at(rd, rd->nfields + 1);
 	}
 	return rd->failed ? -1 : 0;
@@ -228,7 +232,7 @@ parse_lines(struct csv_parser *p, const char *data, size_t len,
 
 struct score_input *
 score_csv_read(const struct score_rubric *r, const char *data, size_t len,
-    struct score_error *err)
+               struct score_error *err)
 {
 	struct reader rd = { 0 };
 	struct csv_parser p;
@@ -240,12 +244,13 @@ score_csv_read(const struct score_rubric *r, const char *data, size_t len,
 		data += 3;
 		len -= 3;
 	}
-	rd.header = r->mode == SCORE_MODE_SCORES ? scores_header
-						 : ballot_header;
+	rd.header =
+	    r->mode == SCORE_MODE_SCORES ? scores_header : ballot_header;
 	rd.ncolumns = r->mode == SCORE_MODE_SCORES ? 5 : 4;
 	rd.in = score_input_new(r);
 	rd.err = err;
 	rd.line = 1;
+	rd.next_row = 1;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		abort();
 	parse_lines(&p, data, len, &rd);

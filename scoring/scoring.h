@@ -18,17 +18,17 @@
 
 struct buf;
 
-#define SCORE_VERSION "0.1.0"
+#define SCORE_VERSION       "0.1.0"
 #define SCORE_RUBRIC_FORMAT "giamkhao-rubric/1"
 
 /* Limits that keep every computation inside 64/128-bit integers. */
-#define SCORE_MAX_POINTS 10000	 /* a criterion's max, in points */
-#define SCORE_MAX_WEIGHT 1000	 /* a criterion's weight */
-#define SCORE_MAX_CRITERIA 100	 /* criteria per rubric */
-#define SCORE_MAX_DECIMALS 6	 /* aggregate.decimals */
-#define SCORE_MAX_RUBRIC_DEC 6	 /* decimal places in a rubric number */
-#define SCORE_MAX_ID_BYTES 200	 /* an identifier, in bytes */
-#define SCORE_MAX_TEXT_BYTES 4000 /* a title, label or description */
+#define SCORE_MAX_POINTS     10000 /* a criterion's max, in points */
+#define SCORE_MAX_WEIGHT     1000  /* a criterion's weight */
+#define SCORE_MAX_CRITERIA   100   /* criteria per rubric */
+#define SCORE_MAX_DECIMALS   6     /* aggregate.decimals */
+#define SCORE_MAX_RUBRIC_DEC 6     /* decimal places in a rubric number */
+#define SCORE_MAX_ID_BYTES   200   /* an identifier, in bytes */
+#define SCORE_MAX_TEXT_BYTES 4000  /* a title, label or description */
 
 enum score_lang {
 	SCORE_LANG_VI,
@@ -53,47 +53,47 @@ struct score_text {
 enum score_err {
 	SCORE_OK,
 	/* rubric JSON */
-	SCORE_E_JSON_SYNTAX,	 /* detail: parser message */
-	SCORE_E_TYPE,		 /* detail: expected type */
-	SCORE_E_UNKNOWN_KEY,	 /* path names the key */
-	SCORE_E_MISSING_KEY,	 /* path names the key */
-	SCORE_E_ENUM,		 /* detail: value, detail2: allowed list */
-	SCORE_E_FORMAT_VERSION,	 /* detail: value */
-	SCORE_E_EMPTY,		 /* an empty string or list */
-	SCORE_E_DUPLICATE_ID,	 /* detail: id */
-	SCORE_E_NOT_POSITIVE,	 /* detail: value */
-	SCORE_E_NEGATIVE,	 /* detail: value */
-	SCORE_E_TOO_LARGE,	 /* detail: value, detail2: limit */
-	SCORE_E_NOT_INTEGER,	 /* detail: value */
-	SCORE_E_DECIMALS,	 /* detail: value, detail2: allowed places */
-	SCORE_E_STEP_DIVIDES,	 /* detail: step, detail2: max */
-	SCORE_E_LEVEL_RANGE,	 /* detail: min, detail2: max */
+	SCORE_E_JSON_SYNTAX,     /* detail: parser message */
+	SCORE_E_TYPE,            /* detail: expected type */
+	SCORE_E_UNKNOWN_KEY,     /* path names the key */
+	SCORE_E_MISSING_KEY,     /* path names the key */
+	SCORE_E_ENUM,            /* detail: value, detail2: allowed list */
+	SCORE_E_FORMAT_VERSION,  /* detail: value */
+	SCORE_E_EMPTY,           /* an empty string or list */
+	SCORE_E_DUPLICATE_ID,    /* detail: id */
+	SCORE_E_NOT_POSITIVE,    /* detail: value */
+	SCORE_E_NEGATIVE,        /* detail: value */
+	SCORE_E_TOO_LARGE,       /* detail: value, detail2: limit */
+	SCORE_E_NOT_INTEGER,     /* detail: value */
+	SCORE_E_DECIMALS,        /* detail: value, detail2: allowed places */
+	SCORE_E_STEP_DIVIDES,    /* detail: step, detail2: max */
+	SCORE_E_LEVEL_RANGE,     /* detail: min, detail2: max */
 	SCORE_E_UNKNOWN_CRIT_ID, /* detail: id */
-	SCORE_E_DUPLICATE_REF,	 /* detail: id */
-	SCORE_E_TIER_ORDER,	 /* detail: min, detail2: previous min */
-	SCORE_E_SHARE_RANGE,	 /* detail: value */
-	SCORE_E_LIMIT_REQUIRED,	 /* outlier rule without limit */
-	SCORE_E_NO_CRITERIA,	 /* scores mode without criteria */
-	SCORE_E_BAD_TEXT,	 /* invalid UTF-8 or control characters */
-	SCORE_E_TOO_MANY,	 /* detail: limit */
+	SCORE_E_DUPLICATE_REF,   /* detail: id */
+	SCORE_E_TIER_ORDER,      /* detail: min, detail2: previous min */
+	SCORE_E_SHARE_RANGE,     /* detail: value */
+	SCORE_E_LIMIT_REQUIRED,  /* outlier rule without limit */
+	SCORE_E_NO_CRITERIA,     /* scores mode without criteria */
+	SCORE_E_BAD_TEXT,        /* invalid UTF-8 or control characters */
+	SCORE_E_TOO_MANY,        /* detail: limit */
 	/* scores/votes CSV */
-	SCORE_E_UTF8,		  /* invalid UTF-8 byte */
-	SCORE_E_CSV_SYNTAX,	  /* malformed quoting */
-	SCORE_E_HEADER,		  /* detail: expected header */
-	SCORE_E_NO_HEADER,	  /* an empty file */
-	SCORE_E_COLUMN_COUNT,	  /* detail: found, detail2: expected */
-	SCORE_E_EMPTY_VALUE,	  /* path: column name */
-	SCORE_E_UNKNOWN_FIELD,	  /* detail: value */
+	SCORE_E_UTF8,              /* invalid UTF-8 byte */
+	SCORE_E_CSV_SYNTAX,        /* malformed quoting */
+	SCORE_E_HEADER,            /* detail: expected header */
+	SCORE_E_NO_HEADER,         /* an empty file */
+	SCORE_E_COLUMN_COUNT,      /* detail: found, detail2: expected */
+	SCORE_E_EMPTY_VALUE,       /* path: column name */
+	SCORE_E_UNKNOWN_FIELD,     /* detail: value */
 	SCORE_E_UNKNOWN_CRITERION, /* detail: value */
-	SCORE_E_NUMBER,		  /* detail: value */
-	SCORE_E_SCORE_RANGE,	  /* detail: value, detail2: max */
-	SCORE_E_SCORE_STEP,	  /* detail: value, detail2: step */
-	SCORE_E_DUPLICATE_ROW,	  /* detail: entry, detail2: judge */
-	SCORE_E_DUPLICATE_VOTE,	  /* detail: entry, detail2: judge */
-	SCORE_E_TWO_FIELDS,	  /* detail: entry, detail2: first field */
-	SCORE_E_VOTE,		  /* detail: value */
-	SCORE_E_ID_TOO_LONG,	  /* detail: limit */
-	SCORE_E_MODE,		  /* detail: rubric mode */
+	SCORE_E_NUMBER,            /* detail: value */
+	SCORE_E_SCORE_RANGE,       /* detail: value, detail2: max */
+	SCORE_E_SCORE_STEP,        /* detail: value, detail2: step */
+	SCORE_E_DUPLICATE_ROW,     /* detail: entry, detail2: judge */
+	SCORE_E_DUPLICATE_VOTE,    /* detail: entry, detail2: judge */
+	SCORE_E_TWO_FIELDS,        /* detail: entry, detail2: first field */
+	SCORE_E_VOTE,              /* detail: value */
+	SCORE_E_ID_TOO_LONG,       /* detail: limit */
+	SCORE_E_MODE,              /* detail: rubric mode */
 	/* computation */
 	SCORE_E_OVERFLOW, /* exact arithmetic would overflow */
 	SCORE_E__MAX,
@@ -115,14 +115,14 @@ struct score_error {
 
 /* Sets every member; the strings may be NULL. Returns -1 for convenience. */
 int score_error_set(struct score_error *err, enum score_err code,
-    const char *path, const char *detail, const char *detail2);
+                    const char *path, const char *detail, const char *detail2);
 
 /*
  * Renders the error as one line (without a newline) in `lang`, prefixed by
  * `source` (a file name; may be NULL).
  */
 void score_error_format(const struct score_error *err, const char *source,
-    enum score_lang lang, struct buf *out);
+                        enum score_lang lang, struct buf *out);
 
 /* ---- Text ------------------------------------------------------------ */
 
@@ -213,7 +213,7 @@ struct score_criterion {
 	struct score_q max;
 	struct score_q weight;
 	struct score_q step;
-	int32_t max_h;	/* max in hundredths */
+	int32_t max_h;  /* max in hundredths */
 	int32_t step_h; /* step in hundredths */
 	struct score_level *levels;
 	size_t nlevels;
@@ -266,7 +266,7 @@ struct score_rubric {
  * and the reason. Unknown keys are errors.
  */
 struct score_rubric *score_rubric_parse(const char *json, size_t len,
-    struct score_error *err);
+                                        struct score_error *err);
 
 void score_rubric_free(struct score_rubric *r);
 
@@ -320,13 +320,14 @@ void score_input_free(struct score_input *in);
  * the line and column are left for the caller. Ids must be NFC already.
  */
 int score_input_add_score(struct score_input *in, const char *entry,
-    const char *field, const char *judge, const char *criterion,
-    const char *value, struct score_error *err);
+                          const char *field, const char *judge,
+                          const char *criterion, const char *value,
+                          struct score_error *err);
 
 /* Adds one ballot row ("yes" or "no"); the same checks apply. */
 int score_input_add_vote(struct score_input *in, const char *entry,
-    const char *field, const char *judge, const char *vote,
-    struct score_error *err);
+                         const char *field, const char *judge, const char *vote,
+                         struct score_error *err);
 
 /*
  * Index-level variants for callers that resolved ids themselves (the
@@ -334,10 +335,11 @@ int score_input_add_vote(struct score_input *in, const char *entry,
  * an entry and duplicates. Points are in hundredths and must be valid.
  */
 int score_input_entry(struct score_input *in, const char *id, size_t field,
-    struct score_error *err);
+                      struct score_error *err);
 int score_input_judge(struct score_input *in, const char *id);
 int score_input_set_points(struct score_input *in, int entry, int judge,
-    size_t criterion, int32_t points_h, struct score_error *err);
+                           size_t criterion, int32_t points_h,
+                           struct score_error *err);
 
 size_t score_input_entries(const struct score_input *in);
 const char *score_input_entry_id(const struct score_input *in, size_t entry);
@@ -351,7 +353,8 @@ const char *score_input_judge_id(const struct score_input *in, size_t judge);
  * nothing: on error returns NULL and `err` names line, column and reason.
  */
 struct score_input *score_csv_read(const struct score_rubric *r,
-    const char *data, size_t len, struct score_error *err);
+                                   const char *data, size_t len,
+                                   struct score_error *err);
 
 /* ---- Results --------------------------------------------------------- */
 
@@ -364,7 +367,7 @@ enum score_status {
 extern const char *const score_status_names[SCORE_STATUS__MAX];
 
 #define SCORE_FLAG_CUSP 0x1u
-#define SCORE_FLAG_TIE	0x2u
+#define SCORE_FLAG_TIE  0x2u
 
 enum score_exclusion {
 	SCORE_EXCL_NONE,
@@ -376,11 +379,11 @@ enum score_exclusion {
 /* One complete sheet of an entry, as counted. */
 struct score_sheet_result {
 	int judge;
-	double raw;	   /* Σ weight × points */
+	double raw;        /* Σ weight × points */
 	double normalized; /* equal to raw when normalisation is off */
 	enum score_exclusion excluded;
 	double distance; /* |normalized - entry mean| */
-	double mean;	 /* the entry mean the outlier rule compared with */
+	double mean;     /* the entry mean the outlier rule compared with */
 };
 
 struct score_entry_result {
@@ -392,13 +395,13 @@ struct score_entry_result {
 	int tier; /* -1: no prize */
 	unsigned flags;
 	bool has_score;
-	int64_t score; /* published score × 10^decimals */
-	int64_t *criteria; /* per criterion, × 10^decimals (has_score) */
+	int64_t score;      /* published score × 10^decimals */
+	int64_t *criteria;  /* per criterion, × 10^decimals (has_score) */
 	size_t first_sheet; /* into results->sheets */
 	size_t nsheets;
 	size_t ncounted; /* sheets that survived the outlier rule */
-	double sd;	 /* population standard deviation of raw totals */
-	double range;	 /* max - min of raw totals */
+	double sd;       /* population standard deviation of raw totals */
+	double range;    /* max - min of raw totals */
 	/* ballot mode */
 	int64_t yes;
 	int64_t no;
@@ -423,7 +426,7 @@ struct score_judge_result {
 	int judge;
 	size_t scope;
 	size_t nsheets;
-	double mean;	 /* mean raw total of the judge's sheets */
+	double mean;     /* mean raw total of the judge's sheets */
 	double severity; /* judge mean - panel mean (negative: severe) */
 	size_t excluded; /* sheets the outlier rule excluded */
 	bool normalized; /* false when a guard kept the judge's totals */
@@ -448,7 +451,8 @@ struct score_results {
  * inputs beyond the exact-arithmetic limits).
  */
 struct score_results *score_compute(const struct score_rubric *r,
-    const struct score_input *in, struct score_error *err);
+                                    const struct score_input *in,
+                                    struct score_error *err);
 
 void score_results_free(struct score_results *res);
 
@@ -456,8 +460,8 @@ void score_results_free(struct score_results *res);
 
 /* The results table of the offline contract (CSV, RFC 4180). */
 int score_results_csv(const struct score_rubric *r,
-    const struct score_input *in, const struct score_results *res,
-    struct buf *out);
+                      const struct score_input *in,
+                      const struct score_results *res, struct buf *out);
 
 /* What a reader needs to recompute a result, for the JSON manifest. */
 struct score_manifest {
@@ -467,7 +471,8 @@ struct score_manifest {
 
 /* The detailed JSON results (per entry, per scope, per judge, manifest). */
 int score_results_json(const struct score_rubric *r,
-    const struct score_input *in, const struct score_results *res,
-    const struct score_manifest *manifest, struct buf *out);
+                       const struct score_input *in,
+                       const struct score_results *res,
+                       const struct score_manifest *manifest, struct buf *out);
 
 #endif

@@ -40,8 +40,8 @@ score_nfc(const char *s, size_t len)
 		if ((unsigned char)s[i] >= 0x80)
 			break;
 	}
-	norm = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL,
-	    &normlen);
+	norm =
+	    u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &normlen);
 	if (norm == NULL)
 		return NULL;
 	out = xstrndup((const char *)norm, normlen);

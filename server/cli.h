@@ -15,7 +15,7 @@ enum {
 };
 
 /* The largest input file a subcommand reads (a rubric or scores file). */
-#define CLI_MAX_FILE (256u * 1024u * 1024u)
+#define CLI_MAX_FILE ((size_t)256 << 20)
 
 /* The user's language: Vietnamese when the locale says vi, else English. */
 enum score_lang cli_lang(void);
@@ -31,14 +31,14 @@ char *cli_read_file(const char *path, size_t *len, enum score_lang lang);
 
 /* Prints a scoring error ("FILE: line L, column C: ...") to stderr. */
 void cli_report(const struct score_error *err, const char *source,
-    enum score_lang lang);
+                enum score_lang lang);
 
 /* Writes the whole buffer to stdout; returns an exit status. */
 int cli_emit(const struct buf *out);
 
 /* Reads and validates a rubric file, reporting errors; NULL on failure. */
 struct score_rubric *cli_load_rubric(const char *path, enum score_lang lang,
-    char **raw, size_t *rawlen);
+                                     char **raw, size_t *rawlen);
 
 int cmd_results(int argc, char **argv);
 int cmd_rubric(int argc, char **argv);

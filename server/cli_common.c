@@ -22,8 +22,7 @@ cli_lang(void)
 		if (v == NULL || *v == '\0' || strcmp(v, "POSIX") == 0 ||
 		    strncmp(v, "C", 1) == 0)
 			continue;
-		return strncmp(v, "vi", 2) == 0 ? SCORE_LANG_VI
-						: SCORE_LANG_EN;
+		return strncmp(v, "vi", 2) == 0 ? SCORE_LANG_VI : SCORE_LANG_EN;
 	}
 	return SCORE_LANG_EN;
 }
@@ -63,7 +62,8 @@ cli_read_file(const char *path, size_t *len, enum score_lang lang)
 
 	if (fp == NULL) {
 		saved = errno;
-		fprintf(stderr, "%s: %s: %s\n", path,
+		fprintf(
+		    stderr, "%s: %s: %s\n", path,
 		    cli_text(lang, "không mở được tệp", "cannot open the file"),
 		    strerror(saved));
 		return NULL;
@@ -72,15 +72,17 @@ cli_read_file(const char *path, size_t *len, enum score_lang lang)
 	if (fp != stdin)
 		fclose(fp);
 	if (data == NULL)
-		fprintf(stderr, "%s: %s\n", path,
-		    cli_text(lang, "không đọc được tệp (lỗi đọc hoặc quá 256 MiB)",
-			"cannot read the file (read error or over 256 MiB)"));
+		fprintf(
+		    stderr, "%s: %s\n", path,
+		    cli_text(
+		        lang, "không đọc được tệp (lỗi đọc hoặc quá 256 MiB)",
+		        "cannot read the file (read error or over 256 MiB)"));
 	return data;
 }
 
 void
 cli_report(const struct score_error *err, const char *source,
-    enum score_lang lang)
+           enum score_lang lang)
 {
 	struct buf b;
 
@@ -100,7 +102,7 @@ cli_emit(const struct buf *out)
 
 struct score_rubric *
 cli_load_rubric(const char *path, enum score_lang lang, char **raw,
-    size_t *rawlen)
+                size_t *rawlen)
 {
 	struct score_error err;
 	struct score_rubric *r;

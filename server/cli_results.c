@@ -9,9 +9,10 @@
 static void
 usage(enum score_lang lang)
 {
-	fprintf(stderr, "%s: giamkhao results RUBRIC.json SCORES.csv "
-			"[--format csv|json]\n",
-	    cli_text(lang, "cách dùng", "usage"));
+	fprintf(stderr,
+	        "%s: giamkhao results RUBRIC.json SCORES.csv "
+	        "[--format csv|json]\n",
+	        cli_text(lang, "cách dùng", "usage"));
 }
 
 /* SHA-256 of a buffer, in lower-case hex (libsodium). */
@@ -24,40 +25,34 @@ sha256_hex(const char *data, size_t len, char hex[65])
 	sodium_bin2hex(hex, 65, digest, sizeof(digest));
 }
 
+/* Reads one --format value; returns 0 or -1 for an unknown format. */
+static int
+parse_format(const char *value, bool *json)
+{
+	*json = strcmp(value, "json") == 0;
+	return *json || strcmp(value, "csv") == 0 ? 0 : -1;
+}
+
 /* Parses the arguments; returns 0, or -1 after printing the usage. */
 static int
 parse_args(int argc, char **argv, const char **paths, bool *json,
-    enum score_lang lang)
+           enum score_lang lang)
 {
-	int npaths = 0;
+	int npaths = 0, rc = 0;
 
 	*json = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			const char *f = argv[++i];
-
-			if (strcmp(f, "json") != 0 && strcmp(f, "csv") != 0) {
-				usage(lang);
-				return -1;
-			}
-			*json = strcmp(f, "json") == 0;
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			*json = strcmp(argv[i] + 9, "json") == 0;
-			if (!*json && strcmp(argv[i] + 9, "csv") != 0) {
-				usage(lang);
-				return -1;
-			}
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			usage(lang);
-			return -1;
-		} else if (npaths < 2) {
+	for (int i = 1; i < argc && rc == 0; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			rc = parse_format(argv[++i], json);
+		else if (strncmp(argv[i], "--format=", 9) == 0)
+			rc = parse_format(argv[i] + 9, json);
+		else if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
+		         npaths == 2)
+			rc = -1;
+		else
 			paths[npaths++] = argv[i];
-		} else {
-			usage(lang);
-			return -1;
-		}
 	}
-	if (npaths != 2) {
+	if (rc != 0 || npaths != 2) {
 		usage(lang);
 		return -1;
 	}

@@ -23,9 +23,9 @@ money(struct score_q q, enum score_lang lang, char *out, size_t size)
 	}
 	grouped[j] = '\0';
 	if (snprintf(out, size, "%s%s%s %s", grouped,
-		frac != NULL ? (lang == SCORE_LANG_VI ? "," : ".") : "",
-		frac != NULL ? frac + 1 : "",
-		lang == SCORE_LANG_VI ? "₫" : "VND") >= (int)size)
+	             frac != NULL ? (lang == SCORE_LANG_VI ? "," : ".") : "",
+	             frac != NULL ? frac + 1 : "",
+	             lang == SCORE_LANG_VI ? "₫" : "VND") >= (int)size)
 		out[size - 1] = '\0';
 }
 
@@ -41,9 +41,10 @@ print_criteria(const struct score_rubric *r, enum score_lang lang)
 	char total[64], max[64], weight[64], step[64];
 
 	score_q_format(score_rubric_total_max(r), total, sizeof(total));
-	printf("%s (%zu), %s %s:\n",
-	    cli_text(lang, "Tiêu chí", "Criteria"), r->ncriteria,
-	    cli_text(lang, "tổng điểm tối đa", "best possible total"), total);
+	printf("%s (%zu), %s %s:\n", cli_text(lang, "Tiêu chí", "Criteria"),
+	       r->ncriteria,
+	       cli_text(lang, "tổng điểm tối đa", "best possible total"),
+	       total);
 	for (size_t i = 0; i < r->ncriteria; i++) {
 		const struct score_criterion *c = &r->criteria[i];
 
@@ -51,9 +52,9 @@ print_criteria(const struct score_rubric *r, enum score_lang lang)
 		score_q_format(c->weight, weight, sizeof(weight));
 		score_q_format(c->step, step, sizeof(step));
 		printf("  %-16s max %-6s %s %-4s %s %-5s %zu %s  %s\n", c->id,
-		    max, cli_text(lang, "hệ số", "weight"), weight,
-		    cli_text(lang, "bước", "step"), step, c->nlevels,
-		    cli_text(lang, "mức", "levels"), title(&c->title, lang));
+		       max, cli_text(lang, "hệ số", "weight"), weight,
+		       cli_text(lang, "bước", "step"), step, c->nlevels,
+		       cli_text(lang, "mức", "levels"), title(&c->title, lang));
 	}
 	if (r->ntie_break > 0) {
 		printf("%s:", cli_text(lang, "Xét khi bằng điểm", "Tie-break"));
@@ -73,12 +74,12 @@ print_aggregate(const struct score_rubric *r, enum score_lang lang)
 		score_q_format(a->limit, limit, sizeof(limit));
 	printf("%s: %s (trim %d), %s %s (limit %s), %s %s, "
 	       "min_judges %d, decimals %d\n",
-	    cli_text(lang, "Tổng hợp điểm", "Aggregation"),
-	    score_method_names[a->method], a->trim,
-	    cli_text(lang, "loại điểm lệch", "outliers"),
-	    score_outlier_names[a->outlier], limit,
-	    cli_text(lang, "chuẩn hóa", "normalisation"),
-	    score_normalize_names[a->normalize], a->min_judges, a->decimals);
+	       cli_text(lang, "Tổng hợp điểm", "Aggregation"),
+	       score_method_names[a->method], a->trim,
+	       cli_text(lang, "loại điểm lệch", "outliers"),
+	       score_outlier_names[a->outlier], limit,
+	       cli_text(lang, "chuẩn hóa", "normalisation"),
+	       score_normalize_names[a->normalize], a->min_judges, a->decimals);
 }
 
 static void
@@ -89,24 +90,24 @@ print_tiers(const struct score_rubric *r, enum score_lang lang)
 	if (r->has_floor)
 		score_q_format(r->floor, floor, sizeof(floor));
 	printf("%s (%s %s, %s %s):\n", cli_text(lang, "Giải", "Prizes"),
-	    cli_text(lang, "phạm vi", "scope"), score_scope_names[r->scope],
-	    cli_text(lang, "điểm sàn", "floor"), floor);
+	       cli_text(lang, "phạm vi", "scope"), score_scope_names[r->scope],
+	       cli_text(lang, "điểm sàn", "floor"), floor);
 	for (size_t i = 0; i < r->ntiers; i++) {
 		const struct score_tier *t = &r->tiers[i];
 
 		score_q_format(t->min, min, sizeof(min));
 		if (t->max_count >= 0)
 			snprintf(count, sizeof(count), "%lld",
-			    (long long)t->max_count);
+			         (long long)t->max_count);
 		else
 			snprintf(count, sizeof(count), "%s",
-			    cli_text(lang, "không giới hạn", "no limit"));
+			         cli_text(lang, "không giới hạn", "no limit"));
 		prize[0] = '\0';
 		if (t->has_prize)
 			money(t->prize, lang, prize, sizeof(prize));
 		printf("  %-12s >= %-6s %s %-14s %-20s %s\n", t->id, min,
-		    cli_text(lang, "tối đa", "at most"), count, prize,
-		    title(&t->title, lang));
+		       cli_text(lang, "tối đa", "at most"), count, prize,
+		       title(&t->title, lang));
 	}
 }
 
@@ -120,20 +121,20 @@ print_ballot(const struct score_rubric *r, enum score_lang lang)
 		snprintf(cap, sizeof(cap), "%lld", (long long)r->max_selected);
 	else
 		snprintf(cap, sizeof(cap), "%s",
-		    cli_text(lang, "không giới hạn", "no limit"));
-	printf("%s: %s %s %s, %s %s\n",
-	    cli_text(lang, "Bỏ phiếu", "Ballot"),
-	    cli_text(lang, "chọn khi tỉ lệ đồng ý", "selected when the yes share is"),
-	    r->ballot_rule == SCORE_BALLOT_MORE_THAN ? ">" : ">=", share,
-	    cli_text(lang, "số được chọn tối đa", "at most selected"), cap);
+		         cli_text(lang, "không giới hạn", "no limit"));
+	printf("%s: %s %s %s, %s %s\n", cli_text(lang, "Bỏ phiếu", "Ballot"),
+	       cli_text(lang, "chọn khi tỉ lệ đồng ý",
+	                "selected when the yes share is"),
+	       r->ballot_rule == SCORE_BALLOT_MORE_THAN ? ">" : ">=", share,
+	       cli_text(lang, "số được chọn tối đa", "at most selected"), cap);
 }
 
 static void
 print_summary(const struct score_rubric *r, enum score_lang lang)
 {
 	printf("%s (%s, %s %s)\n", title(&r->title, lang),
-	    score_program_names[r->program], cli_text(lang, "chế độ", "mode"),
-	    score_mode_names[r->mode]);
+	       score_program_names[r->program],
+	       cli_text(lang, "chế độ", "mode"), score_mode_names[r->mode]);
 	printf("%s (%zu):", cli_text(lang, "Lĩnh vực", "Fields"), r->nfields);
 	for (size_t i = 0; i < r->nfields; i++)
 		printf(" %s", r->fields[i].id);
@@ -159,7 +160,7 @@ cmd_rubric(int argc, char **argv)
 	if (argc != 3 ||
 	    (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "format") != 0)) {
 		fprintf(stderr, "%s: giamkhao rubric check|format FILE\n",
-		    cli_text(lang, "cách dùng", "usage"));
+		        cli_text(lang, "cách dùng", "usage"));
 		return EXIT_BAD_INPUT;
 	}
 	r = cli_load_rubric(argv[2], lang, NULL, NULL);

@@ -14,31 +14,34 @@ struct command {
 
 static const struct command commands[] = {
 	{ "results", cmd_results,
-	    "results RUBRIC.json SCORES.csv [--format csv|json]\n"
-	    "      tính kết quả từ tệp điểm (ngoại tuyến)",
-	    "results RUBRIC.json SCORES.csv [--format csv|json]\n"
-	    "      compute results from a scores file (offline)" },
+	  "results RUBRIC.json SCORES.csv [--format csv|json]\n"
+	  "      tính kết quả từ tệp điểm (ngoại tuyến)",
+	  "results RUBRIC.json SCORES.csv [--format csv|json]\n"
+	  "      compute results from a scores file (offline)" },
 	{ "rubric", cmd_rubric,
-	    "rubric check FILE   kiểm tra bộ tiêu chí và in tóm tắt\n"
-	    "  rubric format FILE  in bộ tiêu chí dạng chuẩn (mọi khóa)",
-	    "rubric check FILE   validate a rubric and print a summary\n"
-	    "  rubric format FILE  print the rubric in canonical form" },
+	  "rubric check FILE   kiểm tra bộ tiêu chí và in tóm tắt\n"
+	  "  rubric format FILE  in bộ tiêu chí dạng chuẩn (mọi khóa)",
+	  "rubric check FILE   validate a rubric and print a summary\n"
+	  "  rubric format FILE  print the rubric in canonical form" },
 };
 
 static int
 help(FILE *fp, enum score_lang lang)
 {
 	fprintf(fp, "giamkhao %s: %s\n\n", SCORE_VERSION,
-	    cli_text(lang, "hệ thống chấm thi và xét giải",
-		"contest and award judging"));
+	        cli_text(lang, "hệ thống chấm thi và xét giải",
+	                 "contest and award judging"));
 	fprintf(fp, "%s:\n", cli_text(lang, "Lệnh", "Commands"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "  %s\n",
+		fprintf(
+		    fp, "  %s\n",
 		    cli_text(lang, commands[i].help_vi, commands[i].help_en));
-	fprintf(fp, "  --help, --version\n\n%s\n",
+	fprintf(
+	    fp, "  --help, --version\n\n%s\n",
 	    cli_text(lang,
-		"Trạng thái thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.",
-		"Exit status: 0 success, 2 bad input, 1 other failure."));
+	             "Trạng thái thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi "
+	             "khác.",
+	             "Exit status: 0 success, 2 bad input, 1 other failure."));
 	return EXIT_OK;
 }
 
@@ -64,6 +67,6 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);
 	fprintf(stderr, "giamkhao: %s \"%s\" (giamkhao --help)\n",
-	    cli_text(lang, "không có lệnh", "unknown command"), argv[1]);
+	        cli_text(lang, "không có lệnh", "unknown command"), argv[1]);
 	return EXIT_BAD_INPUT;
 }

@@ -1,0 +1,63 @@
+#!/bin/sh
+# run.sh: every test of `make test`, for each build variant, then the
+# differential test against the independent reference. Ends with the line
+# "N passed, N failed" summed over all suites; exits 1 on any failure.
+set -u
+cd "$(dirname "$0")/.."
+VARIANTS=${VARIANTS:-release asan}
+DIFF_CASES=${DIFF_CASES:-1000}
+total_pass=0
+total_fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# suite NAME COMMAND...: runs a suite whose last line is "... N passed, M failed".
+suite() {
+	name=$1
+	shift
+	echo "== $name"
+	"$@" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')
+	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	if [ -z "$line" ]; then
+		p=0
+		f=1
+	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+}
+
+# replay VARIANT: every fuzz corpus once through its target (one case each).
+replay() {
+	n=0
+	bad=0
+	for target in tests/fuzz/fuzz_*.c; do
+		name=$(basename "$target" .c)
+		name=${name#fuzz_}
+		if "build/$1/replay-$name" "tests/fuzz/corpus/$name"; then
+			n=$((n + 1))
+		else
+			bad=$((bad + 1))
+		fi
+	done
+	echo "replay: $n passed, $bad failed"
+	[ "$bad" -eq 0 ]
+}
+
+for v in $VARIANTS; do
+	suite "unit ($v)" "build/$v/unit-tests"
+	suite "cli ($v)" tests/cli/run.sh "build/$v/giamkhao"
+	suite "fuzz corpus replay ($v)" replay "$v"
+done
+suite "differential vs reference ($DIFF_CASES cases)" \
+	python3 tests/reference/differential.py \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao" "$DIFF_CASES"
+suite "reference self-test" python3 tests/reference/selftest.py
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

@@ -1,0 +1,95 @@
+/* main.c: runs every unit suite and prints "N passed, N failed". */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+
+static int passed, failed;
+static char current[256];
+static bool case_open, case_failed;
+
+static void
+close_case(void)
+{
+	if (!case_open)
+		return;
+	if (case_failed)
+		failed++;
+	else
+		passed++;
+	case_open = false;
+}
+
+void
+t_case(const char *fmt, ...)
+{
+	va_list ap;
+
+	close_case();
+	va_start(ap, fmt);
+	vsnprintf(current, sizeof(current), fmt, ap);
+	va_end(ap);
+	case_open = true;
+	case_failed = false;
+}
+
+bool
+t_check(bool ok, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ok)
+		return true;
+	if (!case_open)
+		t_case("(unnamed)");
+	case_failed = true;
+	fprintf(stderr, "FAIL %s\n  %s:%d: ", current, file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return false;
+}
+
+bool
+t_check_int(long long got, long long want, const char *file, int line,
+            const char *what)
+{
+	return t_check(got == want, file, line, "%s = %lld, want %lld", what,
+	               got, want);
+}
+
+bool
+t_check_near(double got, double want, double eps, const char *file, int line,
+             const char *what)
+{
+	return t_check(got - want <= eps && want - got <= eps, file, line,
+	               "%s = %.12g, want %.12g", what, got, want);
+}
+
+bool
+t_check_str(const char *got, const char *want, const char *file, int line,
+            const char *what)
+{
+	if (got != NULL && want != NULL && strcmp(got, want) == 0)
+		return true;
+	return t_check(
+	    false, file, line, "%s:\n--- got ---\n%s\n--- want ---\n%s", what,
+	    got != NULL ? got : "(null)", want != NULL ? want : "(null)");
+}
+
+int
+main(void)
+{
+	suite_common();
+	suite_numbers();
+	suite_rubric();
+	suite_csv();
+	suite_rules();
+	suite_ballot();
+	suite_diagnostics();
+	close_case();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed == 0 ? 0 : 1;
+}

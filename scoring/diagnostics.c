@@ -4,93 +4,117 @@
 
 #include "internal.h"
 
-/* Sum of squared deviations from the mean (two passes, long double). */
-static long double
-sum_squares(const long double *v, size_t n)
+/*
+ * Diagnostics read the sheet results: they sit in entry order, so a scope's
+ * sheets are contiguous runs, and `raw` is the total in points.
+ */
+static const struct score_sheet_result *
+sheets_of(const struct calc *c, const struct score_entry_result *er)
 {
-	long double mean = 0, ss = 0;
+	return &c->res->sheets[er->first_sheet];
+}
 
-	for (size_t i = 0; i < n; i++)
-		mean += v[i];
-	mean /= (long double)n;
-	for (size_t i = 0; i < n; i++)
-		ss += (v[i] - mean) * (v[i] - mean);
+/* Sum and sum of squared deviations of an entry's raw totals. */
+static double
+entry_ss(const struct score_sheet_result *sh, size_t m, double *sum)
+{
+	double mean, ss = 0;
+
+	*sum = 0;
+	for (size_t k = 0; k < m; k++)
+		*sum += sh[k].raw;
+	mean = *sum / (double)m;
+	for (size_t k = 0; k < m; k++)
+		ss += (sh[k].raw - mean) * (sh[k].raw - mean);
 	return ss;
 }
 
 /*
- * Krippendorff's alpha with the interval metric: units are the entries,
- * values the raw totals; entries with fewer than two sheets are not
- * pairable. With n pairable values, D_o = Σ_u 2 m_u SS_u / (m_u - 1) / n and
- * D_e = 2 SS / (n - 1), where SS_u and SS are sums of squared deviations.
+ * Krippendorff's alpha with the interval metric, accumulated entry by
+ * entry: units are the entries, values the raw totals; entries with fewer
+ * than two sheets are not pairable. With n pairable values,
+ * D_o = Σ_u 2 m_u SS_u / (m_u - 1) / n and D_e = 2 SS / (n - 1), where SS_u
+ * and SS are sums of squared deviations. SS comes from sums shifted by the
+ * first value, which keeps the one-pass formula accurate.
  */
+struct alpha_acc {
+	double d_o, shift, s1, s2;
+	size_t n;
+};
+
 static void
-alpha(struct calc *c, struct score_scope_result *sr, size_t scope)
+alpha_add(struct alpha_acc *a, const struct score_sheet_result *sh, size_t m)
 {
-	const struct score_results *res = c->res;
-	long double *all = xcalloc(res->nsheets + 1, sizeof(long double));
-	long double d_o = 0, d_e;
-	size_t n = 0;
+	double sum;
 
-	for (size_t i = 0; i < res->nentries; i++) {
-		const struct score_entry_result *er = &res->entries[i];
-		const size_t *sheets = &c->by_entry[c->entry_first[er->entry]];
-		size_t m = er->nsheets;
+	if (m < 2)
+		return;
+	if (a->n == 0)
+		a->shift = sh[0].raw;
+	a->d_o += 2 * (double)m * entry_ss(sh, m, &sum) / (double)(m - 1);
+	for (size_t k = 0; k < m; k++) {
+		double d = sh[k].raw - a->shift;
 
-		if (er->scope != scope || m < 2)
-			continue;
-		for (size_t k = 0; k < m; k++)
-			all[n + k] = (long double)c->total[sheets[k]];
-		d_o += 2 * (long double)m * sum_squares(all + n, m) /
-		       (long double)(m - 1);
-		n += m;
+		a->s1 += d;
+		a->s2 += d * d;
 	}
-	if (n >= 2) {
-		d_e = 2 * sum_squares(all, n) / (long double)(n - 1);
-		if (d_e > 0) {
-			sr->has_alpha = true;
-			sr->alpha = (double)(1 - d_o / (long double)n / d_e);
-		}
+	a->n += m;
+}
+
+static void
+alpha_finish(const struct alpha_acc *a, struct score_scope_result *sr)
+{
+	double ss;
+
+	if (a->n < 2)
+		return;
+	ss = a->s2 - a->s1 * a->s1 / (double)a->n;
+	if (ss > 1e-12 * (a->s2 > 1 ? a->s2 : 1)) {
+		sr->has_alpha = true;
+		sr->alpha =
+		    1 - (a->d_o / (double)a->n) / (2 * ss / (double)(a->n - 1));
 	}
-	free(all);
 }
 
 /* The two-way ANOVA mean squares of a complete entries × judges grid. */
 static void
-icc_from_grid(struct score_scope_result *sr, const long double *y, size_t n,
+icc_from_grid(struct score_scope_result *sr, const double *y, size_t n,
               size_t k)
 {
-	long double *row = xcalloc(n, sizeof(long double));
-	long double *col = xcalloc(k, sizeof(long double));
-	long double grand = 0, ssr = 0, ssc = 0, sse = 0;
-	long double msr, msc, mse, d1, dk;
+	double *row = xcalloc(n, sizeof(double));
+	double *col = xcalloc(k, sizeof(double));
+	double grand = 0, ssr = 0, ssc = 0, sse = 0, msr, msc, mse, d1, dk;
 
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < k; j++) {
-			row[i] += y[i * k + j] / (long double)k;
-			col[j] += y[i * k + j] / (long double)n;
-			grand += y[i * k + j] / (long double)(n * k);
+			row[i] += y[i * k + j];
+			col[j] += y[i * k + j];
+			grand += y[i * k + j];
 		}
-	for (size_t i = 0; i < n; i++)
-		ssr += (row[i] - grand) * (row[i] - grand) * (long double)k;
-	for (size_t j = 0; j < k; j++)
-		ssc += (col[j] - grand) * (col[j] - grand) * (long double)n;
+	grand /= (double)(n * k);
+	for (size_t i = 0; i < n; i++) {
+		row[i] /= (double)k;
+		ssr += (row[i] - grand) * (row[i] - grand) * (double)k;
+	}
+	for (size_t j = 0; j < k; j++) {
+		col[j] /= (double)n;
+		ssc += (col[j] - grand) * (col[j] - grand) * (double)n;
+	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < k; j++) {
-			long double e = y[i * k + j] - row[i] - col[j] + grand;
+			double e = y[i * k + j] - row[i] - col[j] + grand;
 
 			sse += e * e;
 		}
-	msr = ssr / (long double)(n - 1);
-	msc = ssc / (long double)(k - 1);
-	mse = sse / (long double)((n - 1) * (k - 1));
-	d1 = msr + (long double)(k - 1) * mse +
-	     (long double)k * (msc - mse) / (long double)n;
-	dk = msr + (msc - mse) / (long double)n;
+	msr = ssr / (double)(n - 1);
+	msc = ssc / (double)(k - 1);
+	mse = sse / (double)((n - 1) * (k - 1));
+	d1 = msr + (double)(k - 1) * mse + (double)k * (msc - mse) / (double)n;
+	dk = msr + (msc - mse) / (double)n;
 	if (d1 != 0 && dk != 0) {
 		sr->has_icc = true;
-		sr->icc2_1 = (double)((msr - mse) / d1);
-		sr->icc2_k = (double)((msr - mse) / dk);
+		sr->icc2_1 = (msr - mse) / d1;
+		sr->icc2_k = (msr - mse) / dk;
 	}
 	free(row);
 	free(col);
@@ -99,84 +123,103 @@ icc_from_grid(struct score_scope_result *sr, const long double *y, size_t n,
 /* ICC(2,1) and ICC(2,k) (Shrout & Fleiss) when every judge of the scope
  * scored every entry of it. */
 static void
-icc(struct calc *c, struct score_scope_result *sr, size_t scope, size_t nsheets,
-    const int *column)
+icc(const struct calc *c, struct score_scope_result *sr, size_t scope,
+    size_t nsheets, const int *column)
 {
-	const struct score_results *res = c->res;
 	size_t n = sr->nentries, k = sr->njudges, row = 0;
-	long double *y;
+	double *y;
 
 	if (n < 2 || k < 2 || nsheets != n * k)
 		return;
-	y = xcalloc(n * k, sizeof(long double));
-	for (size_t i = 0; i < res->nentries; i++) {
-		const struct score_entry_result *er = &res->entries[i];
-		const size_t *es = &c->by_entry[c->entry_first[er->entry]];
+	y = xmalloc(n * k * sizeof(double));
+	for (uint32_t i = c->scope_first[scope]; i < c->scope_first[scope + 1];
+	     i++, row++) {
+		const struct score_entry_result *er =
+		    &c->res->entries[c->scope_entries[i]];
+		const struct score_sheet_result *sh = sheets_of(c, er);
 
-		if (er->scope != scope)
-			continue;
 		for (size_t m = 0; m < er->nsheets; m++)
-			y[row * k +
-			  (size_t)column[c->in->sheets[es[m]].judge]] =
-			    (long double)c->total[es[m]];
-		row++;
+			y[row * k + (size_t)column[sh[m].judge]] = sh[m].raw;
 	}
 	icc_from_grid(sr, y, n, k);
 	free(y);
 }
 
-/* Severity (judge mean - panel mean) and exclusions of each judge. */
+/* Adds one sheet to its judge's statistics in this scope. */
 static void
-judges(struct calc *c, struct score_scope_result *sr, size_t scope,
-       const size_t *sheets, size_t n, int *column)
+count_sheet(const struct calc *c, struct score_scope_result *sr, size_t scope,
+            const struct score_sheet_result *sh, bool guarded, int *column)
 {
 	struct score_results *res = c->res;
-	long double panel = 0;
+	struct score_judge_result *jr;
+
+	if (column[sh->judge] < 0) {
+		column[sh->judge] = (int)sr->njudges++;
+		jr = &res->judges[res->njudges++];
+		jr->judge = sh->judge;
+		jr->scope = scope;
+	}
+	jr = &res->judges[sr->first_judge + (size_t)column[sh->judge]];
+	jr->nsheets++;
+	jr->mean += sh->raw;
+	jr->excluded += sh->excluded != SCORE_EXCL_NONE;
+	jr->normalized = c->norm != NULL && !guarded;
+}
+
+/*
+ * One pass over the scope's sheets: each judge's count, mean, severity
+ * (judge mean - panel mean) and exclusions, and the alpha sums.
+ */
+static size_t
+scan_scope(const struct calc *c, struct score_scope_result *sr, size_t scope,
+           int *column)
+{
+	struct score_results *res = c->res;
+	struct alpha_acc acc = { 0 };
+	double panel = 0;
+	size_t n = 0;
 
 	sr->first_judge = res->njudges;
-	for (size_t i = 0; i < n; i++) {
-		int judge = c->in->sheets[sheets[i]].judge;
-		struct score_judge_result *jr;
+	for (uint32_t i = c->scope_first[scope]; i < c->scope_first[scope + 1];
+	     i++) {
+		const struct score_entry_result *er =
+		    &res->entries[c->scope_entries[i]];
+		const struct score_sheet_result *sh = sheets_of(c, er);
+		const uint32_t *sheets = entry_sheets(c, er);
 
-		if (column[judge] < 0) {
-			column[judge] = (int)sr->njudges++;
-			jr = &res->judges[res->njudges++];
-			jr->judge = judge;
-			jr->scope = scope;
+		for (size_t k = 0; k < er->nsheets; k++) {
+			count_sheet(c, sr, scope, &sh[k],
+			            c->guarded != NULL && c->guarded[sheets[k]],
+			            column);
+			panel += sh[k].raw;
 		}
-		jr = &res->judges[sr->first_judge + (size_t)column[judge]];
-		jr->nsheets++;
-		jr->mean += (double)c->total[sheets[i]];
-		jr->excluded += c->excluded[sheets[i]];
-		jr->normalized =
-		    c->r->aggregate.normalize != SCORE_NORMALIZE_NONE &&
-		    !c->guarded[sheets[i]];
-		panel += (long double)c->total[sheets[i]];
+		alpha_add(&acc, sh, er->nsheets);
+		n += er->nsheets;
 	}
-	panel /= (long double)n * (long double)c->q;
+	alpha_finish(&acc, sr);
+	panel /= (double)(n ? n : 1);
 	sr->njudge_results = sr->njudges;
 	for (size_t j = 0; j < sr->njudges; j++) {
 		struct score_judge_result *jr =
 		    &res->judges[sr->first_judge + j];
 
-		jr->mean = jr->mean / (double)jr->nsheets / (double)c->q;
-		jr->severity = (double)((long double)jr->mean - panel);
+		jr->mean /= (double)jr->nsheets;
+		jr->severity = jr->mean - panel;
 	}
+	return n;
 }
 
 void
-diagnose_scope(struct calc *c, size_t scope, const size_t *sheets, size_t n)
+diagnose_scope(struct calc *c, size_t scope)
 {
 	struct score_scope_result *sr = &c->res->scopes[scope];
-	int *column = xcalloc(c->in->njudges + 1, sizeof(int));
+	int *column = xmalloc((c->in->njudges + 1) * sizeof(int));
+	size_t nsheets;
 
 	for (size_t j = 0; j < c->in->njudges; j++)
 		column[j] = -1;
-	for (size_t i = 0; i < c->res->nentries; i++)
-		sr->nentries += c->res->entries[i].scope == scope;
-	if (n > 0)
-		judges(c, sr, scope, sheets, n, column);
-	alpha(c, sr, scope);
-	icc(c, sr, scope, n, column);
+	sr->nentries = c->scope_first[scope + 1] - c->scope_first[scope];
+	nsheets = scan_scope(c, sr, scope, column);
+	icc(c, sr, scope, nsheets, column);
 	free(column);
 }

@@ -48,7 +48,9 @@ struct score_input {
 struct score_q q_make(int64_t num, int64_t den);
 int64_t gcd64(int64_t a, int64_t b);
 i128 gcd128(i128 a, i128 b);
-/* Rounds num/den (den > 0) half away from zero to `decimals` places. */
+/* Rounds num/den (0 < den < ROUND_MAX_DEN) half away from zero to
+ * `decimals` places. */
+#define ROUND_MAX_DEN ((i128)1 << 120)
 int64_t round_half_up(i128 num, i128 den, int decimals);
 int64_t pow10_i64(int n);
 /* Compares a/b with c/d exactly (b, d > 0): -1, 0 or 1. */
@@ -69,39 +71,76 @@ struct calc {
 	const struct score_input *in;
 	struct score_results *res;
 	bool overflow;
-	int64_t q;              /* points = units / q */
-	int64_t *weight_units;  /* per criterion: weight × q / 100 */
-	int64_t *total;         /* per input sheet (complete ones) */
-	size_t *by_entry;       /* complete sheets grouped by entry */
-	size_t *entry_first;    /* per input entry: start in by_entry */
-	size_t *entry_count;    /* per input entry: complete sheets */
-	int *result_of;         /* per input entry: index in res->entries */
-	size_t *scope_of_field; /* per rubric field */
-	i128 *norm;             /* per input sheet: normalised total */
-	i128 *norm_den;         /* per scope */
-	bool *guarded;          /* per input sheet: rule 2's guard applied */
-	bool *excluded;         /* per input sheet: outlier rule */
+	int64_t q;               /* points = units / q */
+	int64_t *weight_units;   /* per criterion: weight × q / 100 */
+	int64_t *total;          /* per input sheet (complete ones) */
+	uint32_t *by_entry;      /* complete sheets grouped by input entry */
+	uint32_t *entry_first;   /* per input entry: start in by_entry */
+	uint32_t *scope_entries; /* result entries grouped by scope */
+	uint32_t *scope_first;   /* per scope, and one past the last */
+	size_t *scope_of_field;  /* per rubric field */
+	i128 *norm;              /* per input sheet; NULL: totals as they are */
+	i128 *norm_den;          /* per scope */
+	bool *guarded;           /* per input sheet: rule 2's guard applied */
+	bool *excluded;          /* per input sheet: outlier rule */
+	i128 *scratch;           /* room for the largest entry's sheets */
 };
 
-/* Checked 128-bit arithmetic: on overflow sets c->overflow. */
-i128 ck_add(struct calc *c, i128 a, i128 b);
-i128 ck_mul(struct calc *c, i128 a, i128 b);
+/* The sheets (input indices) of a result entry. */
+static inline const uint32_t *
+entry_sheets(const struct calc *c, const struct score_entry_result *er)
+{
+	return &c->by_entry[c->entry_first[er->entry]];
+}
+
+/* A sheet's total as the rules after rule 2 see it. */
+static inline i128
+norm_total(const struct calc *c, size_t sheet)
+{
+	return c->norm != NULL ? c->norm[sheet] : c->total[sheet];
+}
+
+/*
+ * Checked 128-bit arithmetic: on overflow sets c->overflow (and the caller
+ * fails). Products of two 64-bit values cannot overflow, which keeps the
+ * common case to one multiplication.
+ */
+static inline i128
+ck_add(struct calc *c, i128 a, i128 b)
+{
+	i128 r;
+
+	if (__builtin_add_overflow(a, b, &r)) {
+		c->overflow = true;
+		return 0;
+	}
+	return r;
+}
+
+static inline i128
+ck_mul(struct calc *c, i128 a, i128 b)
+{
+	i128 r;
+
+	if (a == (int64_t)a && b == (int64_t)b)
+		return a * b;
+	if (__builtin_mul_overflow(a, b, &r)) {
+		c->overflow = true;
+		return 0;
+	}
+	return r;
+}
 
 /* normalize.c */
-void normalize_scope(struct calc *c, size_t scope, const size_t *sheets,
-                     size_t n);
+void normalize_scope(struct calc *c, size_t scope);
 /* aggregate.c */
 void aggregate_entry(struct calc *c, struct score_entry_result *er);
-/* rank.c */
-void rank_scope(struct calc *c, size_t scope);
-void order_results(struct calc *c);
+/* rank.c: ranks and prizes in every scope, then the output order */
+void rank_all(struct calc *c);
 /* ballot.c */
 void ballot_compute(struct calc *c);
 /* diagnostics.c */
-void diagnose_scope(struct calc *c, size_t scope, const size_t *sheets,
-                    size_t n);
-
-#endif
+void diagnose_scope(struct calc *c, size_t scope);
 
 /* json_read.c: typed access to JSON objects, naming the key path on error */
 struct json_t;
@@ -135,3 +174,5 @@ int q_check_places(struct score_q q, int places, const char *path,
                    struct score_error *err);
 int q_check_range(struct score_q q, bool allow_zero, int64_t limit,
                   const char *path, struct score_error *err);
+
+#endif

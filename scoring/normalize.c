@@ -14,17 +14,35 @@ struct judge_stats {
 /* z-scores cannot be exact (a square root); keep 10^-6 of a unit. */
 #define ZSCORE_DEN 1000000
 
+/* The complete sheets of a scope, in one list (free() it). */
+static uint32_t *
+scope_sheets(const struct calc *c, size_t scope, size_t *n)
+{
+	uint32_t *list = xmalloc((c->res->nsheets + 1) * sizeof(uint32_t));
+
+	*n = 0;
+	for (uint32_t i = c->scope_first[scope]; i < c->scope_first[scope + 1];
+	     i++) {
+		const struct score_entry_result *er =
+		    &c->res->entries[c->scope_entries[i]];
+		const uint32_t *sheets = entry_sheets(c, er);
+
+		for (size_t k = 0; k < er->nsheets; k++)
+			list[(*n)++] = sheets[k];
+	}
+	return list;
+}
+
 static struct judge_stats *
-judge_stats(struct calc *c, const size_t *sheets, size_t n, i128 *sum)
+judge_stats(const struct calc *c, const uint32_t *sheets, size_t n, i128 *sum)
 {
 	struct judge_stats *js =
 	    xcalloc(c->in->njudges + 1, sizeof(struct judge_stats));
 
 	*sum = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t s = sheets[i];
-		struct judge_stats *j = &js[c->in->sheets[s].judge];
-		int64_t t = c->total[s];
+		struct judge_stats *j = &js[c->in->sheets[sheets[i]].judge];
+		int64_t t = c->total[sheets[i]];
 
 		if (j->k == 0 || t < j->min)
 			j->min = t;
@@ -50,7 +68,7 @@ is_guarded(const struct judge_stats *j)
  * integer over N·K: t·N·K + S·K - S_j·N·(K/k_j).
  */
 static void
-normalize_offset(struct calc *c, size_t scope, const size_t *sheets, size_t n,
+normalize_offset(struct calc *c, size_t scope, const uint32_t *sheets, size_t n,
                  const struct judge_stats *js, i128 sum)
 {
 	i128 k = 1, den;
@@ -61,7 +79,7 @@ normalize_offset(struct calc *c, size_t scope, const size_t *sheets, size_t n,
 			           (i128)js[j].k);
 	den = ck_mul(c, (i128)n, k);
 	c->norm_den[scope] = den;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !c->overflow; i++) {
 		size_t s = sheets[i];
 		const struct judge_stats *j = &js[c->in->sheets[s].judge];
 		i128 x = ck_mul(c, c->total[s], den);
@@ -78,19 +96,19 @@ normalize_offset(struct calc *c, size_t scope, const size_t *sheets, size_t n,
 }
 
 /*
- * Population standard deviations, of the panel and of each judge, from
- * squared deviations about the exact means (long double, two passes).
+ * z-score: t' = panel mean + (t - judge mean) × panel sd / judge sd, with
+ * population standard deviations; a guarded judge gets the offset only.
  */
-static long double
-deviations(struct calc *c, const size_t *sheets, size_t n,
-           const struct judge_stats *js, long double pm, long double *jsd)
+static void
+normalize_zscore(struct calc *c, size_t scope, const uint32_t *sheets, size_t n,
+                 const struct judge_stats *js, i128 sum)
 {
-	long double ss = 0;
+	long double pm = (long double)sum / (long double)n, ss = 0, psd;
+	long double *jsd = xcalloc(c->in->njudges + 1, sizeof(long double));
 
 	for (size_t i = 0; i < n; i++) {
-		size_t s = sheets[i];
-		int judge = c->in->sheets[s].judge;
-		long double t = (long double)c->total[s];
+		int judge = c->in->sheets[sheets[i]].judge;
+		long double t = (long double)c->total[sheets[i]];
 		long double jm =
 		    (long double)js[judge].sum / (long double)js[judge].k;
 
@@ -100,21 +118,7 @@ deviations(struct calc *c, const size_t *sheets, size_t n,
 	for (size_t j = 0; j < c->in->njudges; j++)
 		if (js[j].k > 0)
 			jsd[j] = sqrtl(jsd[j] / (long double)js[j].k);
-	return sqrtl(ss / (long double)n);
-}
-
-/*
- * z-score: t' = panel mean + (t - judge mean) × panel sd / judge sd; a
- * guarded judge gets the offset only. Values keep 10^-6 of a unit.
- */
-static void
-normalize_zscore(struct calc *c, size_t scope, const size_t *sheets, size_t n,
-                 const struct judge_stats *js, i128 sum)
-{
-	long double pm = (long double)sum / (long double)n;
-	long double *jsd = xcalloc(c->in->njudges + 1, sizeof(long double));
-	long double psd = deviations(c, sheets, n, js, pm, jsd);
-
+	psd = sqrtl(ss / (long double)n);
 	c->norm_den[scope] = ZSCORE_DEN;
 	for (size_t i = 0; i < n; i++) {
 		size_t s = sheets[i];
@@ -134,21 +138,26 @@ normalize_zscore(struct calc *c, size_t scope, const size_t *sheets, size_t n,
 }
 
 void
-normalize_scope(struct calc *c, size_t scope, const size_t *sheets, size_t n)
+normalize_scope(struct calc *c, size_t scope)
 {
 	struct judge_stats *js;
+	uint32_t *sheets;
+	size_t n;
 	i128 sum;
 
 	c->norm_den[scope] = 1;
-	if (c->r->aggregate.normalize == SCORE_NORMALIZE_NONE || n == 0) {
-		for (size_t i = 0; i < n; i++)
-			c->norm[sheets[i]] = c->total[sheets[i]];
+	if (c->r->aggregate.normalize == SCORE_NORMALIZE_NONE)
 		return;
+	if (c->norm == NULL) {
+		c->norm = xcalloc(c->in->nsheets + 1, sizeof(i128));
+		c->guarded = xcalloc(c->in->nsheets + 1, sizeof(bool));
 	}
+	sheets = scope_sheets(c, scope, &n);
 	js = judge_stats(c, sheets, n, &sum);
-	if (c->r->aggregate.normalize == SCORE_NORMALIZE_OFFSET)
+	if (n > 0 && c->r->aggregate.normalize == SCORE_NORMALIZE_OFFSET)
 		normalize_offset(c, scope, sheets, n, js, sum);
-	else
+	else if (n > 0)
 		normalize_zscore(c, scope, sheets, n, js, sum);
 	free(js);
+	free(sheets);
 }

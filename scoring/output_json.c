@@ -123,8 +123,9 @@ sheets_json(const struct score_rubric *r, const struct score_input *in,
 		json_object_set_new(o, "rule",
 		                    json_string(exclusion_names[s->excluded]));
 		json_object_set_new(o, "total", real_json(s->normalized));
-		json_object_set_new(o, "mean", real_json(s->mean));
-		json_object_set_new(o, "distance", real_json(s->distance));
+		json_object_set_new(o, "mean", real_json(er->mean));
+		json_object_set_new(o, "distance",
+		                    real_json(fabs(s->normalized - er->mean)));
 		json_object_set_new(o, "limit", q_json(r->aggregate.limit));
 		json_array_append_new(excluded, o);
 	}

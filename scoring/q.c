@@ -75,20 +75,45 @@ cmp_frac(i128 a, i128 b, i128 c, i128 d)
 }
 
 /*
- * Half away from zero: |num|/den = q + r/den, and the fractional part rounds
- * up when 2·r·10^d ≥ den·... computed without forming |num|·10^d, which could
- * overflow for large denominators.
+ * Half away from zero: |num|/den = whole + rem/den; the fraction rounds to
+ * (2·rem·10^d + den) / (2·den). The usual operands are small (den is 100
+ * times a sheet count), so 64-bit division does it; larger denominators
+ * (exact offset normalisation) take 128 bits, digit by digit when even
+ * 2·rem·10^d would not fit. Callers keep den below ROUND_MAX_DEN.
  */
 int64_t
 round_half_up(i128 num, i128 den, int decimals)
 {
-	i128 scale = pow10_i64(decimals);
 	i128 mag = num < 0 ? -num : num;
-	i128 whole = mag / den, rem = mag % den;
-	i128 frac = (2 * rem * scale + den) / (2 * den);
-	i128 v = whole * scale + frac;
+	int64_t scale = pow10_i64(decimals);
+	i128 whole, rem;
 
-	return (int64_t)(num < 0 ? -v : v);
+	/* 64-bit bounds: an i128 division here would cost a library call */
+	if (mag < (INT64_C(1) << 62) / (2 * scale) &&
+	    den < (INT64_C(1) << 61)) {
+		/* the usual case: one 64-bit division */
+		int64_t m = (int64_t)mag, d = (int64_t)den;
+		int64_t w = (2 * m * scale + d) / (2 * d);
+
+		return num < 0 ? -w : w;
+	}
+	whole = mag / den;
+	rem = mag % den;
+	if (den < (INT64_C(1) << 62) / (2 * scale)) {
+		int64_t r = (int64_t)rem, d = (int64_t)den;
+
+		whole = whole * scale + (2 * r * scale + d) / (2 * d);
+	} else if (den < ((((i128)1 << 125) / scale) >> 1)) {
+		whole = whole * scale + (2 * rem * scale + den) / (2 * den);
+	} else {
+		for (int i = 0; i < decimals; i++) {
+			rem *= 10;
+			whole = whole * 10 + rem / den;
+			rem %= den;
+		}
+		whole += 2 * rem >= den;
+	}
+	return (int64_t)(num < 0 ? -whole : whole);
 }
 
 int

@@ -379,11 +379,9 @@ enum score_exclusion {
 /* One complete sheet of an entry, as counted. */
 struct score_sheet_result {
 	int judge;
+	enum score_exclusion excluded;
 	double raw;        /* Σ weight × points */
 	double normalized; /* equal to raw when normalisation is off */
-	enum score_exclusion excluded;
-	double distance; /* |normalized - entry mean| */
-	double mean;     /* the entry mean the outlier rule compared with */
 };
 
 struct score_entry_result {
@@ -396,10 +394,12 @@ struct score_entry_result {
 	unsigned flags;
 	bool has_score;
 	int64_t score;      /* published score × 10^decimals */
-	int64_t *criteria;  /* per criterion, × 10^decimals (has_score) */
+	int64_t *criteria;  /* per criterion, × 10^decimals (has_score);
+	                       points into results->criteria_pool */
 	size_t first_sheet; /* into results->sheets */
 	size_t nsheets;
 	size_t ncounted; /* sheets that survived the outlier rule */
+	double mean;     /* mean of all normalised totals (rule 3's m) */
 	double sd;       /* population standard deviation of raw totals */
 	double range;    /* max - min of raw totals */
 	/* ballot mode */
@@ -437,6 +437,7 @@ struct score_results {
 	int decimals;
 	struct score_entry_result *entries; /* in the output order */
 	size_t nentries;
+	int64_t *criteria_pool; /* the entries' criteria arrays */
 	struct score_sheet_result *sheets;
 	size_t nsheets;
 	struct score_scope_result *scopes;

@@ -34,13 +34,11 @@ t_case(const char *fmt, ...)
 	case_failed = false;
 }
 
-bool
-t_check(bool ok, const char *file, int line, const char *fmt, ...)
+void
+t_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (ok)
-		return true;
 	if (!case_open)
 		t_case("(unnamed)");
 	case_failed = true;
@@ -49,34 +47,14 @@ t_check(bool ok, const char *file, int line, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	return false;
 }
 
-bool
-t_check_int(long long got, long long want, const char *file, int line,
-            const char *what)
+void
+t_fail_str(const char *got, const char *want, const char *file, int line,
+           const char *what)
 {
-	return t_check(got == want, file, line, "%s = %lld, want %lld", what,
-	               got, want);
-}
-
-bool
-t_check_near(double got, double want, double eps, const char *file, int line,
-             const char *what)
-{
-	return t_check(got - want <= eps && want - got <= eps, file, line,
-	               "%s = %.12g, want %.12g", what, got, want);
-}
-
-bool
-t_check_str(const char *got, const char *want, const char *file, int line,
-            const char *what)
-{
-	if (got != NULL && want != NULL && strcmp(got, want) == 0)
-		return true;
-	return t_check(
-	    false, file, line, "%s:\n--- got ---\n%s\n--- want ---\n%s", what,
-	    got != NULL ? got : "(null)", want != NULL ? want : "(null)");
+	t_fail(file, line, "%s:\n--- got ---\n%s\n--- want ---\n%s", what,
+	       got != NULL ? got : "(null)", want != NULL ? want : "(null)");
 }
 
 int

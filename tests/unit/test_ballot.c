@@ -68,8 +68,8 @@ suite_ballot(void)
 
 		t_case("%s", cases[i].name);
 		got = run_csv(cases[i].rubric, cases[i].votes, &err);
-		if (!t_check(got != NULL, __FILE__, __LINE__,
-		             "computation failed: code %d", err.code))
+		if (!CHECKF(got != NULL, "computation failed: code %d",
+		            err.code))
 			continue;
 		CHECK_STR(got, cases[i].want);
 		free(got);

@@ -104,9 +104,8 @@ suite_csv(void)
 
 		t_case("csv: %s", oks[i].name);
 		got = run_csv(oks[i].rubric, oks[i].csv, &err);
-		if (!t_check(got != NULL, __FILE__, __LINE__,
-		             "refused: code %d at %ld:%ld (%s)", err.code,
-		             err.line, err.column, err.detail))
+		if (!CHECKF(got != NULL, "refused: code %d at %ld:%ld (%s)",
+		            err.code, err.line, err.column, err.detail))
 			continue;
 		CHECK_STR(got, oks[i].want);
 		free(got);

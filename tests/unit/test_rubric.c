@@ -261,8 +261,7 @@ test_presets(void)
 			continue;
 		r = score_rubric_parse(text, len, &err);
 		free(text);
-		if (!t_check(r != NULL, __FILE__, __LINE__, "%s: %s", err.path,
-		             err.detail))
+		if (!CHECKF(r != NULL, "%s: %s", err.path, err.detail))
 			continue;
 		CHECK_INT(r->program, (int)i);
 		buf_init(&one, 1 << 24);

@@ -1,6 +1,8 @@
 /* test_rules.c: design.md rules 1-8, one table row per rule or trap. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "../../common/common.h"
 #include "harness.h"
 #include "util.h"
 
@@ -208,6 +210,8 @@ static const struct rule_case cases[] = {
 	      "b,,F3,99.00,,insufficient,\n" },
 };
 
+static void test_overflow(void);
+
 void
 suite_rules(void)
 {
@@ -217,11 +221,45 @@ suite_rules(void)
 
 		t_case("%s", cases[i].name);
 		got = run_csv(cases[i].rubric, cases[i].scores, &err);
-		if (!t_check(got != NULL, __FILE__, __LINE__,
-		             "computation failed: code %d at %ld:%ld %s",
-		             err.code, err.line, err.column, err.detail))
+		if (!CHECKF(got != NULL,
+		            "computation failed: code %d at %ld:%ld %s",
+		            err.code, err.line, err.column, err.detail))
 			continue;
 		CHECK_STR(got, cases[i].want);
 		free(got);
 	}
+	test_overflow();
+}
+
+/*
+ * Offset normalisation is exact over the least common multiple of the
+ * judges' sheet counts. Counts that are the primes 3..97 push it past 10^35:
+ * the computation must refuse (SCORE_E_OVERFLOW), not wrap around.
+ */
+static void
+test_overflow(void)
+{
+	static const int primes[] = { 3,  5,  7,  11, 13, 17, 19, 23,
+		                      29, 31, 37, 41, 43, 47, 53, 59,
+		                      61, 67, 71, 73, 79, 83, 89, 97 };
+	struct buf b;
+	struct score_error err;
+	char *csv, *got;
+
+	buf_init(&b, 1 << 22);
+	buf_puts(&b, HDR);
+	for (size_t j = 0; j < sizeof(primes) / sizeof(primes[0]); j++)
+		for (int e = 0; e < primes[j]; e++)
+			buf_printf(&b, "E%d,a,J%zu,x,%d\n", e, j,
+			           (e * 7 + 3) % 101);
+	csv = buf_detach(&b, NULL);
+	t_case("exact offset normalisation refuses inputs beyond 128 bits");
+	memset(&err, 0, sizeof(err));
+	got = run_csv(SCORES_RUBRIC(CRIT_X ",\"aggregate\":{\"normalize\":"
+	                                   "\"offset\"}"),
+	              csv, &err);
+	CHECK(got == NULL);
+	CHECK_INT(err.code, SCORE_E_OVERFLOW);
+	free(got);
+	free(csv);
 }

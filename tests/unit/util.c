@@ -19,8 +19,7 @@ run(const char *rubric, const char *scores, bool json, struct score_error *err)
 	if (err == NULL)
 		err = &local;
 	r = score_rubric_parse(rubric, strlen(rubric), err);
-	if (!t_check(r != NULL, __FILE__, __LINE__, "rubric: %s (%s)",
-	             err->path, err->detail))
+	if (!CHECKF(r != NULL, "rubric: %s (%s)", err->path, err->detail))
 		return NULL;
 	in = score_csv_read(r, scores, strlen(scores), err);
 	if (in == NULL) {

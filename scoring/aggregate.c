@@ -4,10 +4,23 @@
 
 #include "internal.h"
 
-/* Ascending, for the median and the trimmed mean (a handful of values). */
+static int
+cmp_i128(const void *pa, const void *pb)
+{
+	i128 a = *(const i128 *)pa, b = *(const i128 *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Ascending, for the median and the trimmed mean: insertion sort for the
+ * usual handful of sheets, qsort beyond. */
 static void
 sort_i128(i128 *v, size_t n)
 {
+	if (n > 32) {
+		qsort(v, n, sizeof(*v), cmp_i128);
+		return;
+	}
 	for (size_t i = 1; i < n; i++) {
 		i128 x = v[i];
 		size_t j = i;
@@ -118,10 +131,38 @@ criterion_scores(const struct calc *c, struct score_entry_result *er,
 		                  c->r->aggregate.decimals);
 }
 
+/*
+ * The entry's totals as rules 3-5 see them, as integers over one
+ * denominator (in units): the raw totals, or the normalised fractions over
+ * the least common multiple of their denominators. Only the entry's own
+ * sheets share it, which keeps it small.
+ */
+static i128
+entry_values(struct calc *c, const struct score_entry_result *er,
+             const uint32_t *sheets, i128 *x)
+{
+	i128 l = 1;
+
+	if (c->norm == NULL) {
+		for (size_t i = 0; i < er->nsheets; i++)
+			x[i] = c->total[sheets[i]];
+		return 1;
+	}
+	for (size_t i = 0; i < er->nsheets && !c->overflow; i++) {
+		i128 d = c->norm_den[sheets[i]];
+
+		l = ck_mul(c, l / gcd128(l, d), d);
+	}
+	for (size_t i = 0; i < er->nsheets && !c->overflow; i++)
+		x[i] =
+		    ck_mul(c, c->norm[sheets[i]], l / c->norm_den[sheets[i]]);
+	return l;
+}
+
 /* Fills the sheet results (as doubles, for display) of an entry. */
 static void
 describe_sheets(const struct calc *c, struct score_entry_result *er,
-                const uint32_t *sheets, i128 sum, i128 den)
+                const uint32_t *sheets, const i128 *x, i128 sum, i128 den)
 {
 	double scale = 1.0 / (double)den;
 
@@ -133,7 +174,7 @@ describe_sheets(const struct calc *c, struct score_entry_result *er,
 
 		sr->judge = c->in->sheets[s].judge;
 		sr->raw = (double)c->total[s] / (double)c->q;
-		sr->normalized = (double)norm_total(c, s) * scale;
+		sr->normalized = (double)x[i] * scale;
 		sr->excluded = SCORE_EXCL_NONE;
 		if (c->excluded[s])
 			sr->excluded =
@@ -148,19 +189,18 @@ aggregate_entry(struct calc *c, struct score_entry_result *er)
 {
 	const struct score_aggregate *a = &c->r->aggregate;
 	const uint32_t *sheets = entry_sheets(c, er);
-	i128 den = ck_mul(c, c->norm_den[er->scope], c->q);
+	i128 *x = c->scratch, *kept = c->scratch + er->nsheets;
+	i128 den = ck_mul(c, entry_values(c, er, sheets, x), c->q);
 	i128 sum = 0, num, exact_den;
-	i128 *kept = c->scratch;
 
 	for (size_t i = 0; i < er->nsheets; i++)
-		sum = ck_add(c, sum, norm_total(c, sheets[i]));
+		sum = ck_add(c, sum, x[i]);
 	for (size_t i = 0; i < er->nsheets; i++) {
 		size_t s = sheets[i];
-		i128 x = norm_total(c, s);
 
-		c->excluded[s] = is_outlier(c, x, sum, er->nsheets, den);
+		c->excluded[s] = is_outlier(c, x[i], sum, er->nsheets, den);
 		if (!c->excluded[s])
-			kept[er->ncounted++] = x;
+			kept[er->ncounted++] = x[i];
 	}
 	er->status = er->ncounted < (size_t)a->min_judges
 	                 ? SCORE_STATUS_INSUFFICIENT
@@ -177,5 +217,5 @@ aggregate_entry(struct calc *c, struct score_entry_result *er)
 		criterion_scores(c, er, sheets);
 	}
 	spread(c, er, sheets);
-	describe_sheets(c, er, sheets, sum, den);
+	describe_sheets(c, er, sheets, x, sum, den);
 }

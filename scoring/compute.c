@@ -156,20 +156,22 @@ compute_scores(struct calc *c)
 	make_entries(c, count);
 	free(count);
 	group_scopes(c);
-	c->norm_den = xcalloc(res->nscopes + 1, sizeof(i128));
 	c->excluded = xcalloc(c->in->nsheets + 1, sizeof(bool));
+	c->slot = xmalloc((c->in->njudges + 1) * sizeof(int));
+	for (size_t j = 0; j < c->in->njudges; j++)
+		c->slot[j] = -1;
 	for (size_t s = 0; s < res->nscopes; s++)
 		normalize_scope(c, s);
 	for (size_t i = 0; i < res->nentries; i++)
 		most = res->entries[i].nsheets > most ? res->entries[i].nsheets
 		                                      : most;
-	c->scratch = xmalloc(most * sizeof(i128));
+	c->scratch = xmalloc(2 * most * sizeof(i128));
 	for (size_t i = 0; i < res->nentries && !c->overflow; i++)
 		aggregate_entry(c, &res->entries[i]);
 	if (c->overflow)
 		return; /* the caller reports it; nothing below is meaningful */
-	res->judges =
-	    xcalloc(c->in->njudges * res->nscopes + 1, sizeof(*res->judges));
+	/* at most one result per (judge, scope) pair that has a sheet */
+	res->judges = xmalloc((res->nsheets + 1) * sizeof(*res->judges));
 	for (size_t s = 0; s < res->nscopes; s++)
 		diagnose_scope(c, s);
 	rank_all(c);
@@ -189,6 +191,7 @@ calc_release(struct calc *c)
 	free(c->norm_den);
 	free(c->guarded);
 	free(c->excluded);
+	free(c->slot);
 	free(c->scratch);
 }
 

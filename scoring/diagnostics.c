@@ -156,8 +156,8 @@ count_sheet(const struct calc *c, struct score_scope_result *sr, size_t scope,
 	if (column[sh->judge] < 0) {
 		column[sh->judge] = (int)sr->njudges++;
 		jr = &res->judges[res->njudges++];
-		jr->judge = sh->judge;
-		jr->scope = scope;
+		*jr = (struct score_judge_result){ .judge = sh->judge,
+			                           .scope = scope };
 	}
 	jr = &res->judges[sr->first_judge + (size_t)column[sh->judge]];
 	jr->nsheets++;
@@ -213,13 +213,12 @@ void
 diagnose_scope(struct calc *c, size_t scope)
 {
 	struct score_scope_result *sr = &c->res->scopes[scope];
-	int *column = xmalloc((c->in->njudges + 1) * sizeof(int));
 	size_t nsheets;
 
-	for (size_t j = 0; j < c->in->njudges; j++)
-		column[j] = -1;
+	/* c->slot maps the scope's judges to columns (all -1 between uses) */
 	sr->nentries = c->scope_first[scope + 1] - c->scope_first[scope];
-	nsheets = scan_scope(c, sr, scope, column);
-	icc(c, sr, scope, nsheets, column);
-	free(column);
+	nsheets = scan_scope(c, sr, scope, c->slot);
+	icc(c, sr, scope, nsheets, c->slot);
+	for (size_t j = 0; j < sr->njudges; j++)
+		c->slot[c->res->judges[sr->first_judge + j].judge] = -1;
 }

@@ -61,8 +61,10 @@ static const char *const messages[SCORE_E__MAX][SCORE_LANG__MAX] = {
 	[SCORE_E_NO_CRITERIA] = { "chế độ chấm điểm (scores) cần ít nhất một "
 	                          "tiêu chí",
 	                          "scores mode needs at least one criterion" },
-	[SCORE_E_BAD_TEXT] = { "văn bản không phải UTF-8 hợp lệ",
-	                       "text is not valid UTF-8" },
+	[SCORE_E_BAD_TEXT] = { "văn bản không phải UTF-8 hợp lệ hoặc có ký tự "
+	                       "điều khiển",
+	                       "text is not valid UTF-8 or has control "
+	                       "characters" },
 	[SCORE_E_TOO_MANY] = { "quá nhiều mục (tối đa %1)",
 	                       "too many items (at most %1)" },
 	[SCORE_E_UTF8] = { "byte không hợp lệ trong UTF-8",
@@ -111,8 +113,7 @@ static const char *const messages[SCORE_E__MAX][SCORE_LANG__MAX] = {
 	                         "field" },
 	[SCORE_E_VOTE] = { "phiếu \"%1\" phải là yes hoặc no",
 	                   "vote \"%1\" must be yes or no" },
-	[SCORE_E_ID_TOO_LONG] = { "mã dài quá %1 byte",
-	                          "identifier longer than %1 bytes" },
+	[SCORE_E_TOO_LONG] = { "dài quá %1 byte", "longer than %1 bytes" },
 	[SCORE_E_MODE] = { "không dùng được ở chế độ %1",
 	                   "not allowed in %1 mode" },
 	[SCORE_E_OVERFLOW] = { "các số quá lớn để tính chính xác",
@@ -134,10 +135,42 @@ static const struct {
 	    "an object {\"vi\": …, \"en\": …}" } },
 };
 
+/*
+ * Copies a value quoted from the input into an error: control characters
+ * become visible escapes (the message stays one line and cannot drive the
+ * terminal), and a long value is cut at a character boundary with "…".
+ */
 static void
 copy_field(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src != NULL ? src : "");
+	size_t n = 0;
+
+	for (; src != NULL && *src != '\0'; src++) {
+		unsigned char ch = (unsigned char)*src;
+		char esc[8] = "";
+
+		if (ch < 0x20 || ch == 0x7f)
+			snprintf(esc, sizeof(esc), "\\x%02x", ch);
+		if (n + strlen(esc) + 1 + 4 >= size) {
+			/* mid-character: drop the bytes copied of it */
+			if ((ch & 0xC0) == 0x80) {
+				while (n > 0 && ((unsigned char)dst[n - 1] &
+				                 0xC0) == 0x80)
+					n--;
+				n -= n > 0;
+			}
+			memcpy(dst + n, "…", 3);
+			n += 3;
+			break;
+		}
+		if (esc[0] != '\0') {
+			memcpy(dst + n, esc, strlen(esc));
+			n += strlen(esc);
+		} else {
+			dst[n++] = (char)ch;
+		}
+	}
+	dst[n] = '\0';
 }
 
 int

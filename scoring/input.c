@@ -14,7 +14,13 @@ score_input_new(const struct score_rubric *r)
 	in->ncrit = r->mode == SCORE_MODE_SCORES ? r->ncriteria : 0;
 	strmap_init(&in->entry_ids);
 	strmap_init(&in->judge_ids);
+	strmap_init(&in->field_ids);
+	strmap_init(&in->criterion_ids);
 	pairmap_init(&in->sheet_of);
+	for (size_t i = 0; i < r->nfields; i++)
+		strmap_put(&in->field_ids, r->fields[i].id, (int)i);
+	for (size_t i = 0; i < r->ncriteria; i++)
+		strmap_put(&in->criterion_ids, r->criteria[i].id, (int)i);
 	return in;
 }
 
@@ -33,6 +39,8 @@ score_input_free(struct score_input *in)
 	free(in->points);
 	strmap_release(&in->entry_ids);
 	strmap_release(&in->judge_ids);
+	strmap_release(&in->field_ids);
+	strmap_release(&in->criterion_ids);
 	pairmap_release(&in->sheet_of);
 	free(in);
 }
@@ -165,7 +173,8 @@ parse_points(const struct score_criterion *c, const char *value, int32_t *out,
 	if (score_q_parse(digits, &q) != 0)
 		return fail(err, SCORE_E_NUMBER, "score", value, NULL);
 	score_q_format(c->max, max, sizeof(max));
-	if ((value[0] == '-' && q.num != 0) ||
+	/* a sign is never valid, but "-3" is better told as out of range */
+	if (value[0] == '-' ||
 	    cmp_frac(q.num, q.den, c->max.num, c->max.den) > 0)
 		return fail(err, SCORE_E_SCORE_RANGE, "score", value, max);
 	/* q / step is a whole number: q.num·step.den divisible by the rest */
@@ -183,7 +192,7 @@ static int
 resolve(struct score_input *in, const char *entry, const char *field,
         const char *judge, int *e, int *j, struct score_error *err)
 {
-	int f = score_rubric_field(in->rubric, field);
+	int f = strmap_get(&in->field_ids, field);
 
 	if (f < 0)
 		return fail(err, SCORE_E_UNKNOWN_FIELD, "field", field, NULL);
@@ -207,9 +216,9 @@ score_input_add_score(struct score_input *in, const char *entry,
 	if (r->mode != SCORE_MODE_SCORES)
 		return fail(err, SCORE_E_MODE, "criterion",
 		            score_mode_names[r->mode], NULL);
-	if (score_rubric_field(r, field) < 0)
+	if (strmap_get(&in->field_ids, field) < 0)
 		return fail(err, SCORE_E_UNKNOWN_FIELD, "field", field, NULL);
-	c = score_rubric_criterion(r, criterion);
+	c = strmap_get(&in->criterion_ids, criterion);
 	if (c < 0)
 		return fail(err, SCORE_E_UNKNOWN_CRITERION, "criterion",
 		            criterion, NULL);

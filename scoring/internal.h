@@ -41,6 +41,8 @@ struct score_input {
 	int32_t *points; /* nsheets × ncrit, POINTS_MISSING when absent */
 	struct strmap entry_ids;
 	struct strmap judge_ids;
+	struct strmap field_ids; /* the rubric's, for fast lookups */
+	struct strmap criterion_ids;
 	struct pairmap sheet_of; /* (entry, judge) -> sheet */
 };
 
@@ -53,7 +55,7 @@ i128 gcd128(i128 a, i128 b);
 #define ROUND_MAX_DEN ((i128)1 << 120)
 int64_t round_half_up(i128 num, i128 den, int decimals);
 int64_t pow10_i64(int n);
-/* Compares a/b with c/d exactly (b, d > 0): -1, 0 or 1. */
+/* Compares a/b with c/d exactly (b, d > 0, products within 127 bits). */
 int cmp_frac(i128 a, i128 b, i128 c, i128 d);
 
 /* rubric.c: lifecycle */
@@ -79,11 +81,14 @@ struct calc {
 	uint32_t *scope_entries; /* result entries grouped by scope */
 	uint32_t *scope_first;   /* per scope, and one past the last */
 	size_t *scope_of_field;  /* per rubric field */
-	i128 *norm;              /* per input sheet; NULL: totals as they are */
-	i128 *norm_den;          /* per scope */
-	bool *guarded;           /* per input sheet: rule 2's guard applied */
-	bool *excluded;          /* per input sheet: outlier rule */
-	i128 *scratch;           /* room for the largest entry's sheets */
+	/* rule 2: a sheet's normalised total is norm[s]/norm_den[s] units,
+	 * exact except for z-scaled judges; NULL when normalisation is off */
+	i128 *norm;
+	i128 *norm_den;
+	bool *guarded;  /* per input sheet: rule 2's guard applied */
+	bool *excluded; /* per input sheet: outlier rule */
+	int *slot;      /* per judge: index in a scope's judge list, or -1 */
+	i128 *scratch;  /* 2 × the largest entry's sheet count */
 };
 
 /* The sheets (input indices) of a result entry. */
@@ -91,13 +96,6 @@ static inline const uint32_t *
 entry_sheets(const struct calc *c, const struct score_entry_result *er)
 {
 	return &c->by_entry[c->entry_first[er->entry]];
-}
-
-/* A sheet's total as the rules after rule 2 see it. */
-static inline i128
-norm_total(const struct calc *c, size_t sheet)
-{
-	return c->norm != NULL ? c->norm[sheet] : c->total[sheet];
 }
 
 /*
@@ -131,15 +129,19 @@ ck_mul(struct calc *c, i128 a, i128 b)
 	return r;
 }
 
-/* normalize.c */
+/* normalize.c: rule 2 for one scope; fills norm, norm_den and guarded for
+ * its sheets (allocating them on first use). */
 void normalize_scope(struct calc *c, size_t scope);
-/* aggregate.c */
+/* aggregate.c: rules 3-6 for one entry; fills its status, score,
+ * criteria, spread, mean and sheet results, and c->excluded. */
 void aggregate_entry(struct calc *c, struct score_entry_result *er);
-/* rank.c: ranks and prizes in every scope, then the output order */
+/* rank.c: rules 7-8 in every scope (rank, tier, flags), then puts
+ * res->entries in the output order. */
 void rank_all(struct calc *c);
-/* ballot.c */
+/* ballot.c: rule 9; fills res->entries in the output order. */
 void ballot_compute(struct calc *c);
-/* diagnostics.c */
+/* diagnostics.c: rule 10 for one scope; fills the scope result and
+ * appends its judges to res->judges. Reads the sheet results. */
 void diagnose_scope(struct calc *c, size_t scope);
 
 /* json_read.c: typed access to JSON objects, naming the key path on error */

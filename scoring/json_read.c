@@ -1,5 +1,6 @@
 /* json_read.c: typed getters over jansson objects with key-path errors. */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,11 +101,46 @@ nfc_string(json_t *v)
 	return score_nfc(json_string_value(v), json_string_length(v));
 }
 
+/* Control characters other than tab and newline have no place in a
+ * rubric's text and would garble terminals, CSV and PDF output. */
+static bool
+has_controls(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n') ||
+		    *s == 0x7f)
+			return true;
+	return false;
+}
+
+/* Drops the spaces, tabs and newlines around a string, in place. */
+static void
+trim_in_place(char *s)
+{
+	size_t len = strlen(s), start = 0;
+
+	while (len > 0 && strchr(" \t\n", s[len - 1]) != NULL)
+		len--;
+	while (start < len && strchr(" \t\n", s[start]) != NULL)
+		start++;
+	memmove(s, s + start, len - start);
+	s[len - start] = '\0';
+}
+
+static int
+string_error(char **out, enum score_err code, const char *where,
+             const char *detail, struct score_error *err)
+{
+	free(*out);
+	*out = NULL;
+	return fail(err, code, where, detail, NULL);
+}
+
 int
 jr_string(json_t *obj, const char *key, const char *path, bool required,
           char **out, struct score_error *err)
 {
-	char where[PATH_MAX_LEN];
+	char where[PATH_MAX_LEN], limit[32];
 	json_t *v;
 	int rc = lookup(obj, key, path, required, &v, err);
 
@@ -113,23 +149,21 @@ jr_string(json_t *obj, const char *key, const char *path, bool required,
 	if (!json_is_string(v))
 		return type_error(path, key, "string", err);
 	path_key(where, path, key);
+	*out = NULL;
 	if (json_string_length(v) > SCORE_MAX_TEXT_BYTES) {
-		char limit[32];
-
 		snprintf(limit, sizeof(limit), "%d", SCORE_MAX_TEXT_BYTES);
-		return fail(err, SCORE_E_ID_TOO_LONG, where, limit, NULL);
+		return fail(err, SCORE_E_TOO_LONG, where, limit, NULL);
 	}
 	*out = nfc_string(v);
-	if (*out == NULL)
-		return fail(err, SCORE_E_BAD_TEXT, where, NULL, NULL);
-	if (**out == '\0') {
-		free(*out);
-		*out = NULL;
-		return fail(err, SCORE_E_EMPTY, where, NULL, NULL);
-	}
+	if (*out == NULL || has_controls(*out))
+		return string_error(out, SCORE_E_BAD_TEXT, where, NULL, err);
+	if (**out == '\0')
+		return string_error(out, SCORE_E_EMPTY, where, NULL, err);
 	return 1;
 }
 
+/* An identifier: a string without surrounding spaces (they are dropped,
+ * as in the scores CSV, so that the two always match). */
 int
 jr_id(json_t *obj, const char *key, const char *path, char **out,
       struct score_error *err)
@@ -139,12 +173,13 @@ jr_id(json_t *obj, const char *key, const char *path, char **out,
 
 	if (rc != 1)
 		return rc;
+	path_key(where, path, key);
+	trim_in_place(*out);
+	if (**out == '\0')
+		return string_error(out, SCORE_E_EMPTY, where, NULL, err);
 	if (strlen(*out) > SCORE_MAX_ID_BYTES) {
-		free(*out);
-		*out = NULL;
-		path_key(where, path, key);
 		snprintf(limit, sizeof(limit), "%d", SCORE_MAX_ID_BYTES);
-		return fail(err, SCORE_E_ID_TOO_LONG, where, limit, NULL);
+		return string_error(out, SCORE_E_TOO_LONG, where, limit, err);
 	}
 	return 1;
 }
@@ -173,29 +208,29 @@ jr_text(json_t *obj, const char *key, const char *path, bool required,
 }
 
 /*
- * jansson keeps reals as doubles. The shortest decimal that reads back as
- * the same double is what the author wrote (for up to 15 significant
- * digits), so the rubric's 0.1 becomes exactly 1/10.
+ * jansson keeps reals as doubles, so 0.1 arrives as the nearest double. The
+ * decimal with the fewest places (up to 12) that reads back as that double
+ * is the one the author wrote: 0.1 becomes exactly 1/10 and 30.0 becomes 30.
+ * Returns 0, -1 for too many places, -2 for a magnitude above 10^15.
  */
 static int
 real_to_q(double d, struct score_q *out)
 {
 	char text[64];
 	const char *digits = text;
-	bool negative = false;
+	bool negative = d < 0, found = false;
 
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(text, sizeof(text), "%.*g", prec, d);
-		if (strtod(text, NULL) == d)
-			break;
+	if (!isfinite(d) || fabs(d) > 1e15)
+		return -2;
+	if (d == floor(d)) {
+		*out = q_make((int64_t)d, 1);
+		return 0;
 	}
-	if (strchr(text, 'e') != NULL || strchr(text, 'n') != NULL)
-		return -1;
-	if (*digits == '-') {
-		negative = true;
-		digits++;
+	for (int places = 1; places <= 12 && !found; places++) {
+		snprintf(text, sizeof(text), "%.*f", places, fabs(d));
+		found = strtod(text, NULL) == fabs(d);
 	}
-	if (score_q_parse(digits, out) != 0)
+	if (!found || score_q_parse(digits, out) != 0)
 		return -1;
 	if (negative)
 		out->num = -out->num;
@@ -226,10 +261,12 @@ jr_number(json_t *obj, const char *key, const char *path, bool required,
 	}
 	if (!json_is_real(v))
 		return type_error(path, key, "number", err);
-	if (real_to_q(json_real_value(v), out) != 0) {
-		snprintf(text, sizeof(text), "%g", json_real_value(v));
+	rc = real_to_q(json_real_value(v), out);
+	snprintf(text, sizeof(text), "%.15g", json_real_value(v));
+	if (rc == -2)
+		return fail(err, SCORE_E_TOO_LARGE, where, text, "10^15");
+	if (rc != 0)
 		return fail(err, SCORE_E_DECIMALS, where, text, "12");
-	}
 	return 1;
 }
 

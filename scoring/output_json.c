@@ -283,5 +283,5 @@ score_results_json(const struct score_rubric *r, const struct score_input *in,
 	if (rc == 0)
 		rc = buf_putc(out, '\n');
 	free(text);
-	return rc;
+	return rc == 0 && !out->overflow ? 0 : -1;
 }

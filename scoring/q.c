@@ -120,27 +120,23 @@ int
 score_q_parse(const char *s, struct score_q *out)
 {
 	int64_t num = 0, den = 1;
-	int digits = 0, places = 0;
-	bool point = false;
+	int before = 0, after = 0;
+	const char *p = s;
 
-	for (const char *p = s; *p != '\0'; p++) {
-		if (*p == '.' && !point) {
-			point = true;
-			continue;
-		}
-		if (*p < '0' || *p > '9')
-			return -1;
-		if (point && ++places > 12)
-			return -1;
-		/* 10^18 leaves room for one more digit in int64. */
+	/* digits, then optionally a point and more digits: "27", "27.5" */
+	for (; *p >= '0' && *p <= '9'; p++, before++) {
 		if (num > (INT64_MAX - 9) / 10)
 			return -1;
 		num = num * 10 + (*p - '0');
-		if (point)
-			den *= 10;
-		digits++;
 	}
-	if (digits == 0)
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, after++) {
+			if (num > (INT64_MAX - 9) / 10 || after == 12)
+				return -1;
+			num = num * 10 + (*p - '0');
+			den *= 10;
+		}
+	if (*p != '\0' || before == 0 || (p[-1] == '.'))
 		return -1;
 	*out = q_make(num, den);
 	return 0;

@@ -19,8 +19,9 @@ struct reader {
 	struct score_error *err;
 	const char *const *header;
 	size_t ncolumns;
-	long line;     /* the line being parsed, 1-based */
-	long next_row; /* the line after the last complete row */
+	long line;      /* the line being parsed, 1-based */
+	long row_start; /* the line where the current row began */
+	bool in_row;    /* a row has begun and not ended */
 	bool seen_header;
 	bool failed;
 	size_t nfields;            /* fields seen in the current row */
@@ -49,11 +50,12 @@ join_header(const struct reader *rd, char *out, size_t size)
 		                         i > 0 ? "," : "", rd->header[i]);
 }
 
+/* Marks the reader failed at a column of the current row. */
 static void
 fail_at(struct reader *rd, size_t column)
 {
 	rd->failed = true;
-	rd->err->line = rd->line;
+	rd->err->line = rd->row_start;
 	rd->err->column = (long)column;
 }
 
@@ -89,16 +91,17 @@ static int
 check_header(struct reader *rd)
 {
 	char expected[128];
-	bool same = rd->nfields == rd->ncolumns;
+	size_t i = 0;
 
-	for (size_t i = 0; same && i < rd->ncolumns; i++)
-		same = rd->fields[i] != NULL &&
-		       strcmp(rd->fields[i], rd->header[i]) == 0;
-	if (same)
+	/* the first column that differs, or the first extra one */
+	while (i < rd->ncolumns && i < rd->nfields &&
+	       strcmp(rd->fields[i], rd->header[i]) == 0)
+		i++;
+	if (i == rd->ncolumns && rd->nfields == rd->ncolumns)
 		return 0;
 	join_header(rd, expected, sizeof(expected));
 	score_error_set(rd->err, SCORE_E_HEADER, NULL, expected, NULL);
-	fail_at(rd, 1);
+	fail_at(rd, i + 1);
 	return -1;
 }
 
@@ -127,7 +130,7 @@ check_row(struct reader *rd)
 		if (strlen(rd->fields[i]) > SCORE_MAX_ID_BYTES) {
 			snprintf(found, sizeof(found), "%d",
 			         SCORE_MAX_ID_BYTES);
-			score_error_set(rd->err, SCORE_E_ID_TOO_LONG,
+			score_error_set(rd->err, SCORE_E_TOO_LONG,
 			                rd->header[i], found, NULL);
 			fail_at(rd, i + 1);
 			return -1;
@@ -154,7 +157,7 @@ on_row(int terminator, void *ctx)
 	int rc;
 
 	(void)terminator;
-	rd->next_row = rd->line + 1;
+	rd->in_row = false;
 	if (rd->failed)
 		goto out;
 	if (!rd->seen_header) {
@@ -176,27 +179,43 @@ out:
 	clear_row(rd);
 }
 
-/* Reports the line and column of the first invalid UTF-8 byte. */
+/*
+ * Reports the first invalid UTF-8 byte by line and CSV column, like every
+ * other error (commas inside quotes do not start a column).
+ */
 static int
 check_utf8(const char *data, size_t len, struct score_error *err)
 {
 	long at = score_utf8_invalid_at(data, len);
 	long line = 1, column = 1;
+	bool quoted = false;
 
 	if (at < 0)
 		return 0;
 	for (long i = 0; i < at; i++) {
-		if (data[i] == '\n') {
-			line++;
-			column = 1;
-		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+		if (data[i] == '"')
+			quoted = !quoted;
+		else if (data[i] == ',' && !quoted)
 			column++;
-		}
+		else if (data[i] == '\n' && !quoted)
+			column = 1;
+		if (data[i] == '\n')
+			line++;
 	}
 	score_error_set(err, SCORE_E_UTF8, NULL, NULL, NULL);
 	err->line = line;
 	err->column = column;
 	return -1;
+}
+
+/* Does the line hold anything but spaces and line ends? */
+static bool
+is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr(" \t\r\n", s[i]) == NULL)
+			return false;
+	return true;
 }
 
 /* Feeds the data line by line so that every callback knows its line. */
@@ -211,10 +230,16 @@ parse_lines(struct csv_parser *p, const char *data, size_t len,
 		size_t n =
 		    nl != NULL ? (size_t)(nl - (data + pos)) + 1 : len - pos;
 
+		if (!rd->in_row && !is_blank(data + pos, n)) {
+			rd->in_row = true;
+			rd->row_start = rd->line;
+		}
 		if (csv_parse(p, data + pos, n, on_field, on_row, rd) != n) {
+			/* the quote that broke it is on this line */
 			score_error_set(rd->err, SCORE_E_CSV_SYNTAX, NULL, NULL,
 			                NULL);
 			fail_at(rd, rd->nfields + 1);
+			rd->err->line = rd->line;
 			return -1;
 		}
 		pos += n;
@@ -224,7 +249,6 @@ parse_lines(struct csv_parser *p, const char *data, size_t len,
 	if (!rd->failed && csv_fini(p, on_field, on_row, rd) != 0) {
 		/* an unterminated quote: name the line where its row began */
 		score_error_set(rd->err, SCORE_E_CSV_SYNTAX, NULL, NULL, NULL);
-		rd->line = rd->next_row;
 		fail_at(rd, rd->nfields + 1);
 	}
 	return rd->failed ? -1 : 0;
@@ -250,7 +274,7 @@ score_csv_read(const struct score_rubric *r, const char *data, size_t len,
 	rd.in = score_input_new(r);
 	rd.err = err;
 	rd.line = 1;
-	rd.next_row = 1;
+	rd.row_start = 1;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		abort();
 	parse_lines(&p, data, len, &rd);

@@ -92,7 +92,7 @@ enum score_err {
 	SCORE_E_DUPLICATE_VOTE,    /* detail: entry, detail2: judge */
 	SCORE_E_TWO_FIELDS,        /* detail: entry, detail2: first field */
 	SCORE_E_VOTE,              /* detail: value */
-	SCORE_E_ID_TOO_LONG,       /* detail: limit */
+	SCORE_E_TOO_LONG,          /* detail: limit */
 	SCORE_E_MODE,              /* detail: rubric mode */
 	/* computation */
 	SCORE_E_OVERFLOW, /* exact arithmetic would overflow */
@@ -287,9 +287,10 @@ struct score_q score_rubric_total_max(const struct score_rubric *r);
 /* ---- Numbers --------------------------------------------------------- */
 
 /*
- * Parses a plain decimal ("27", "27.5", ".5", no sign, no exponent) into an
- * exact rational. Returns 0, or -1 when `s` is not such a number or has more
- * than 12 decimal places.
+ * Parses a plain decimal: digits, optionally a point and more digits ("27",
+ * "27.5"; not ".5", "5.", a sign or an exponent) into an exact rational.
+ * Returns 0, or -1 when `s` is not such a number or has more than 12
+ * decimal places.
  */
 int score_q_parse(const char *s, struct score_q *out);
 
@@ -429,7 +430,8 @@ struct score_judge_result {
 	double mean;     /* mean raw total of the judge's sheets */
 	double severity; /* judge mean - panel mean (negative: severe) */
 	size_t excluded; /* sheets the outlier rule excluded */
-	bool normalized; /* false when a guard kept the judge's totals */
+	bool normalized; /* false when normalisation is off or rule 2's guard
+	                    stepped the judge down a level */
 };
 
 struct score_results {

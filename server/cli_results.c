@@ -59,6 +59,23 @@ parse_args(int argc, char **argv, const char **paths, bool *json,
 	return 0;
 }
 
+/* Renders the results as CSV or JSON (with the manifest) into `out`. */
+static int
+render(const struct score_rubric *r, const struct score_input *in,
+       const struct score_results *res, bool json, const char *rubric_raw,
+       size_t rubric_len, const char *scores, size_t scores_len,
+       struct buf *out)
+{
+	char rubric_hash[65], scores_hash[65];
+	struct score_manifest m = { rubric_hash, scores_hash };
+
+	if (!json)
+		return score_results_csv(r, in, res, out);
+	sha256_hex(rubric_raw, rubric_len, rubric_hash);
+	sha256_hex(scores, scores_len, scores_hash);
+	return score_results_json(r, in, res, &m, out);
+}
+
 /* Computes and renders; every error is reported before anything prints. */
 static int
 run(const char *rubric_path, const char *scores_path, bool json,
@@ -70,7 +87,6 @@ run(const char *rubric_path, const char *scores_path, bool json,
 	struct score_results *res = NULL;
 	struct buf out;
 	char *rubric_raw = NULL, *scores = NULL;
-	char rubric_hash[65], scores_hash[65];
 	size_t rubric_len = 0, scores_len = 0;
 	int rc = EXIT_BAD_INPUT;
 
@@ -88,19 +104,20 @@ run(const char *rubric_path, const char *scores_path, bool json,
 	}
 	res = score_compute(r, in, &err);
 	if (res == NULL) {
+		/* valid input beyond the exact arithmetic's reach */
 		cli_report(&err, scores_path, lang);
+		rc = EXIT_FAILURE_INTERNAL;
 		goto out;
 	}
-	if (json) {
-		struct score_manifest m = { rubric_hash, scores_hash };
-
-		sha256_hex(rubric_raw, rubric_len, rubric_hash);
-		sha256_hex(scores, scores_len, scores_hash);
-		score_results_json(r, in, res, &m, &out);
-	} else {
-		score_results_csv(r, in, res, &out);
+	if (render(r, in, res, json, rubric_raw, rubric_len, scores, scores_len,
+	           &out) != 0) {
+		fprintf(stderr, "giamkhao: %s\n",
+		        cli_text(lang, "không tạo được kết quả (quá lớn?)",
+		                 "cannot render the results (too large?)"));
+		rc = EXIT_FAILURE_INTERNAL;
+		goto out;
 	}
-	rc = out.overflow ? EXIT_FAILURE_INTERNAL : cli_emit(&out);
+	rc = cli_emit(&out);
 out:
 	buf_release(&out);
 	score_results_free(res);

@@ -171,9 +171,15 @@ cmd_rubric(int argc, char **argv)
 		score_rubric_free(r);
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_INTERNAL;
 	}
-	buf_init(&out, (size_t)64 << 20);
-	score_rubric_write(r, &out);
-	rc = cli_emit(&out);
+	buf_init(&out, CLI_MAX_FILE);
+	if (score_rubric_write(r, &out) == 0) {
+		rc = cli_emit(&out);
+	} else {
+		fprintf(stderr, "giamkhao: %s\n",
+		        cli_text(lang, "không ghi được bộ tiêu chí (quá lớn?)",
+		                 "cannot write the rubric (too large?)"));
+		rc = EXIT_FAILURE_INTERNAL;
+	}
 	buf_release(&out);
 	score_rubric_free(r);
 	return rc;

@@ -81,6 +81,17 @@ check "bad rubric: names the key path" err_has "bad-step.json: criteria[0].step:
 run rubric check $D/bad-step.json
 check "rubric check of a bad rubric: exit 2" status_is 2
 
+python3 -c '
+primes = [p for p in range(3, 224) if all(p % d for d in range(2, p))]
+print("entry,field,judge,criterion,score")
+for j, p in enumerate(primes):
+    for e in range(p):
+        print("E%d,a,J%d,x,%d" % (e, j, (e * 7 + 3) % 11))
+' >"$T/primes.csv"
+run results $D/offset.json "$T/primes.csv"
+check "beyond exact arithmetic: exit 1, no output" sh -c \
+	"[ \"\$(cat $T/rc)\" = 1 ] && [ ! -s $T/out ] && grep -q 'too large to compute exactly' $T/err"
+
 run results $D/rubric.json $D/no-such-file.csv
 check "missing file: exit 2 with the file name" sh -c "[ \"\$(cat $T/rc)\" = 2 ] && grep -q no-such-file.csv $T/err"
 run results $D/rubric.json $D/bom-crlf.csv --format xml

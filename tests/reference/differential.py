@@ -36,7 +36,7 @@ def corrupt(rng, sb):
         return sb + b"\xff\n"
     i = rng.choice(body)
     cells = lines[i].rstrip(b"\r").split(b",")
-    kind = rng.randrange(6)
+    kind = rng.randrange(7)
     if kind == 0:
         lines.insert(i + 1, lines[i])            # duplicate row
     elif kind == 1:
@@ -47,8 +47,10 @@ def corrupt(rng, sb):
         cells = cells[:-1]                       # too few columns
     elif kind == 4:
         cells[0] = cells[0] + b"\xc3"            # invalid UTF-8
-    else:
+    elif kind == 5:
         cells[-1] = b"99999"                     # above max / not a vote
+    else:                                        # number forms refused
+        cells[-1] = rng.choice([b".5", b"5.", b"-0", b"+5", b"1e1", b"0x10"])
     if kind != 0:
         lines[i] = b",".join(cells)
     return b"\n".join(lines)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../../common/common.h"
+#include "../../scoring/scoring.h"
 #include "harness.h"
 
 static void
@@ -52,9 +53,30 @@ test_maps(void)
 	pairmap_release(&p);
 }
 
+/* Values quoted in errors: control characters escaped, long values cut
+ * at a character boundary. */
+static void
+test_error_values(void)
+{
+	struct score_error err;
+	char long_value[600];
+
+	t_case("errors: quoted values are escaped and cut cleanly");
+	score_error_set(&err, SCORE_E_VOTE, "vote", "a\nb\x1b[31m", NULL);
+	CHECK_STR(err.detail, "a\\x0ab\\x1b[31m");
+	for (size_t i = 0; i + 2 < sizeof(long_value); i += 2)
+		memcpy(long_value + i, "\xc4\x91", 2); /* đ */
+	long_value[sizeof(long_value) - 2] = '\0';
+	score_error_set(&err, SCORE_E_VOTE, "vote", long_value, NULL);
+	CHECK(strlen(err.detail) < sizeof(err.detail));
+	CHECK(score_utf8_invalid_at(err.detail, strlen(err.detail)) < 0);
+	CHECK(strcmp(err.detail + strlen(err.detail) - 3, "…") == 0);
+}
+
 void
 suite_common(void)
 {
 	test_buf();
 	test_maps();
+	test_error_values();
 }

@@ -169,6 +169,19 @@ static const struct rubric_error_case errors[] = {
 	{ "unknown ballot rule",
 	  BALLOT_RUBRIC("\"ballot\":{\"rule\":\"majority\"}"), SCORE_E_ENUM,
 	  "ballot.rule" },
+	{ "a control character in a title",
+	  RUBRIC_HEAD "\"mode\":\"ballot\",\"fields\":[{\"id\":\"a\","
+	              "\"title\":{\"vi\":\"A\\u001b[31m\"}}]}",
+	  SCORE_E_BAD_TEXT, "fields[0].title.vi" },
+	{ "an id of spaces only",
+	  RUBRIC_HEAD "\"mode\":\"ballot\",\"fields\":[{\"id\":\"  \","
+	              "\"title\":{\"vi\":\"A\"}}]}",
+	  SCORE_E_EMPTY, "fields[0].id" },
+	{ "a number too large", SCORES_RUBRIC(CRIT(",\"weight\":1e20")),
+	  SCORE_E_TOO_LARGE, "criteria[0].weight" },
+	{ "a number with too many decimals",
+	  SCORES_RUBRIC(CRIT(",\"weight\":0.0000001")), SCORE_E_DECIMALS,
+	  "criteria[0].weight" },
 	{ "unknown ballot key", BALLOT_RUBRIC("\"ballot\":{\"quorum\":3}"),
 	  SCORE_E_UNKNOWN_KEY, "ballot.quorum" },
 };
@@ -279,6 +292,32 @@ test_presets(void)
 	}
 }
 
+/* Reals are read as the decimal written: 30.0 is 30, 0.1 is 1/10. */
+static void
+test_reals(void)
+{
+	const char *json = SCORES_RUBRIC(
+	    "\"criteria\":[{\"id\":\" x \",\"title\":{\"vi\":\"X\"},"
+	    "\"max\":30.0,\"weight\":0.1,\"step\":0.25}],"
+	    "\"awards\":{\"tiers\":[{\"id\":\"t\",\"title\":{\"vi\":"
+	    "\"T\"},\"min\":85.5,\"prize\":40000000.0}]},"
+	    "\"ballot\":{\"share\":0.000005}");
+	struct score_error err;
+	struct score_rubric *r = score_rubric_parse(json, strlen(json), &err);
+
+	t_case("rubric: reals as written (30.0, 0.1, 4e7, 5e-6), ids trimmed");
+	if (!CHECKF(r != NULL, "%s: %s", err.path, err.detail))
+		return;
+	CHECK_INT(r->criteria[0].max_h, 3000);
+	CHECK_INT(r->criteria[0].weight.num, 1);
+	CHECK_INT(r->criteria[0].weight.den, 10);
+	CHECK_INT(r->tiers[0].min.num, 171);
+	CHECK_INT(r->tiers[0].prize.num, 40000000);
+	CHECK_INT(r->ballot_share.den, 200000);
+	CHECK_STR(r->criteria[0].id, "x");
+	score_rubric_free(r);
+}
+
 static void
 test_text(void)
 {
@@ -316,5 +355,6 @@ suite_rubric(void)
 	test_errors();
 	test_defaults();
 	test_presets();
+	test_reals();
 	test_text();
 }

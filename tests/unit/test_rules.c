@@ -232,16 +232,21 @@ suite_rules(void)
 }
 
 /*
- * Offset normalisation is exact over the least common multiple of the
- * judges' sheet counts. Counts that are the primes 3..97 push it past 10^35:
- * the computation must refuse (SCORE_E_OVERFLOW), not wrap around.
+ * Offset normalisation is exact: an entry's totals share the least common
+ * multiple of its judges' denominators (panel size × sheet count). With 47
+ * judges whose sheet counts are the primes 3..223 all scoring entry E0,
+ * that passes 2^127: the computation must refuse (SCORE_E_OVERFLOW), not
+ * wrap around. No real panel comes near it.
  */
 static void
 test_overflow(void)
 {
-	static const int primes[] = { 3,  5,  7,  11, 13, 17, 19, 23,
-		                      29, 31, 37, 41, 43, 47, 53, 59,
-		                      61, 67, 71, 73, 79, 83, 89, 97 };
+	static const int primes[] = {
+		3,   5,   7,   11,  13,  17,  19,  23,  29,  31,  37,  41,
+		43,  47,  53,  59,  61,  67,  71,  73,  79,  83,  89,  97,
+		101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157,
+		163, 167, 173, 179, 181, 191, 193, 197, 199, 211, 223,
+	};
 	struct buf b;
 	struct score_error err;
 	char *csv, *got;

@@ -171,6 +171,8 @@ int jr_integer(struct json_t *obj, const char *key, const char *path,
 int jr_enum(struct json_t *obj, const char *key, const char *path,
             bool required, const char *const *names, size_t count, int *out,
             struct score_error *err);
+/* rubric_write.c: an exact number as JSON (integer when whole). */
+struct json_t *q_json(struct score_q q);
 /* Value checks on a number already read. */
 int q_check_places(struct score_q q, int places, const char *path,
                    struct score_error *err);

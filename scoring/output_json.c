@@ -25,14 +25,6 @@ fixed_json(int64_t scaled, int decimals)
 }
 
 static json_t *
-q_json(struct score_q q)
-{
-	if (q.den == 1)
-		return json_integer(q.num);
-	return json_real((double)q.num / (double)q.den);
-}
-
-static json_t *
 optional_real(bool has, double v)
 {
 	return has ? real_json(v) : json_null();

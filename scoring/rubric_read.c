@@ -71,20 +71,25 @@ read_count(json_t *obj, const char *key, const char *path, int64_t min,
 	return 1;
 }
 
-/* Checks a list's length and returns it. */
+/*
+ * Checks a list's length and stores it in *out, only when valid: callers
+ * allocate that many elements next, and the rubric's release loops over
+ * the stored count.
+ */
 static int
 list_size(json_t *list, const char *path, size_t min, size_t max, size_t *out,
           struct score_error *err)
 {
 	char limit[32];
+	size_t n = json_array_size(list);
 
-	*out = json_array_size(list);
-	if (*out < min)
+	if (n < min)
 		return fail(err, SCORE_E_EMPTY, path, NULL, NULL);
-	if (*out > max) {
+	if (n > max) {
 		snprintf(limit, sizeof(limit), "%zu", max);
 		return fail(err, SCORE_E_TOO_MANY, path, limit, NULL);
 	}
+	*out = n;
 	return 0;
 }
 

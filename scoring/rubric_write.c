@@ -4,8 +4,9 @@
 
 #include "internal.h"
 
-/* Whole numbers stay integers; others print as their shortest decimal. */
-static json_t *
+/* Whole numbers stay integers; others print as their shortest decimal
+ * (written with 15 significant digits, which reads back exactly). */
+json_t *
 q_json(struct score_q q)
 {
 	if (q.den == 1)

@@ -204,6 +204,44 @@ test_errors(void)
 	}
 }
 
+/* Limits that need long inputs: an id over 200 bytes, over 100 levels. */
+static void
+test_limits(void)
+{
+	struct score_error err;
+	struct score_rubric *r;
+	struct buf b;
+
+	t_case("rubric error: an id longer than 200 bytes");
+	buf_init(&b, 1 << 20);
+	buf_puts(&b, RUBRIC_HEAD "\"mode\":\"ballot\",\"fields\":[{\"id\":\"");
+	for (int i = 0; i < 201; i++)
+		buf_putc(&b, 'x');
+	buf_puts(&b, "\",\"title\":{\"vi\":\"A\"}}]}");
+	r = score_rubric_parse(b.data, b.len, &err);
+	CHECK(r == NULL);
+	score_rubric_free(r);
+	CHECK_INT(err.code, SCORE_E_TOO_LONG);
+	CHECK_STR(err.path, "fields[0].id");
+
+	t_case("rubric error: more than 100 levels");
+	buf_reset(&b);
+	buf_puts(&b, SCORES_RUBRIC_PREFIX
+	         "\"criteria\":[{\"id\":\"x\","
+	         "\"title\":{\"vi\":\"X\"},\"max\":30,\"levels\":[");
+	for (int i = 0; i < 101; i++)
+		buf_printf(&b,
+		           "%s{\"min\":0,\"max\":1,\"label\":{\"vi\":\"L\"}}",
+		           i > 0 ? "," : "");
+	buf_puts(&b, "]}]}");
+	r = score_rubric_parse(b.data, b.len, &err);
+	CHECK(r == NULL);
+	score_rubric_free(r);
+	CHECK_INT(err.code, SCORE_E_TOO_MANY);
+	CHECK_STR(err.path, "criteria[0].levels");
+	buf_release(&b);
+}
+
 static void
 test_defaults(void)
 {
@@ -353,6 +391,7 @@ void
 suite_rubric(void)
 {
 	test_errors();
+	test_limits();
 	test_defaults();
 	test_presets();
 	test_reals();

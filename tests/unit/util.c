@@ -54,3 +54,15 @@ run_json(const char *rubric, const char *scores)
 {
 	return run(rubric, scores, true, NULL);
 }
+
+void
+check_results(const char *rubric, const char *input, const char *want)
+{
+	struct score_error err;
+	char *got = run_csv(rubric, input, &err);
+
+	if (CHECKF(got != NULL, "refused: code %d at %ld:%ld %s (%s)", err.code,
+	           err.line, err.column, err.path, err.detail))
+		CHECK_STR(got, want);
+	free(got);
+}

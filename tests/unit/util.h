@@ -11,6 +11,8 @@
 #define FIELDS_AB                                                              \
 	"\"fields\":[{\"id\":\"a\",\"title\":{\"vi\":\"A\"}},"                 \
 	"{\"id\":\"b\",\"title\":{\"vi\":\"B\"}}]"
+/* The opening of a scores rubric, before its remaining keys. */
+#define SCORES_RUBRIC_PREFIX RUBRIC_HEAD "\"mode\":\"scores\"," FIELDS_AB ","
 #define SCORES_RUBRIC(body)                                                    \
 	RUBRIC_HEAD "\"mode\":\"scores\"," FIELDS_AB "," body "}"
 #define BALLOT_RUBRIC(body)                                                    \
@@ -25,6 +27,9 @@
  * rubric itself does not parse.
  */
 char *run_csv(const char *rubric, const char *scores, struct score_error *err);
+
+/* Runs a golden case: the results CSV must be exactly `want`. */
+void check_results(const char *rubric, const char *input, const char *want);
 
 /* Runs and returns the JSON results (free() it), or NULL. */
 char *run_json(const char *rubric, const char *scores);

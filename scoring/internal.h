@@ -171,6 +171,37 @@ int jr_integer(struct json_t *obj, const char *key, const char *path,
 int jr_enum(struct json_t *obj, const char *key, const char *path,
             bool required, const char *const *names, size_t count, int *out,
             struct score_error *err);
+/* json_read.c: values with their rules. A number > 0 (or >= 0) within
+ * limit with at most `places` decimals; a threshold (may be negative); a
+ * whole number within [min, max]. Same 1/0/-1 convention as above. */
+int read_amount(struct json_t *obj, const char *key, const char *path,
+                bool required, bool allow_zero, int64_t limit, int places,
+                struct score_q *out, struct score_error *err);
+int read_threshold(struct json_t *obj, const char *key, const char *path,
+                   bool required, struct score_q *out, struct score_error *err);
+int read_count(struct json_t *obj, const char *key, const char *path,
+               int64_t min, int64_t max, int64_t *out, struct score_error *err);
+/* A list's length within [min, max], stored only when valid: 0 or -1. */
+int list_size(struct json_t *list, const char *path, size_t min, size_t max,
+              size_t *out, struct score_error *err);
+/* The i-th element of a list, which must be an object; `where` receives
+ * its path. 0 or -1. */
+int element_object(struct json_t *list, size_t i, const char *path, char *where,
+                   struct json_t **out, struct score_error *err);
+/* Fails when the id of element n (at stride bytes) repeats an earlier one. */
+int check_unique(char *const *ids, size_t stride, size_t n, const char *path,
+                 struct score_error *err);
+
+/* rubric_rules.c: the sections after the criteria (0 or -1). */
+int read_aggregate(struct json_t *root, struct score_aggregate *a,
+                   struct score_error *err);
+int read_tie_break(struct json_t *root, struct score_rubric *r,
+                   struct score_error *err);
+int read_awards(struct json_t *root, struct score_rubric *r,
+                struct score_error *err);
+int read_ballot(struct json_t *root, struct score_rubric *r,
+                struct score_error *err);
+
 /* rubric_write.c: an exact number as JSON (integer when whole). */
 struct json_t *q_json(struct score_q q);
 /* Value checks on a number already read. */

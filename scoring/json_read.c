@@ -348,3 +348,117 @@ q_check_range(struct score_q q, bool allow_zero, int64_t limit,
 	}
 	return 0;
 }
+
+/* A number that must be > 0 (or >= 0), within limit, with few places. */
+int
+read_amount(json_t *obj, const char *key, const char *path, bool required,
+            bool allow_zero, int64_t limit, int places, struct score_q *out,
+            struct score_error *err)
+{
+	char where[PATH_MAX_LEN];
+	int rc = jr_number(obj, key, path, required, out, err);
+
+	if (rc != 1)
+		return rc;
+	path_key(where, path, key);
+	if (q_check_range(*out, allow_zero, limit, where, err) != 0 ||
+	    q_check_places(*out, places, where, err) != 0)
+		return -1;
+	return 1;
+}
+
+/*
+ * A threshold compared with published scores (a tier's min, the floor).
+ * It may be negative: normalised scores can be.
+ */
+int
+read_threshold(json_t *obj, const char *key, const char *path, bool required,
+               struct score_q *out, struct score_error *err)
+{
+	char where[PATH_MAX_LEN];
+	struct score_q mag;
+	int rc = jr_number(obj, key, path, required, out, err);
+
+	if (rc != 1)
+		return rc;
+	path_key(where, path, key);
+	mag = q_make(out->num < 0 ? -out->num : out->num, out->den);
+	if (q_check_range(mag, true, 100000000, where, err) != 0 ||
+	    q_check_places(*out, SCORE_MAX_RUBRIC_DEC, where, err) != 0)
+		return -1;
+	return 1;
+}
+
+/* A whole number within [min, max]. */
+int
+read_count(json_t *obj, const char *key, const char *path, int64_t min,
+           int64_t max, int64_t *out, struct score_error *err)
+{
+	char where[PATH_MAX_LEN], text[32], bound[32];
+	int rc = jr_integer(obj, key, path, false, out, err);
+
+	if (rc != 1)
+		return rc;
+	path_key(where, path, key);
+	snprintf(text, sizeof(text), "%lld", (long long)*out);
+	if (*out < min)
+		return fail(err,
+		            min > 0 ? SCORE_E_NOT_POSITIVE : SCORE_E_NEGATIVE,
+		            where, text, NULL);
+	if (*out > max) {
+		snprintf(bound, sizeof(bound), "%lld", (long long)max);
+		return fail(err, SCORE_E_TOO_LARGE, where, text, bound);
+	}
+	return 1;
+}
+
+/*
+ * Checks a list's length and stores it in *out, only when valid: callers
+ * allocate that many elements next, and the rubric's release loops over
+ * the stored count.
+ */
+int
+list_size(json_t *list, const char *path, size_t min, size_t max, size_t *out,
+          struct score_error *err)
+{
+	char limit[32];
+	size_t n = json_array_size(list);
+
+	if (n < min)
+		return fail(err, SCORE_E_EMPTY, path, NULL, NULL);
+	if (n > max) {
+		snprintf(limit, sizeof(limit), "%zu", max);
+		return fail(err, SCORE_E_TOO_MANY, path, limit, NULL);
+	}
+	*out = n;
+	return 0;
+}
+
+int
+element_object(json_t *list, size_t i, const char *path, char *where,
+               json_t **out, struct score_error *err)
+{
+	path_index(where, path, i);
+	*out = json_array_get(list, i);
+	if (!json_is_object(*out))
+		return fail(err, SCORE_E_TYPE, where, "object", NULL);
+	return 0;
+}
+
+/* Fails when ids[n] repeats an earlier id. */
+int
+check_unique(char *const *ids, size_t stride, size_t n, const char *path,
+             struct score_error *err)
+{
+	const char *id = *(char *const *)((const char *)ids + n * stride);
+	char where[PATH_MAX_LEN];
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(*(char *const *)((const char *)ids + i * stride),
+		           id) == 0) {
+			path_key(where, path, "id");
+			return fail(err, SCORE_E_DUPLICATE_ID, where, id, NULL);
+		}
+	}
+	return 0;
+}

@@ -167,11 +167,14 @@ static json_t *
 ballot_entry_json(const struct score_entry_result *er)
 {
 	json_t *o = json_object();
+	char text[32];
 
 	json_object_set_new(o, "rank", json_integer(er->rank));
 	json_object_set_new(o, "yes", json_integer(er->yes));
 	json_object_set_new(o, "no", json_integer(er->no));
 	json_object_set_new(o, "share", fixed_json(er->share4, 4));
+	score_fixed_format(er->share4, 4, text, sizeof(text));
+	json_object_set_new(o, "share_text", json_string(text));
 	json_object_set_new(o, "selected", json_boolean(er->selected));
 	json_object_set_new(o, "flags", flags_json(er->flags));
 	return o;
@@ -185,14 +188,18 @@ entries_json(const struct score_rubric *r, const struct score_input *in,
 
 	for (size_t i = 0; i < res->nentries; i++) {
 		const struct score_entry_result *er = &res->entries[i];
-		json_t *o = res->mode == SCORE_MODE_SCORES
-		                ? scores_entry_json(r, in, res, er)
-		                : ballot_entry_json(er);
+		json_t *o = json_object();
+		json_t *body = res->mode == SCORE_MODE_SCORES
+		                   ? scores_entry_json(r, in, res, er)
+		                   : ballot_entry_json(er);
 
+		/* the entry and its field first, for readers of the file */
 		json_object_set_new(o, "entry",
 		                    json_string(in->entries[er->entry].id));
 		json_object_set_new(o, "field",
 		                    json_string(r->fields[er->field].id));
+		json_object_update(o, body);
+		json_decref(body);
 		json_array_append_new(list, o);
 	}
 	return list;

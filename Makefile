@@ -1,18 +1,19 @@
 # Makefile: build, run and test giamkhao. `make help` lists the targets.
 
 CC      ?= cc
-PKGS    := jansson libsodium
+PKGS    := jansson libsodium libmicrohttpd sqlite3
 # Packages the build and the tests need (Debian 12); `make deps` installs
 # the missing ones. DEV_DEBS are for lint, format and fuzz targets.
 DEBS     := build-essential pkg-config libjansson-dev libcsv-dev \
-	    libunistring-dev libsodium-dev libsqlite3-dev python3
+	    libunistring-dev libsodium-dev libsqlite3-dev libmicrohttpd-dev \
+	    python3
 DEV_DEBS := clang clang-format clang-tidy cppcheck libclang-rt-14-dev
 
 WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
 	   -Wformat=2 -Wvla -fno-common
 HARDEN  := -fstack-protector-strong -D_FORTIFY_SOURCE=2
-CFLAGS_BASE = -std=c17 -g $(WARN) -MMD -MP \
+CFLAGS_BASE = -std=c17 -D_POSIX_C_SOURCE=200809L -g $(WARN) -MMD -MP \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lunistring -lm
 
@@ -39,13 +40,17 @@ endif
 
 COMMON_SRC  := $(wildcard common/*.c)
 SCORING_SRC := $(wildcard scoring/*.c)
-SERVER_SRC  := $(wildcard server/*.c)
-CORE_SRC    := $(COMMON_SRC) $(SCORING_SRC)
+FORMS_SRC   := $(wildcard forms/*.c)
+SERVER_SRC  := $(wildcard server/*.c server/db/*.c)
+CORE_SRC    := $(COMMON_SRC) $(SCORING_SRC) $(FORMS_SRC)
+STATIC      := $(sort $(wildcard forms/static/*))
+PRESETS     := $(sort $(wildcard scoring/presets/*.json))
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 FUZZ_SRC    := $(wildcard tests/fuzz/fuzz_*.c)
 
 CORE_OBJ   := $(CORE_SRC:%.c=$(B)/obj/%.o)
-SERVER_OBJ := $(SERVER_SRC:%.c=$(B)/obj/%.o)
+GEN_OBJ    := $(B)/obj/gen/assets.o $(B)/obj/gen/presets.o
+SERVER_OBJ := $(SERVER_SRC:%.c=$(B)/obj/%.o) $(GEN_OBJ)
 UNIT_OBJ   := $(UNIT_SRC:%.c=$(B)/obj/%.o)
 
 BIN   := $(B)/giamkhao
@@ -78,6 +83,18 @@ dev-deps:
 	@./scripts/deps.sh $(DEBS) $(DEV_DEBS)
 
 $(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC ($(VARIANT)) $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Static files and preset rubrics compiled into the binary.
+$(B)/gen/assets.c: $(STATIC) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)./scripts/embed.sh $@ asset_find $(STATIC)
+$(B)/gen/presets.c: $(PRESETS) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)./scripts/embed.sh $@ preset_find $(PRESETS)
+$(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC ($(VARIANT)) $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@

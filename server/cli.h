@@ -42,5 +42,10 @@ struct score_rubric *cli_load_rubric(const char *path, enum score_lang lang,
 
 int cmd_results(int argc, char **argv);
 int cmd_rubric(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_routes(int argc, char **argv);
 
 #endif

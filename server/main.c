@@ -18,6 +18,24 @@ static const struct command commands[] = {
 	  "      tính kết quả từ tệp điểm (ngoại tuyến)",
 	  "results RUBRIC.json SCORES.csv [--format csv|json]\n"
 	  "      compute results from a scores file (offline)" },
+	{ "serve", cmd_serve,
+	  "serve [--db FILE] [--listen ADDR:PORT] [--secure]\n"
+	  "      chạy máy chủ web (mặc định giamkhao.db, 127.0.0.1:8080)",
+	  "serve [--db FILE] [--listen ADDR:PORT] [--secure]\n"
+	  "      run the web server (default giamkhao.db, 127.0.0.1:8080)" },
+	{ "user", cmd_user,
+	  "user add --db FILE --login L [--name N] [--role R] < mật khẩu\n"
+	  "      tạo tài khoản (admin, organiser, judge)",
+	  "user add --db FILE --login L [--name N] [--role R] < password\n"
+	  "      create an account (admin, organiser, judge)" },
+	{ "audit", cmd_audit, "audit verify --db FILE  kiểm tra chuỗi nhật ký",
+	  "audit verify --db FILE  check the hash-chained audit log" },
+	{ "backup", cmd_backup,
+	  "backup --db FILE OUT   sao lưu trực tuyến (khi máy chủ đang chạy)",
+	  "backup --db FILE OUT   online backup (while the server runs)" },
+	{ "routes", cmd_routes,
+	  "routes                 liệt kê các đường dẫn web",
+	  "routes                 list the web routes" },
 	{ "rubric", cmd_rubric,
 	  "rubric check FILE   kiểm tra bộ tiêu chí và in tóm tắt\n"
 	  "  rubric format FILE  in bộ tiêu chí dạng chuẩn (mọi khóa)",

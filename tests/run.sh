@@ -53,7 +53,12 @@ for v in $VARIANTS; do
 	suite "unit ($v)" "build/$v/unit-tests"
 	suite "cli ($v)" tests/cli/run.sh "build/$v/giamkhao"
 	suite "fuzz corpus replay ($v)" replay "$v"
+	suite "integration over HTTP ($v)" python3 tests/integration/test_server.py \
+		"build/$v/giamkhao"
 done
+suite "durability: SIGKILL while writing" python3 \
+	tests/integration/test_durability.py \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 suite "differential vs reference ($DIFF_CASES cases)" \
 	python3 tests/reference/differential.py \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao" "$DIFF_CASES"

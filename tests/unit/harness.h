@@ -68,5 +68,6 @@ void suite_rules(void);
 void suite_ballot(void);
 void suite_diagnostics(void);
 void suite_common(void);
+void suite_forms(void);
 
 #endif

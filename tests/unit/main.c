@@ -67,6 +67,7 @@ main(void)
 	suite_rules();
 	suite_ballot();
 	suite_diagnostics();
+	suite_forms();
 	close_case();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;

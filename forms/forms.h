@@ -1,0 +1,227 @@
+/* forms.h: what people see: the HTML escaper, pages, text in Vietnamese
+ * and English, and parsing of submitted forms (no HTTP, no SQL). */
+#ifndef GIAMKHAO_FORMS_H
+#define GIAMKHAO_FORMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/common.h"
+#include "../scoring/scoring.h"
+
+/* ---- Escaping ----------------------------------------------------------- */
+
+/*
+ * The one HTML escaper: & < > " ' become entities, so the result is safe
+ * in text and in quoted attributes alike. Everything dynamic goes through
+ * it (directly or through html_fmt).
+ */
+void html_escape(struct buf *out, const char *s);
+
+/*
+ * printf for HTML: %s is a string, ESCAPED; %d an int; %lld a long long;
+ * %R a trusted literal inserted raw (markup from this program, never input);
+ * %% a percent sign. Nothing else is accepted (an unknown directive aborts:
+ * a programming error, caught by the tests).
+ */
+void html_fmt(struct buf *out, const char *fmt, ...);
+
+/* ---- Text --------------------------------------------------------------- */
+
+/* Every message of the UI, by name; T() picks the language. */
+enum msg {
+	MSG_APP_NAME,
+	MSG_LOGIN,
+	MSG_LOGOUT,
+	MSG_LOGIN_NAME,
+	MSG_PASSWORD,
+	MSG_LOGIN_FAILED,
+	MSG_LOGIN_THROTTLED,
+	MSG_HOME,
+	MSG_EDITIONS,
+	MSG_NEW_EDITION,
+	MSG_CREATE,
+	MSG_SAVE,
+	MSG_CANCEL,
+	MSG_PROGRAM,
+	MSG_NUMBER,
+	MSG_YEAR_FROM,
+	MSG_YEAR_TO,
+	MSG_LEVEL,
+	MSG_TITLE,
+	MSG_STATE,
+	MSG_SUBMIT_UNTIL,
+	MSG_JUDGING_UNTIL,
+	MSG_POSTING_FROM,
+	MSG_POSTING_UNTIL,
+	MSG_ORG_NAME,
+	MSG_ORG_PROVINCE,
+	MSG_SIGNATORY,
+	MSG_SIGNATORY_TITLE,
+	MSG_HIDE_AUTHORS,
+	MSG_NO_EDITIONS,
+	MSG_ERR_REQUIRED,
+	MSG_ERR_NUMBER,
+	MSG_ERR_RANGE,
+	MSG_ERR_DATE,
+	MSG_ERR_CHOICE,
+	MSG_ERR_TOO_LONG,
+	MSG_ERR_TEXT,
+	MSG_FIX_ERRORS,
+	MSG_NEXT_STATE,
+	MSG_RUBRIC,
+	MSG_ROLE,
+	MSG_LANG_SWITCH,
+	MSG_STATUS_400,
+	MSG_STATUS_403,
+	MSG_STATUS_404,
+	MSG_STATUS_405,
+	MSG_STATUS_413,
+	MSG_STATUS_429,
+	MSG_STATUS_500,
+	MSG_STATUS_503,
+	MSG_BACK_HOME,
+	MSG_CSRF,
+	MSG__MAX,
+};
+
+const char *T(enum score_lang lang, enum msg m);
+
+/* Names of fixed values (programs, levels, states, roles) in a language. */
+const char *name_program(enum score_lang lang, const char *program);
+const char *name_level(enum score_lang lang, const char *level);
+const char *name_state(enum score_lang lang, const char *state);
+const char *name_role(enum score_lang lang, const char *role);
+
+/* The edition lifecycle, in order; the next state or NULL. */
+extern const char *const edition_states[];
+const char *edition_next_state(const char *state);
+
+/* ---- Pages -------------------------------------------------------------- */
+
+/* What every page frame shows. */
+struct page {
+	enum score_lang lang;
+	const char *title; /* plain text */
+	const char *user;  /* display name, NULL when anonymous */
+	const char *role;  /* admin | organiser | judge, NULL anonymous */
+	const char *csrf;  /* for the logout form; NULL when anonymous */
+	const char *path;  /* this page's path, for the language switch */
+};
+
+void page_begin(struct buf *out, const struct page *p);
+void page_end(struct buf *out, const struct page *p);
+
+/* A whole error page for an HTTP status (400, 403, 404, 413...). */
+void page_error(struct buf *out, const struct page *p, int status);
+
+/* ---- Submitted forms ---------------------------------------------------- */
+
+/* The fields of a submitted form, in order; values NFC-normalised. */
+struct form_field {
+	char *name;
+	char *value;
+	size_t len;
+};
+
+struct form {
+	struct form_field *fields;
+	size_t count;
+	size_t cap;
+	bool bad; /* malformed encoding or invalid UTF-8 */
+};
+
+/*
+ * Parses application/x-www-form-urlencoded data (a body or a query string)
+ * into `f` (appending). Invalid percent-escapes or UTF-8 set f->bad; a
+ * field holding a NUL byte is refused too. At most 1000 fields.
+ */
+void form_parse_urlencoded(struct form *f, const char *data, size_t len);
+/* Adds one field (copied; the value is validated and NFC-normalised). */
+void form_add(struct form *f, const char *name, const char *value, size_t len);
+void form_release(struct form *f);
+/* The first value of a field, or NULL. */
+const char *form_get(const struct form *f, const char *name);
+
+/* Per-field validation: the errors of a form, by field name. */
+struct form_errors {
+	const char *field[32];
+	enum msg msg[32];
+	size_t count;
+};
+
+void form_error(struct form_errors *e, const char *field, enum msg m);
+/* The message for a field, or MSG__MAX when it has none. */
+enum msg form_error_for(const struct form_errors *e, const char *field);
+
+#endif
+
+/* ---- Form fields (fields.c) ---------------------------------------------- */
+
+/* A labelled input; its error, if any, right after it. `extra` is raw
+ * attribute text from this program (e.g. "required maxlength=\"500\""). */
+void field_input(struct buf *out, enum score_lang lang, const char *type,
+                 const char *name, const char *label, const char *value,
+                 const struct form_errors *e, const char *extra);
+/* A labelled <select>: values[i] shown as labels[i]. */
+void field_select(struct buf *out, enum score_lang lang, const char *name,
+                  const char *label, const char *const *values,
+                  const char *const *labels, size_t n, const char *selected,
+                  const struct form_errors *e);
+void field_checkbox(struct buf *out, const char *name, const char *label,
+                    bool checked);
+/* The hidden CSRF input every state-changing form carries. */
+void field_csrf(struct buf *out, const char *token);
+
+/* ---- Pages of the server (pages_*.c) ------------------------------------- */
+
+/* The login form; `login` is the name typed before (kept on error). */
+void page_login(struct buf *out, const struct page *p, const char *login,
+                enum msg error, const char *csrf);
+
+/* An edition as pages show it (all strings borrowed). */
+struct edition_view {
+	long long id;
+	const char *program;
+	int number;
+	int year_from, year_to;
+	const char *level;
+	const char *title;
+	const char *state;
+	const char *submit_until, *judging_until;
+	const char *posting_from, *posting_until;
+	const char *org_name, *org_province;
+	const char *signatory, *signatory_title;
+	bool hide_authors;
+	int rubric_version;
+};
+
+/* The list of editions (rows in order) with a link to create one. */
+void page_editions(struct buf *out, const struct page *p,
+                   const struct edition_view *rows, size_t n, bool can_create);
+/* The new-edition form, filled with `v` (defaults or the user's input). */
+void page_edition_form(struct buf *out, const struct page *p,
+                       const struct edition_view *v,
+                       const struct form_errors *e);
+/* One edition, with the lifecycle action when `can_advance`. */
+void page_edition(struct buf *out, const struct page *p,
+                  const struct edition_view *v, bool can_advance);
+
+/* ---- Validation (validate.c) --------------------------------------------- */
+
+/* The programs an edition can be created from (their presets), and the
+ * levels of a contest. */
+#define EDITION_PROGRAMS 5
+#define EDITION_LEVELS   3
+extern const char *const edition_programs[EDITION_PROGRAMS];
+extern const char *const edition_levels[EDITION_LEVELS];
+
+/*
+ * Reads the new-edition form into `v` (strings borrowed from `f`), with an
+ * error per invalid field. Returns true when the form is valid.
+ */
+bool edition_form_read(const struct form *f, struct edition_view *v,
+                       struct form_errors *e);
+/* A YYYY-MM-DD date that exists (or the empty string when optional). */
+bool is_date(const char *s, bool optional);

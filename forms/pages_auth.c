@@ -1,0 +1,27 @@
+/* pages_auth.c: the login page. */
+#include "forms.h"
+
+void
+page_login(struct buf *out, const struct page *p, const char *login,
+           enum msg error, const char *csrf)
+{
+	page_begin(out, p);
+	html_fmt(out, "<main class=\"narrow\"><h1>%s</h1>",
+	         T(p->lang, MSG_LOGIN));
+	if (error != MSG__MAX)
+		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
+		         T(p->lang, error));
+	buf_puts(out, "<form method=\"post\" action=\"/login\">");
+	field_csrf(out, csrf);
+	field_input(out, p->lang, "text", "login", T(p->lang, MSG_LOGIN_NAME),
+	            login, NULL,
+	            "autocomplete=\"username\" required maxlength=\"60\" "
+	            "autocapitalize=\"none\"");
+	field_input(out, p->lang, "password", "password",
+	            T(p->lang, MSG_PASSWORD), "", NULL,
+	            "autocomplete=\"current-password\" required "
+	            "maxlength=\"200\"");
+	html_fmt(out, "<button type=\"submit\">%s</button></form></main>",
+	         T(p->lang, MSG_LOGIN));
+	page_end(out, p);
+}

@@ -1,0 +1,221 @@
+/* cli_serve.c: `serve`, `user add`, `audit verify` and `backup`. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "server.h"
+
+#define DEFAULT_DB     "giamkhao.db"
+#define DEFAULT_LISTEN "127.0.0.1:8080"
+
+/* Finds "--name VALUE" in argv; NULL when absent. */
+static const char *
+option(int argc, char **argv, const char *name)
+{
+	for (int i = 1; i + 1 < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return argv[i + 1];
+	return NULL;
+}
+
+static bool
+flag(int argc, char **argv, const char *name)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return true;
+	return false;
+}
+
+int
+cmd_serve(int argc, char **argv)
+{
+	const char *path = option(argc, argv, "--db");
+	const char *listen = option(argc, argv, "--listen");
+	struct app app;
+	int rc;
+
+	memset(&app, 0, sizeof(app));
+	app.secure = flag(argc, argv, "--secure");
+	app.db = db_open(path != NULL ? path : DEFAULT_DB);
+	if (app.db == NULL)
+		return EXIT_FAILURE_INTERNAL;
+	pthread_mutex_init(&app.lock, NULL);
+	app.limits = ratelimit_new();
+	/* a real hash to verify against when a login does not exist */
+	char seed[32];
+	randombytes_buf(seed, sizeof(seed));
+	if (crypto_pwhash_str(app.dummy_hash, seed, sizeof(seed),
+	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		db_close(app.db);
+		return EXIT_FAILURE_INTERNAL;
+	}
+	rc = http_serve(&app, listen != NULL ? listen : DEFAULT_LISTEN);
+	db_close(app.db);
+	ratelimit_free(app.limits);
+	if (app.idle != NULL)
+		session_idle_free(app.idle);
+	pthread_mutex_destroy(&app.lock);
+	return rc;
+}
+
+/* Reads one line (the password) from stdin, without its newline. */
+static int
+read_password(char *out, size_t size)
+{
+	size_t n;
+
+	if (fgets(out, (int)size, stdin) == NULL)
+		return -1;
+	n = strcspn(out, "\r\n");
+	out[n] = '\0';
+	return n >= 8 ? 0 : -1;
+}
+
+static int
+user_add(int argc, char **argv, enum score_lang lang)
+{
+	const char *path = option(argc, argv, "--db");
+	struct db_user u;
+	struct db_actor system = { 0, "cli" };
+	char password[256];
+	struct db *db;
+	struct db_tx *tx;
+	int64_t id;
+	int rc;
+
+	memset(&u, 0, sizeof(u));
+	snprintf(u.login, sizeof(u.login), "%s",
+	         option(argc, argv, "--login") ? option(argc, argv, "--login")
+	                                       : "");
+	snprintf(u.name, sizeof(u.name), "%s",
+	         option(argc, argv, "--name") ? option(argc, argv, "--name")
+	                                      : u.login);
+	snprintf(u.role, sizeof(u.role), "%s",
+	         option(argc, argv, "--role") ? option(argc, argv, "--role")
+	                                      : "organiser");
+	if (path == NULL || u.login[0] == '\0') {
+		fprintf(stderr,
+		        "%s: giamkhao user add --db FILE --login LOGIN "
+		        "[--name NAME] [--role admin|organiser|judge] "
+		        "< password\n",
+		        cli_text(lang, "cách dùng", "usage"));
+		return EXIT_BAD_INPUT;
+	}
+	if (read_password(password, sizeof(password)) != 0) {
+		fprintf(stderr, "giamkhao: %s\n",
+		        cli_text(lang,
+		                 "mật khẩu (dòng đầu của stdin) cần ít "
+		                 "nhất 8 ký tự",
+		                 "the password (first line of stdin) needs at "
+		                 "least 8 characters"));
+		return EXIT_BAD_INPUT;
+	}
+	if (crypto_pwhash_str(u.password_hash, password, strlen(password),
+	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return EXIT_FAILURE_INTERNAL;
+	sodium_memzero(password, sizeof(password));
+	db = db_open(path);
+	if (db == NULL)
+		return EXIT_FAILURE_INTERNAL;
+	tx = db_begin(db, &system);
+	rc = tx != NULL ? db_user_create(tx, &u, &id) : -1;
+	if (rc == 0)
+		rc = db_commit(tx);
+	else
+		db_rollback(tx);
+	db_close(db);
+	if (rc == DB_DUPLICATE)
+		fprintf(stderr, "giamkhao: %s \"%s\"\n",
+		        cli_text(lang, "đã có tài khoản", "the login exists:"),
+		        u.login);
+	return rc == 0              ? EXIT_OK
+	       : rc == DB_DUPLICATE ? EXIT_BAD_INPUT
+	                            : EXIT_FAILURE_INTERNAL;
+}
+
+int
+cmd_user(int argc, char **argv)
+{
+	enum score_lang lang = cli_lang();
+
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return user_add(argc - 1, argv + 1, lang);
+	fprintf(stderr, "%s: giamkhao user add --db FILE --login LOGIN ...\n",
+	        cli_text(lang, "cách dùng", "usage"));
+	return EXIT_BAD_INPUT;
+}
+
+int
+cmd_audit(int argc, char **argv)
+{
+	enum score_lang lang = cli_lang();
+	const char *path = option(argc, argv, "--db");
+	struct db *db;
+	int64_t rows = 0, bad;
+
+	if (argc < 2 || strcmp(argv[1], "verify") != 0 || path == NULL) {
+		fprintf(stderr, "%s: giamkhao audit verify --db FILE\n",
+		        cli_text(lang, "cách dùng", "usage"));
+		return EXIT_BAD_INPUT;
+	}
+	db = db_open(path);
+	if (db == NULL)
+		return EXIT_FAILURE_INTERNAL;
+	bad = db_audit_verify(db, &rows);
+	db_close(db);
+	if (bad < 0)
+		return EXIT_FAILURE_INTERNAL;
+	if (bad > 0) {
+		printf("%s %lld\n",
+		       cli_text(lang, "Chuỗi nhật ký bị đứt tại bản ghi",
+		                "The audit chain breaks at row"),
+		       (long long)bad);
+		return EXIT_BAD_INPUT;
+	}
+	printf(
+	    "%s (%lld %s)\n",
+	    cli_text(lang, "Chuỗi nhật ký nguyên vẹn", "The audit chain holds"),
+	    (long long)rows, cli_text(lang, "bản ghi", "rows"));
+	return EXIT_OK;
+}
+
+int
+cmd_backup(int argc, char **argv)
+{
+	enum score_lang lang = cli_lang();
+	const char *path = option(argc, argv, "--db");
+	const char *out = argc >= 2 ? argv[argc - 1] : NULL;
+	struct db *db;
+	int rc;
+
+	if (path == NULL || out == NULL || out == path ||
+	    strcmp(out, "--db") == 0) {
+		fprintf(stderr, "%s: giamkhao backup --db FILE OUT\n",
+		        cli_text(lang, "cách dùng", "usage"));
+		return EXIT_BAD_INPUT;
+	}
+	db = db_open(path);
+	if (db == NULL)
+		return EXIT_FAILURE_INTERNAL;
+	rc = db_backup(db, out);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAILURE_INTERNAL;
+}
+
+/* Lists every route, for the authorisation matrix test (which fails when
+ * a route is missing from its table). */
+int
+cmd_routes(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	for (size_t i = 0; i < nroutes; i++)
+		printf("%s %s %s\n", routes[i].method == M_GET ? "GET" : "POST",
+		       routes[i].pattern, action_names[routes[i].action]);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_INTERNAL;
+}

@@ -1,0 +1,300 @@
+/* db.c: connections (one writer behind a mutex, a read pool), pragmas,
+ * write transactions and read snapshots. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+
+/* design.md: every connection gets these (and a busy timeout). WAL is a
+ * property of the file, set by the writer; a read-only connection could
+ * not set it but reads it from the file. */
+static const char writer_pragmas[] = "PRAGMA journal_mode = WAL;"
+                                     "PRAGMA synchronous = FULL;"
+                                     "PRAGMA foreign_keys = ON;";
+static const char reader_pragmas[] = "PRAGMA synchronous = FULL;"
+                                     "PRAGMA foreign_keys = ON;";
+
+#define BUSY_TIMEOUT_MS 5000
+
+int
+db_log_error(sqlite3 *c, const char *what)
+{
+	fprintf(stderr, "giamkhao: database: %s: %s\n", what,
+	        c != NULL ? sqlite3_errmsg(c) : "cannot open");
+	return -1;
+}
+
+static int
+conn_open(struct conn *c, const char *path, bool readonly)
+{
+	int flags = readonly ? SQLITE_OPEN_READONLY
+	                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	memset(c, 0, sizeof(*c));
+	/* full mutex off: each connection is used by one thread at a time */
+	if (sqlite3_open_v2(path, &c->handle, flags | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK)
+		return db_log_error(c->handle, path);
+	sqlite3_busy_timeout(c->handle, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(c->handle, 1);
+	if (sqlite3_exec(c->handle, readonly ? reader_pragmas : writer_pragmas,
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		return db_log_error(c->handle, "setting pragmas");
+	return 0;
+}
+
+/* Resets every cached statement: a statement left mid-result keeps its
+ * read transaction (an old snapshot) open past COMMIT. */
+static void
+conn_reset(struct conn *c)
+{
+	for (int i = 0; i < STMT__MAX; i++)
+		if (c->stmts[i] != NULL)
+			sqlite3_reset(c->stmts[i]);
+}
+
+static void
+conn_close(struct conn *c)
+{
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(c->stmts[i]);
+	sqlite3_close(c->handle);
+	memset(c, 0, sizeof(*c));
+}
+
+sqlite3_stmt *
+conn_stmt(struct conn *c, enum stmt id)
+{
+	if (c->stmts[id] == NULL &&
+	    sqlite3_prepare_v3(c->handle, stmt_sql[id], -1,
+	                       SQLITE_PREPARE_PERSISTENT, &c->stmts[id],
+	                       NULL) != SQLITE_OK) {
+		db_log_error(c->handle, stmt_sql[id]);
+		return NULL;
+	}
+	sqlite3_reset(c->stmts[id]);
+	sqlite3_clear_bindings(c->stmts[id]);
+	return c->stmts[id];
+}
+
+struct db *
+db_open(const char *path)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+
+	db->path = xstrdup(path);
+	pthread_mutex_init(&db->write_lock, NULL);
+	pthread_mutex_init(&db->read_lock, NULL);
+	pthread_cond_init(&db->read_free, NULL);
+	if (conn_open(&db->writer, path, false) != 0 ||
+	    schema_migrate(db->writer.handle) != 0 ||
+	    audit_tip(&db->writer, &db->last_audit_id, db->last_hash) != 0)
+		goto fail;
+	for (int i = 0; i < READ_POOL; i++)
+		if (conn_open(&db->readers[i], path, true) != 0)
+			goto fail;
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (int i = 0; i < READ_POOL; i++)
+		conn_close(&db->readers[i]);
+	conn_close(&db->writer);
+	pthread_mutex_destroy(&db->write_lock);
+	pthread_mutex_destroy(&db->read_lock);
+	pthread_cond_destroy(&db->read_free);
+	free(db->path);
+	free(db);
+}
+
+struct db_tx *
+db_begin(struct db *db, const struct db_actor *actor)
+{
+	struct db_tx *tx = xcalloc(1, sizeof(*tx));
+
+	pthread_mutex_lock(&db->write_lock);
+	if (sqlite3_exec(db->writer.handle, "BEGIN IMMEDIATE", NULL, NULL,
+	                 NULL) != SQLITE_OK) {
+		db_log_error(db->writer.handle, "BEGIN IMMEDIATE");
+		pthread_mutex_unlock(&db->write_lock);
+		free(tx);
+		return NULL;
+	}
+	tx->db = db;
+	if (actor != NULL) {
+		tx->actor = *actor;
+		snprintf(tx->address, sizeof(tx->address), "%s",
+		         actor->address != NULL ? actor->address : "");
+	}
+	tx->actor.address = tx->address;
+	tx->audit_id = db->last_audit_id;
+	memcpy(tx->hash, db->last_hash, sizeof(tx->hash));
+	return tx;
+}
+
+int
+db_commit(struct db_tx *tx)
+{
+	struct db *db = tx->db;
+	int rc = -1;
+
+	if (tx->failed) {
+		db_rollback(tx);
+		return -1;
+	}
+	conn_reset(&db->writer);
+	if (sqlite3_exec(db->writer.handle, "COMMIT", NULL, NULL, NULL) ==
+	    SQLITE_OK) {
+		db->last_audit_id = tx->audit_id;
+		memcpy(db->last_hash, tx->hash, sizeof(db->last_hash));
+		rc = 0;
+	} else {
+		db_log_error(db->writer.handle, "COMMIT");
+		sqlite3_exec(db->writer.handle, "ROLLBACK", NULL, NULL, NULL);
+	}
+	pthread_mutex_unlock(&db->write_lock);
+	free(tx);
+	return rc;
+}
+
+void
+db_rollback(struct db_tx *tx)
+{
+	if (tx == NULL)
+		return;
+	conn_reset(&tx->db->writer);
+	sqlite3_exec(tx->db->writer.handle, "ROLLBACK", NULL, NULL, NULL);
+	pthread_mutex_unlock(&tx->db->write_lock);
+	free(tx);
+}
+
+sqlite3_stmt *
+tx_stmt(struct db_tx *tx, enum stmt id)
+{
+	sqlite3_stmt *st = conn_stmt(&tx->db->writer, id);
+
+	if (st == NULL)
+		tx->failed = true;
+	return st;
+}
+
+int
+tx_exec(struct db_tx *tx, sqlite3_stmt *st)
+{
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_CONSTRAINT_UNIQUE ||
+	    rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return DB_DUPLICATE;
+	tx->failed = true;
+	return db_log_error(tx->db->writer.handle, sqlite3_sql(st));
+}
+
+struct db_read *
+db_read_begin(struct db *db)
+{
+	struct db_read *rd = xcalloc(1, sizeof(*rd));
+	int slot = -1;
+
+	pthread_mutex_lock(&db->read_lock);
+	while (slot < 0) {
+		for (int i = 0; i < READ_POOL && slot < 0; i++)
+			if (!db->reader_busy[i])
+				slot = i;
+		if (slot < 0)
+			pthread_cond_wait(&db->read_free, &db->read_lock);
+	}
+	db->reader_busy[slot] = true;
+	pthread_mutex_unlock(&db->read_lock);
+	rd->db = db;
+	rd->conn = &db->readers[slot];
+	/* one snapshot for every statement of the request */
+	sqlite3_exec(rd->conn->handle, "BEGIN", NULL, NULL, NULL);
+	return rd;
+}
+
+void
+db_read_end(struct db_read *rd)
+{
+	struct db *db;
+
+	if (rd == NULL)
+		return;
+	db = rd->db;
+	conn_reset(rd->conn);
+	if (sqlite3_exec(rd->conn->handle, "COMMIT", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		db_log_error(rd->conn->handle, "ending a read");
+	pthread_mutex_lock(&db->read_lock);
+	db->reader_busy[rd->conn - db->readers] = false;
+	pthread_cond_signal(&db->read_free);
+	pthread_mutex_unlock(&db->read_lock);
+	free(rd);
+}
+
+sqlite3_stmt *
+rd_stmt(struct db_read *rd, enum stmt id)
+{
+	return conn_stmt(rd->conn, id);
+}
+
+void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void
+column_copy(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	snprintf(out, size, "%s", t != NULL ? (const char *)t : "");
+}
+
+int
+db_backup(struct db *db, const char *path)
+{
+	struct conn src;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	int rc = -1;
+
+	/* a connection of its own: the copy reads one consistent snapshot
+	 * in a single step while writers go on (WAL) */
+	if (conn_open(&src, db->path, true) != 0)
+		goto out;
+	if (sqlite3_open(path, &dst) != SQLITE_OK) {
+		db_log_error(dst, path);
+		goto out;
+	}
+	b = sqlite3_backup_init(dst, "main", src.handle, "main");
+	if (b == NULL) {
+		db_log_error(dst, "starting the backup");
+		goto out;
+	}
+	rc = sqlite3_backup_step(b, -1) == SQLITE_DONE ? 0 : -1;
+	if (sqlite3_backup_finish(b) != SQLITE_OK || rc != 0)
+		rc = db_log_error(dst, "copying the database");
+out:
+	sqlite3_close(dst);
+	conn_close(&src);
+	return rc;
+}

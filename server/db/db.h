@@ -1,0 +1,165 @@
+/* db.h: storage (SQLite) for the server: connections, transactions, the
+ * audit chain, backups, and the typed statements of every table. */
+#ifndef GIAMKHAO_DB_H
+#define GIAMKHAO_DB_H
+
+/*
+ * All SQL lives under server/db/. Rules from design.md: one file, WAL,
+ * synchronous=FULL, foreign_keys=ON and busy_timeout on every connection;
+ * BEGIN IMMEDIATE for every write; migrations gated on user_version;
+ * prepared statements with bound parameters only. One writer connection
+ * shared behind a mutex (a write transaction holds it), and a pool of read
+ * connections. Every change appends a hash-chained audit row in the same
+ * transaction. Text in and out is UTF-8 (NFC is the caller's job).
+ *
+ * Functions return 0 on success, DB_NOTFOUND / DB_DUPLICATE where those are
+ * results rather than failures, and -1 on failure (logged to stderr with
+ * the SQLite message; callers turn it into a 500 without details).
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DB_NOTFOUND  1
+#define DB_DUPLICATE 2
+
+struct db;
+
+/* Opens (creating if needed) and migrates the database. NULL on failure. */
+struct db *db_open(const char *path);
+/* Waits for nothing: the caller ensures no request is running. */
+void db_close(struct db *db);
+/* The schema version this build migrates to. */
+int db_schema_version(void);
+
+/* ---- Transactions --------------------------------------------------- */
+
+/* A write transaction: holds the writer mutex from begin to end. */
+struct db_tx;
+
+/* Who did it, from where, for the audit rows of this transaction. */
+struct db_actor {
+	int64_t user_id; /* 0: the system (migrations, demo, CLI) */
+	const char *address;
+};
+
+struct db_tx *db_begin(struct db *db, const struct db_actor *actor);
+/* Commits (fsync with synchronous=FULL); frees tx. 0 or -1. */
+int db_commit(struct db_tx *tx);
+/* Rolls back and frees tx. */
+void db_rollback(struct db_tx *tx);
+
+/*
+ * Appends an audit row: action ("entry.update"), object ("entry:42"), the
+ * old and new values (JSON text, may be NULL) and a reason (may be NULL).
+ * The row's hash = SHA-256(previous hash || its fields, length-prefixed).
+ */
+int db_audit(struct db_tx *tx, const char *action, const char *object,
+             const char *old_value, const char *new_value, const char *reason);
+
+/* A read snapshot: one pooled read connection in a read transaction. */
+struct db_read;
+
+struct db_read *db_read_begin(struct db *db);
+void db_read_end(struct db_read *rd);
+
+/* ---- Maintenance ----------------------------------------------------- */
+
+/*
+ * Walks the audit chain; returns 0 when every link holds, else the id of
+ * the first row whose hash does not match (and -1 on an I/O error).
+ * `rows` receives the number of rows checked.
+ */
+int64_t db_audit_verify(struct db *db, int64_t *rows);
+
+/* Online backup (SQLite backup API) into `path`, while others write. */
+int db_backup(struct db *db, const char *path);
+
+#endif
+
+/* ---- Organisation ---------------------------------------------------- */
+
+struct db_org {
+	char name[256]; /* "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh …" */
+	char province[128];
+	char signatory[128];
+	char signatory_title[128];
+	char public_url[256];
+};
+
+int db_org_get(struct db_read *rd, struct db_org *out);
+int db_org_put(struct db_tx *tx, const struct db_org *org);
+
+/* ---- Accounts and sessions ------------------------------------------- */
+
+struct db_user {
+	int64_t id;
+	char login[64];
+	char name[128];
+	char role[16]; /* admin | organiser | judge */
+	char password_hash[128];
+	int64_t expert_id; /* 0: none */
+	bool disabled;
+};
+
+int db_user_by_login(struct db_read *rd, const char *login,
+                     struct db_user *out);
+int db_user_by_id(struct db_read *rd, int64_t id, struct db_user *out);
+/* Inserts (audited); DB_DUPLICATE when the login exists. */
+int db_user_create(struct db_tx *tx, const struct db_user *user, int64_t *id);
+int db_user_count(struct db_read *rd, int64_t *count);
+
+struct db_session {
+	int64_t id;
+	int64_t user_id;
+	char csrf[65]; /* 64 hex digits */
+	int64_t created_at;
+	int64_t expires_at;
+};
+
+/* Sessions are stored by the SHA-256 of their token, never the token. */
+int db_session_create(struct db_tx *tx, const uint8_t token_hash[32],
+                      const struct db_session *s, const char *address,
+                      int64_t *id);
+int db_session_by_hash(struct db_read *rd, const uint8_t token_hash[32],
+                       struct db_session *out);
+int db_session_delete(struct db_tx *tx, int64_t id);
+/* Drops sessions past their absolute expiry. */
+int db_session_purge(struct db_tx *tx, int64_t now);
+
+/* ---- Editions ---------------------------------------------------------- */
+
+struct db_edition {
+	int64_t id;
+	char program[32];
+	int number; /* lần thứ N */
+	int year_from, year_to;
+	char level[16]; /* district | province | national */
+	char title[512];
+	char state[16];
+	char submit_until[16]; /* YYYY-MM-DD or empty */
+	char judging_until[16];
+	char posting_from[16];
+	char posting_until[16];
+	char org_name[256];
+	char org_province[128];
+	char signatory[128];
+	char signatory_title[128];
+	bool hide_authors;
+};
+
+/* Inserts the edition and its first rubric version (audited). */
+int db_edition_create(struct db_tx *tx, const struct db_edition *e,
+                      const char *rubric_json, int64_t *id);
+int db_edition_get(struct db_read *rd, int64_t id, struct db_edition *out);
+/* Calls fn for each edition, newest first; stops when fn returns nonzero. */
+int db_edition_each(struct db_read *rd,
+                    int (*fn)(const struct db_edition *e, void *arg),
+                    void *arg);
+/* Moves from `from` to `to` (audited); DB_NOTFOUND when not in `from`. */
+int db_edition_set_state(struct db_tx *tx, int64_t id, const char *from,
+                         const char *to, const char *reason);
+/* The newest rubric version of an edition (free() *json). */
+int db_rubric_latest(struct db_read *rd, int64_t edition, int *version,
+                     char **json);

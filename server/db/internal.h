@@ -1,0 +1,73 @@
+/* internal.h: declarations shared by the files of server/db/ (private). */
+#ifndef GIAMKHAO_DB_INTERNAL_H
+#define GIAMKHAO_DB_INTERNAL_H
+
+#include <pthread.h>
+#include <sqlite3.h>
+
+#include "../../common/common.h"
+#include "db.h"
+#include "stmts.h"
+
+/* A connection with its prepared statements (prepared on first use). */
+struct conn {
+	sqlite3 *handle;
+	sqlite3_stmt *stmts[STMT__MAX];
+};
+
+#define READ_POOL 8
+
+struct db {
+	char *path;
+	struct conn writer;
+	pthread_mutex_t write_lock;
+	/* the chain's tip after the last commit */
+	int64_t last_audit_id;
+	uint8_t last_hash[32];
+	struct conn readers[READ_POOL];
+	bool reader_busy[READ_POOL];
+	pthread_mutex_t read_lock;
+	pthread_cond_t read_free;
+};
+
+struct db_tx {
+	struct db *db;
+	struct db_actor actor;
+	char address[64];
+	int64_t audit_id; /* the chain's tip inside this transaction */
+	uint8_t hash[32];
+	bool failed;
+};
+
+struct db_read {
+	struct db *db;
+	struct conn *conn;
+};
+
+/* schema.c */
+int schema_migrate(sqlite3 *c);
+
+/* db.c: logs the connection's last error with context; returns -1. */
+int db_log_error(sqlite3 *c, const char *what);
+/* A prepared, reset statement of a connection (NULL on failure). */
+sqlite3_stmt *conn_stmt(struct conn *c, enum stmt id);
+/* The same for a transaction's writer and a read snapshot. */
+sqlite3_stmt *tx_stmt(struct db_tx *tx, enum stmt id);
+sqlite3_stmt *rd_stmt(struct db_read *rd, enum stmt id);
+/* Steps a statement that returns no row; 0, DB_DUPLICATE or -1 (and marks
+ * the transaction failed). */
+int tx_exec(struct db_tx *tx, sqlite3_stmt *st);
+
+/* audit.c: the chain's hash of one row. */
+void audit_hash(const uint8_t prev[32], int64_t id, int64_t at, int64_t user_id,
+                const char *address, const char *action, const char *object,
+                const char *old_value, const char *new_value,
+                const char *reason, uint8_t out[32]);
+int audit_tip(struct conn *c, int64_t *id, uint8_t hash[32]);
+
+/* Binding helpers: text may be NULL (bound as NULL). */
+void bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Copies column text into a fixed buffer (truncating at `size`). */
+void column_copy(sqlite3_stmt *st, int i, char *out, size_t size);
+
+#endif

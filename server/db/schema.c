@@ -1,0 +1,119 @@
+/* schema.c: the database schema and its migrations (PRAGMA user_version). */
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+/*
+ * Migration N brings the schema from version N-1 to N. Append, never edit:
+ * a database in the field is at some version and replays the rest.
+ */
+static const char *const migrations[] = {
+	/* 1: organisation, accounts, sessions, editions, rubrics, audit */
+	"CREATE TABLE org ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  name TEXT NOT NULL, province TEXT NOT NULL,"
+	"  signatory TEXT NOT NULL, signatory_title TEXT NOT NULL,"
+	"  public_url TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE experts ("
+	"  id INTEGER PRIMARY KEY, name TEXT NOT NULL, title TEXT NOT NULL"
+	"  DEFAULT '', unit TEXT NOT NULL DEFAULT '', fields TEXT NOT NULL"
+	"  DEFAULT '', email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL"
+	"  DEFAULT '');"
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN"
+	"    ('admin', 'organiser', 'judge')),"
+	"  password_hash TEXT NOT NULL DEFAULT '',"
+	"  expert_id INTEGER REFERENCES experts(id),"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE sessions ("
+	"  id INTEGER PRIMARY KEY, token_hash BLOB NOT NULL UNIQUE,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),"
+	"  csrf TEXT NOT NULL, created_at INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL, address TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE editions ("
+	"  id INTEGER PRIMARY KEY, program TEXT NOT NULL,"
+	"  number INTEGER NOT NULL CHECK (number > 0),"
+	"  year_from INTEGER NOT NULL, year_to INTEGER NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN"
+	"    ('district', 'province', 'national')),"
+	"  title TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft',"
+	"    'receiving', 'eligibility', 'judging', 'results', 'posted',"
+	"    'decided', 'closed')),"
+	"  submit_until TEXT NOT NULL DEFAULT '',"
+	"  judging_until TEXT NOT NULL DEFAULT '',"
+	"  posting_from TEXT NOT NULL DEFAULT '',"
+	"  posting_until TEXT NOT NULL DEFAULT '',"
+	"  org_name TEXT NOT NULL, org_province TEXT NOT NULL,"
+	"  signatory TEXT NOT NULL, signatory_title TEXT NOT NULL,"
+	"  hide_authors INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE rubrics ("
+	"  edition_id INTEGER NOT NULL REFERENCES editions(id),"
+	"  version INTEGER NOT NULL, json TEXT NOT NULL,"
+	"  reason TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (edition_id, version));"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY, at INTEGER NOT NULL,"
+	"  user_id INTEGER NOT NULL, address TEXT NOT NULL,"
+	"  action TEXT NOT NULL, object TEXT NOT NULL,"
+	"  old_value TEXT, new_value TEXT, reason TEXT,"
+	"  prev_hash BLOB NOT NULL, hash BLOB NOT NULL);",
+};
+
+int
+db_schema_version(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+static int
+user_version(sqlite3 *c, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(c, "PRAGMA user_version", -1, &st, NULL);
+
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * Applies the missing migrations, each in its own IMMEDIATE transaction
+ * with the version bump, so a crash leaves a consistent version.
+ */
+int
+schema_migrate(sqlite3 *c)
+{
+	int have = 0, want = db_schema_version();
+	char bump[64];
+
+	if (user_version(c, &have) != 0)
+		return db_log_error(c, "reading user_version");
+	if (have > want) {
+		fprintf(stderr,
+		        "giamkhao: database schema %d is newer than "
+		        "this program (%d)\n",
+		        have, want);
+		return -1;
+	}
+	for (int v = have; v < want; v++) {
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
+		if (sqlite3_exec(c, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+		        SQLITE_OK ||
+		    sqlite3_exec(c, migrations[v], NULL, NULL, NULL) !=
+		        SQLITE_OK ||
+		    sqlite3_exec(c, bump, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(c, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			db_log_error(c, "migrating the schema");
+			sqlite3_exec(c, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}

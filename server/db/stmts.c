@@ -1,0 +1,66 @@
+/* stmts.c: the SQL text of every statement, indexed by enum stmt. */
+#include "stmts.h"
+
+const char *const stmt_sql[STMT__MAX] = {
+	[STMT_AUDIT_TIP] =
+	    "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+	[STMT_AUDIT_INSERT] =
+	    "INSERT INTO audit (id, at, user_id, address, action, object,"
+	    " old_value, new_value, reason, prev_hash, hash)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_AUDIT_ALL] =
+	    "SELECT id, at, user_id, address, action, object, old_value,"
+	    " new_value, reason, prev_hash, hash FROM audit ORDER BY id",
+	[STMT_ORG_GET] = "SELECT name, province, signatory, signatory_title,"
+	                 " public_url FROM org WHERE id = 1",
+	[STMT_ORG_PUT] =
+	    "INSERT INTO org (id, name, province, signatory,"
+	    " signatory_title, public_url) VALUES (1, ?, ?, ?, ?, ?)"
+	    " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+	    " province = excluded.province, signatory = excluded.signatory,"
+	    " signatory_title = excluded.signatory_title,"
+	    " public_url = excluded.public_url",
+	[STMT_USER_BY_LOGIN] =
+	    "SELECT id, login, name, role, password_hash,"
+	    " coalesce(expert_id, 0), disabled FROM users WHERE login = ?",
+	[STMT_USER_BY_ID] =
+	    "SELECT id, login, name, role, password_hash,"
+	    " coalesce(expert_id, 0), disabled FROM users WHERE id = ?",
+	[STMT_USER_INSERT] =
+	    "INSERT INTO users (login, name, role, password_hash, expert_id,"
+	    " created_at) VALUES (?, ?, ?, ?, nullif(?, 0), ?)",
+	[STMT_USER_COUNT] = "SELECT count(*) FROM users",
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO sessions (token_hash, user_id, csrf, created_at,"
+	    " expires_at, address) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_SESSION_BY_HASH] =
+	    "SELECT id, user_id, csrf, created_at, expires_at FROM sessions"
+	    " WHERE token_hash = ?",
+	[STMT_SESSION_DELETE] = "DELETE FROM sessions WHERE id = ?",
+	[STMT_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at < ?",
+	[STMT_EDITION_INSERT] =
+	    "INSERT INTO editions (program, number, year_from, year_to, level,"
+	    " title, submit_until, judging_until, posting_from, posting_until,"
+	    " org_name, org_province, signatory, signatory_title,"
+	    " hide_authors, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_EDITION_BY_ID] =
+	    "SELECT id, program, number, year_from, year_to, level, title,"
+	    " state, submit_until, judging_until, posting_from,"
+	    " posting_until, org_name, org_province, signatory,"
+	    " signatory_title, hide_authors FROM editions WHERE id = ?",
+	[STMT_EDITION_LIST] =
+	    "SELECT id, program, number, year_from, year_to, level, title,"
+	    " state, submit_until, judging_until, posting_from,"
+	    " posting_until, org_name, org_province, signatory,"
+	    " signatory_title, hide_authors FROM editions"
+	    " ORDER BY year_from DESC, id DESC",
+	[STMT_EDITION_SET_STATE] =
+	    "UPDATE editions SET state = ? WHERE id = ? AND state = ?",
+	[STMT_RUBRIC_INSERT] =
+	    "INSERT INTO rubrics (edition_id, version, json, reason,"
+	    " created_at) VALUES (?, ?, ?, ?, ?)",
+	[STMT_RUBRIC_LATEST] =
+	    "SELECT version, json FROM rubrics WHERE edition_id = ?"
+	    " ORDER BY version DESC LIMIT 1",
+};

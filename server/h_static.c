@@ -1,0 +1,18 @@
+/* h_static.c: the stylesheet and script, served from memory. */
+#include <string.h>
+
+#include "assets.h"
+#include "server.h"
+
+void
+h_static(struct req *r)
+{
+	const struct asset *a = asset_find(r->path + strlen("/static/"));
+
+	if (a == NULL) {
+		respond_error(r, 404);
+		return;
+	}
+	r->type = a->type;
+	buf_append(&r->out, a->data, a->len);
+}

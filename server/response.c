@@ -1,0 +1,102 @@
+/* response.c: building and queuing responses, with the security headers
+ * every response carries. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server.h"
+
+/* No inline script or style anywhere: the CSP says so. */
+static const char csp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'";
+
+struct page
+req_page(const struct req *r, const char *title)
+{
+	struct page p;
+
+	memset(&p, 0, sizeof(p));
+	p.lang = r->lang;
+	p.title = title;
+	p.path = r->path;
+	if (r->actor.role != ROLE_ANONYMOUS) {
+		p.user = r->actor.name;
+		p.role = role_names[r->actor.role];
+		p.csrf = r->actor.csrf;
+	}
+	return p;
+}
+
+void
+respond_error(struct req *r, int status)
+{
+	struct page p = req_page(r, NULL);
+
+	r->status = status;
+	r->type = "text/html; charset=utf-8";
+	buf_reset(&r->out);
+	page_error(&r->out, &p, status);
+}
+
+void
+respond_redirect(struct req *r, const char *path)
+{
+	r->status = 303;
+	snprintf(r->location, sizeof(r->location), "%s", path);
+	buf_reset(&r->out);
+}
+
+void
+respond_cookie(struct req *r, const char *cookie)
+{
+	if (r->ncookies < sizeof(r->cookies) / sizeof(r->cookies[0]))
+		snprintf(r->cookies[r->ncookies++], sizeof(r->cookies[0]), "%s",
+		         cookie);
+}
+
+static void
+add_headers(struct req *r, struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+	MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (r->route == NULL || r->route->action != ACT_STATIC)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+		                        "no-store");
+	else
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+		                        "public, max-age=3600");
+	if (r->disposition[0] != '\0')
+		MHD_add_response_header(resp, "Content-Disposition",
+		                        r->disposition);
+	if (r->location[0] != '\0')
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION,
+		                        r->location);
+	for (size_t i = 0; i < r->ncookies; i++)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE,
+		                        r->cookies[i]);
+}
+
+enum MHD_Result
+respond_queue(struct req *r)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result rc;
+
+	if (r->out.overflow)
+		respond_error(r, 500);
+	/* an empty body still needs a buffer to point at */
+	if (r->out.data == NULL)
+		buf_puts(&r->out, "");
+	resp = MHD_create_response_from_buffer(r->out.len, r->out.data,
+	                                       MHD_RESPMEM_MUST_COPY);
+	if (resp == NULL)
+		return MHD_NO;
+	add_headers(r, resp);
+	rc = MHD_queue_response(r->conn, (unsigned int)r->status, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}

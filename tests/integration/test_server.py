@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""test_server.py: the server over HTTP on loopback: headers, login and
+sessions, CSRF, the authorisation matrix, the edition lifecycle, limits,
+the audit chain and backups. usage: test_server.py BINARY"""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Client, Server, Suite  # noqa: E402
+
+ROLES = ("anonymous", "judge", "organiser", "admin")
+A, L, F = "allow", "login", "forbidden"
+
+# Every route and what each role gets. A route missing here fails the test.
+MATRIX = {
+    "GET /static/app.css": (A, A, A, A),
+    "GET /static/app.js": (A, A, A, A),
+    "GET /login": (A, A, A, A),
+    "POST /login": (A, A, A, A),
+    "GET /": (L, A, A, A),
+    "GET /editions": (L, F, A, A),
+    "GET /editions/new": (L, F, A, A),
+    "POST /editions/new": (F, F, A, A),
+    "GET /editions/{id}": (L, F, A, A),
+    "POST /editions/{id}/advance": (F, F, A, A),
+    "GET /editions/{id}/rubric.json": (L, F, A, A),
+    "POST /logout": (F, A, A, A),
+}
+
+EDITION = {
+    "program": "technical-innovation", "number": "10", "year_from": "2026",
+    "year_to": "2027", "level": "province",
+    "title": "Hội thi Sáng tạo Kỹ thuật tỉnh Hà Giang lần thứ 10",
+    "org_name": "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang",
+    "org_province": "Hà Giang", "signatory": "Trần Văn Bình",
+    "signatory_title": "Chủ tịch", "submit_until": "2026-12-31",
+}
+
+
+def outcome(r, route=None):
+    if r.status == 403:
+        return F
+    # logging out lands on the login page: that is the route working
+    if r.status == 303 and r.header("Location") == "/login" and \
+            route != "POST /logout":
+        return L
+    return A
+
+
+def check_headers(t, s):
+    c = Client(s)
+    for path in ("/login", "/no-such-page", "/static/app.css", "/"):
+        r = c.get(path)
+        csp = r.header("Content-Security-Policy") or ""
+        t.check("CSP without inline script on " + path,
+                "script-src 'self'" in csp and "unsafe-inline" not in csp, csp)
+        t.check("nosniff on " + path,
+                r.header("X-Content-Type-Options") == "nosniff")
+        t.check("Referrer-Policy on " + path, r.header("Referrer-Policy"))
+    r = c.get("/login")
+    t.check("html is utf-8", r.header("Content-Type") ==
+            "text/html; charset=utf-8")
+    r = c.get("/static/app.css")
+    t.check("css type", r.header("Content-Type").startswith("text/css"))
+    t.check("css cached", "max-age" in (r.header("Cache-Control") or ""))
+    t.check("404 page", c.get("/no-such-page").status == 404)
+    t.check("405 for a wrong method", c.request("DELETE", "/login").status
+            == 405)
+    t.check("405 for GET of a POST-only route", c.get("/logout").status == 405)
+
+
+def check_login(t, s):
+    c = Client(s)
+    r = c.login("bantochuc", "wrong password")
+    t.check("wrong password is refused", r.status == 401
+            and "gk_session" not in c.cookies, r.status)
+    r = c.login("nobody", "whatever-123")
+    t.check("unknown login is refused the same way", r.status == 401)
+    r = c.login("bantochuc")
+    cookie = [h for h in r.headers_all("Set-Cookie") if "gk_session" in h]
+    t.check("login redirects", r.status == 303, r.status)
+    t.check("session cookie is HttpOnly and SameSite=Strict", cookie and
+            "HttpOnly" in cookie[0] and "SameSite=Strict" in cookie[0], cookie)
+    r = c.get("/editions")
+    t.check("signed in", r.status == 200 and "Ban Tổ chức" in r.text)
+    old = dict(c.cookies)
+    r = c.post("/logout", {"csrf": r.csrf()})
+    t.check("logout", r.status == 303 and r.header("Location") == "/login")
+    c.cookies = old
+    r = c.get("/editions")
+    t.check("the old cookie is dead after logout", outcome(r) == L, r.status)
+    c2 = Client(s)
+    c2.get("/login")
+    r = c2.post("/login", {"login": "bantochuc", "password": "x",
+                           "csrf": "0" * 64})
+    t.check("login without its form token is refused", r.status == 400)
+
+
+def check_csrf(t, s):
+    c = Client(s)
+    c.login("bantochuc")
+    r = c.post("/editions/new", dict(EDITION, csrf="f" * 64))
+    t.check("a wrong CSRF token is refused", r.status == 403, r.status)
+    r = c.post("/editions/new", EDITION, csrf=False)
+    t.check("a missing CSRF token is refused", r.status == 403, r.status)
+    r = c.post("/logout", {"csrf": ""})
+    t.check("logout needs the token", r.status == 403)
+
+
+def check_rate_limit(t, s):
+    c = Client(s)
+    statuses = [c.login("sodaudoi", "sai-mat-khau").status for _ in range(7)]
+    t.check("the sixth wrong login is throttled", statuses[:5] == [401] * 5
+            and statuses[5] == 429, statuses)
+
+
+def clients(s):
+    out = {"anonymous": Client(s)}
+    for role, login in (("judge", "giamkhao1"), ("organiser", "bantochuc"),
+                        ("admin", "quantri")):
+        c = Client(s)
+        c.login(login)
+        out[role] = c
+    return out
+
+
+def check_matrix(t, s, edition):
+    routes = s.cli("routes").stdout.split("\n")
+    routes = [" ".join(line.split()[:2]) for line in routes if line]
+    for route in routes:
+        t.check("route in the matrix: " + route, route in MATRIX)
+    t.check("no stale matrix rows", set(MATRIX) <= set(routes),
+            set(MATRIX) - set(routes))
+    cs = clients(s)
+    ordered = sorted(routes, key=lambda r: r == "POST /logout")
+    for route in ordered:
+        method, pattern = route.split(" ")
+        path = pattern.replace("{id}", str(edition))
+        for i, role in enumerate(ROLES):
+            c = cs[role]
+            if method == "GET":
+                r = c.get(path)
+            else:
+                token = c.get("/login").csrf() if role == "anonymous" else \
+                    c.get("/").csrf() or c.get("/editions").csrf()
+                r = c.post(path, {"csrf": token or "", "from": "draft"},
+                           csrf=False)
+            want = MATRIX.get(route, (None,) * 4)[i]
+            t.check("%s as %s: %s" % (route, role, want),
+                    outcome(r, route) == want, "got %d" % r.status)
+
+
+def create_edition(c, **over):
+    return c.post("/editions/new", dict(EDITION, **over))
+
+
+def check_editions(t, s):
+    c = Client(s)
+    c.login("bantochuc")
+    r = create_edition(c, number="abc", submit_until="2026-02-30",
+                       title="Tên giữ nguyên <b>")
+    t.check("invalid edition form: 422", r.status == 422, r.status)
+    t.check("errors next to their fields", 'id="number-error"' in r.text and
+            'id="submit_until-error"' in r.text)
+    t.check("the user's input is kept, escaped",
+            'value="Tên giữ nguyên &lt;b&gt;"' in r.text)
+    r = create_edition(c)
+    t.check("edition created", r.status == 303, r.status)
+    path = r.header("Location")
+    eid = int(path.rsplit("/", 1)[1])
+    r = c.get(path)
+    t.check("edition page", r.status == 200 and "lần thứ 10" in r.text)
+    r = c.get(path + "/rubric.json")
+    rub = json.loads(r.text)
+    t.check("rubric export is the preset", r.status == 200 and
+            rub["program"] == "technical-innovation" and
+            len(rub["criteria"]) == 3)
+    states = ["draft", "receiving", "eligibility", "judging", "results",
+              "posted", "decided", "closed"]
+    for a, b in zip(states, states[1:]):
+        r = c.post(path + "/advance", {"from": a, "csrf": c.get(path).csrf()})
+        t.check("advance %s -> %s" % (a, b), r.status == 303, r.status)
+    r = c.post(path + "/advance", {"from": "draft",
+                                   "csrf": c.get(path).csrf()})
+    t.check("a closed edition does not move", r.status in (403, 409),
+            r.status)
+    t.check("unknown edition: 404", c.get("/editions/999999").status == 404)
+    return eid
+
+
+def check_limits(t, s):
+    c = Client(s)
+    c.login("bantochuc")
+    r = c.request("POST", "/editions/new", "x=" + "a" * 70000,
+                  {"Content-Type": "application/x-www-form-urlencoded"})
+    t.check("oversized body: 413", r.status == 413, r.status)
+    r = Client(s).request("GET", "/login", None, {"X-Big": "b" * 70000})
+    t.check("oversized headers: 431", r.status == 431, r.status)
+    r = c.request("POST", "/editions/new", "title=%ZZ",
+                  {"Content-Type": "application/x-www-form-urlencoded"})
+    t.check("malformed form encoding: 400", r.status == 400, r.status)
+    r = c.get("/editions?lang=en")
+    t.check("English switch", r.status == 200 and '<html lang="en"' in r.text
+            and c.cookies.get("gk_lang") == "en")
+    c.cookies.pop("gk_lang", None)
+
+
+def check_audit_and_backup(t, s):
+    r = s.cli("audit", "verify", "--db", s.db)
+    t.check("audit chain verifies", r.returncode == 0, r.stdout + r.stderr)
+    out = os.path.join(s.dir, "backup.db")
+    writer = Client(s)
+    writer.login("bantochuc")
+    stop = threading.Event()
+
+    def write():
+        while not stop.is_set():
+            create_edition(writer, number="77")
+    th = threading.Thread(target=write)
+    th.start()
+    r = s.cli("backup", "--db", s.db, out)
+    stop.set()
+    th.join()
+    t.check("backup while serving", r.returncode == 0, r.stderr)
+    db = sqlite3.connect(out)
+    ok = db.execute("PRAGMA integrity_check").fetchone()[0]
+    n = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    db.close()
+    t.check("backup integrity_check ok", ok == "ok")
+    r = s.cli("audit", "verify", "--db", out)
+    t.check("backup's audit chain verifies", r.returncode == 0 and n > 0)
+
+
+def check_tamper(t, binary, s):
+    copy = os.path.join(s.dir, "tampered.db")
+    s.cli("backup", "--db", s.db, copy)
+    db = sqlite3.connect(copy)
+    db.execute("UPDATE audit SET new_value = 'forged' WHERE id = 3")
+    db.commit()
+    db.close()
+    r = subprocess.run([binary, "audit", "verify", "--db", copy],
+                       capture_output=True, text=True)
+    t.check("tampering is found at its row", r.returncode == 2 and
+            r.stdout.strip().endswith(" 3"), r.stdout)
+
+
+def main(argv):
+    binary = argv[1]
+    t = Suite("integration")
+    s = Server(binary)
+    try:
+        s.add_user("bantochuc", "organiser", "Nguyễn Văn An")
+        s.add_user("quantri", "admin", "Quản trị")
+        s.add_user("giamkhao1", "judge", "Lê Thị Hoa")
+        s.start()
+        check_headers(t, s)
+        check_login(t, s)
+        check_csrf(t, s)
+        check_rate_limit(t, s)
+        eid = check_editions(t, s)
+        c = Client(s)
+        c.login("quantri")
+        r = create_edition(c, number="11")
+        matrix_edition = int(r.header("Location").rsplit("/", 1)[1])
+        check_matrix(t, s, matrix_edition)
+        check_limits(t, s)
+        check_audit_and_backup(t, s)
+        check_tamper(t, binary, s)
+        t.check("edition ids are distinct", eid != matrix_edition)
+        t.check("graceful stop on SIGTERM", s.stop() == 0)
+        report = s.sanitizer_reports()
+        t.check("no sanitizer report in the server log", not report,
+                report[-3000:])
+    finally:
+        s.cleanup()
+    return t.report()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -111,6 +111,7 @@ buf_detach(struct buf *b, size_t *len)
 
 	if (buf_reserve(b, 0) != 0)
 		return NULL;
+	b->data[b->len] = '\0'; /* a never-written buffer has no NUL yet */
 	data = b->data;
 	if (len != NULL)
 		*len = b->len;

@@ -6,7 +6,7 @@ page_login(struct buf *out, const struct page *p, const char *login,
            enum msg error, const char *csrf)
 {
 	page_begin(out, p);
-	html_fmt(out, "<main class=\"narrow\"><h1>%s</h1>",
+	html_fmt(out, "<div class=\"narrow\"><h1>%s</h1>",
 	         T(p->lang, MSG_LOGIN));
 	if (error != MSG__MAX)
 		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
@@ -21,7 +21,7 @@ page_login(struct buf *out, const struct page *p, const char *login,
 	            T(p->lang, MSG_PASSWORD), "", NULL,
 	            "autocomplete=\"current-password\" required "
 	            "maxlength=\"200\"");
-	html_fmt(out, "<button type=\"submit\">%s</button></form></main>",
+	html_fmt(out, "<button type=\"submit\">%s</button></form></div>",
 	         T(p->lang, MSG_LOGIN));
 	page_end(out, p);
 }

@@ -26,14 +26,14 @@ page_editions(struct buf *out, const struct page *p,
 	enum score_lang l = p->lang;
 
 	page_begin(out, p);
-	html_fmt(out, "<main><h1>%s</h1>", T(l, MSG_EDITIONS));
+	html_fmt(out, "<h1>%s</h1>", T(l, MSG_EDITIONS));
 	if (can_create)
 		html_fmt(
 		    out,
 		    "<p><a class=\"button\" href=\"/editions/new\">%s</a></p>",
 		    T(l, MSG_NEW_EDITION));
 	if (n == 0) {
-		html_fmt(out, "<p>%s</p></main>", T(l, MSG_NO_EDITIONS));
+		html_fmt(out, "<p>%s</p>", T(l, MSG_NO_EDITIONS));
 		page_end(out, p);
 		return;
 	}
@@ -44,7 +44,7 @@ page_editions(struct buf *out, const struct page *p,
 	         T(l, MSG_YEAR_FROM), T(l, MSG_LEVEL), T(l, MSG_STATE));
 	for (size_t i = 0; i < n; i++)
 		edition_row(out, l, &rows[i]);
-	buf_puts(out, "</tbody></table></main>");
+	buf_puts(out, "</tbody></table>");
 	page_end(out, p);
 }
 
@@ -83,7 +83,7 @@ page_edition_form(struct buf *out, const struct page *p,
 	enum score_lang l = p->lang;
 
 	page_begin(out, p);
-	html_fmt(out, "<main><h1>%s</h1>", T(l, MSG_NEW_EDITION));
+	html_fmt(out, "<h1>%s</h1>", T(l, MSG_NEW_EDITION));
 	if (e != NULL && e->count > 0)
 		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
 		         T(l, MSG_FIX_ERRORS));
@@ -119,7 +119,7 @@ page_edition_form(struct buf *out, const struct page *p,
 	               v->hide_authors);
 	html_fmt(out,
 	         "<p class=\"actions\"><button type=\"submit\">%s</button> "
-	         "<a href=\"/editions\">%s</a></p></form></main>",
+	         "<a href=\"/editions\">%s</a></p></form>",
 	         T(l, MSG_CREATE), T(l, MSG_CANCEL));
 	page_end(out, p);
 }
@@ -166,7 +166,7 @@ page_edition(struct buf *out, const struct page *p,
 	else
 		snprintf(years, sizeof(years), "%d", v->year_from);
 	page_begin(out, p);
-	html_fmt(out, "<main><h1>%s</h1><dl class=\"details\">", v->title);
+	html_fmt(out, "<h1>%s</h1><dl class=\"details\">", v->title);
 	detail(out, T(l, MSG_PROGRAM), name_program(l, v->program));
 	detail(out, T(l, MSG_NUMBER), number);
 	detail(out, T(l, MSG_YEAR_FROM), years);
@@ -183,7 +183,7 @@ page_edition(struct buf *out, const struct page *p,
 		advance_form(out, p, v);
 	html_fmt(out,
 	         " <a href=\"/editions/%lld/rubric.json\">%s (JSON, v%d)</a>"
-	         "</p></main>",
+	         "</p>",
 	         v->id, T(l, MSG_RUBRIC), v->rubric_version);
 	page_end(out, p);
 }

@@ -128,8 +128,9 @@ static const struct {
 } status_msgs[] = {
 	{ 400, MSG_STATUS_400 }, { 403, MSG_STATUS_403 },
 	{ 404, MSG_STATUS_404 }, { 405, MSG_STATUS_405 },
-	{ 413, MSG_STATUS_413 }, { 429, MSG_STATUS_429 },
-	{ 500, MSG_STATUS_500 }, { 503, MSG_STATUS_503 },
+	{ 409, MSG_STATUS_409 }, { 413, MSG_STATUS_413 },
+	{ 429, MSG_STATUS_429 }, { 500, MSG_STATUS_500 },
+	{ 503, MSG_STATUS_503 },
 };
 
 static enum msg

@@ -106,6 +106,12 @@ page_edition_form(struct buf *out, const struct page *p,
 	            v->posting_from, e, NULL);
 	field_input(out, l, "date", "posting_until", T(l, MSG_POSTING_UNTIL),
 	            v->posting_until, e, NULL);
+	field_input(out, l, "date", "applied_from", T(l, MSG_APPLIED_FROM),
+	            v->applied_from, e, NULL);
+	field_input(out, l, "date", "birth_from", T(l, MSG_BIRTH_FROM),
+	            v->birth_from, e, NULL);
+	field_input(out, l, "date", "birth_until", T(l, MSG_BIRTH_UNTIL),
+	            v->birth_until, e, NULL);
 	field_input(out, l, "text", "org_name", T(l, MSG_ORG_NAME), v->org_name,
 	            e, "required maxlength=\"250\"");
 	field_input(out, l, "text", "org_province", T(l, MSG_ORG_PROVINCE),
@@ -176,6 +182,9 @@ page_edition(struct buf *out, const struct page *p,
 	detail(out, T(l, MSG_JUDGING_UNTIL), v->judging_until);
 	detail(out, T(l, MSG_POSTING_FROM), v->posting_from);
 	detail(out, T(l, MSG_POSTING_UNTIL), v->posting_until);
+	detail(out, T(l, MSG_APPLIED_FROM), v->applied_from);
+	detail(out, T(l, MSG_BIRTH_FROM), v->birth_from);
+	detail(out, T(l, MSG_BIRTH_UNTIL), v->birth_until);
 	detail(out, T(l, MSG_ORG_NAME), v->org_name);
 	detail(out, T(l, MSG_SIGNATORY), v->signatory);
 	buf_puts(out, "</dl><p class=\"actions\">");

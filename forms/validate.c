@@ -123,6 +123,12 @@ edition_form_read(const struct form *f, struct edition_view *v,
 	v->judging_until = date_field(f, "judging_until", e);
 	v->posting_from = date_field(f, "posting_from", e);
 	v->posting_until = date_field(f, "posting_until", e);
+	v->applied_from = date_field(f, "applied_from", e);
+	v->birth_from = date_field(f, "birth_from", e);
+	v->birth_until = date_field(f, "birth_until", e);
+	if (*v->birth_from != '\0' && *v->birth_until != '\0' &&
+	    strcmp(v->birth_from, v->birth_until) > 0)
+		form_error(e, "birth_until", MSG_ERR_RANGE);
 	v->org_name = text_field(f, "org_name", 250, true, e);
 	v->org_province = text_field(f, "org_province", 120, true, e);
 	v->signatory = text_field(f, "signatory", 120, true, e);

@@ -23,6 +23,9 @@ to_view(const struct db_edition *e, struct edition_view *v)
 	v->judging_until = e->judging_until;
 	v->posting_from = e->posting_from;
 	v->posting_until = e->posting_until;
+	v->applied_from = e->applied_from;
+	v->birth_from = e->birth_from;
+	v->birth_until = e->birth_until;
 	v->org_name = e->org_name;
 	v->org_province = e->org_province;
 	v->signatory = e->signatory;
@@ -48,6 +51,10 @@ from_view(const struct edition_view *v, struct db_edition *e)
 	         v->posting_from);
 	snprintf(e->posting_until, sizeof(e->posting_until), "%s",
 	         v->posting_until);
+	snprintf(e->applied_from, sizeof(e->applied_from), "%s",
+	         v->applied_from);
+	snprintf(e->birth_from, sizeof(e->birth_from), "%s", v->birth_from);
+	snprintf(e->birth_until, sizeof(e->birth_until), "%s", v->birth_until);
 	snprintf(e->org_name, sizeof(e->org_name), "%s", v->org_name);
 	snprintf(e->org_province, sizeof(e->org_province), "%s",
 	         v->org_province);

@@ -142,6 +142,9 @@ struct db_edition {
 	char judging_until[16];
 	char posting_from[16];
 	char posting_until[16];
+	char applied_from[16]; /* entries applied since (technical, award) */
+	char birth_from[16];   /* authors born in [from, until] (youth) */
+	char birth_until[16];
 	char org_name[256];
 	char org_province[128];
 	char signatory[128];

@@ -27,6 +27,9 @@ read_edition(sqlite3_stmt *st, struct db_edition *e)
 	column_copy(st, 14, e->signatory, sizeof(e->signatory));
 	column_copy(st, 15, e->signatory_title, sizeof(e->signatory_title));
 	e->hide_authors = sqlite3_column_int(st, 16) != 0;
+	column_copy(st, 17, e->applied_from, sizeof(e->applied_from));
+	column_copy(st, 18, e->birth_from, sizeof(e->birth_from));
+	column_copy(st, 19, e->birth_until, sizeof(e->birth_until));
 }
 
 static json_t *
@@ -63,6 +66,9 @@ bind_edition(sqlite3_stmt *st, const struct db_edition *e)
 	bind_text(st, 14, e->signatory_title);
 	sqlite3_bind_int(st, 15, e->hide_authors);
 	sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
+	bind_text(st, 17, e->applied_from);
+	bind_text(st, 18, e->birth_from);
+	bind_text(st, 19, e->birth_until);
 }
 
 static int

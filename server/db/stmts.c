@@ -42,19 +42,20 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "INSERT INTO editions (program, number, year_from, year_to, level,"
 	    " title, submit_until, judging_until, posting_from, posting_until,"
 	    " org_name, org_province, signatory, signatory_title,"
-	    " hide_authors, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " hide_authors, created_at, applied_from, birth_from, birth_until)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_EDITION_BY_ID] =
 	    "SELECT id, program, number, year_from, year_to, level, title,"
 	    " state, submit_until, judging_until, posting_from,"
 	    " posting_until, org_name, org_province, signatory,"
-	    " signatory_title, hide_authors FROM editions WHERE id = ?",
+	    " signatory_title, hide_authors, applied_from, birth_from,"
+	    " birth_until FROM editions WHERE id = ?",
 	[STMT_EDITION_LIST] =
 	    "SELECT id, program, number, year_from, year_to, level, title,"
 	    " state, submit_until, judging_until, posting_from,"
 	    " posting_until, org_name, org_province, signatory,"
-	    " signatory_title, hide_authors FROM editions"
-	    " ORDER BY year_from DESC, id DESC",
+	    " signatory_title, hide_authors, applied_from, birth_from,"
+	    " birth_until FROM editions ORDER BY year_from DESC, id DESC",
 	[STMT_EDITION_SET_STATE] =
 	    "UPDATE editions SET state = ? WHERE id = ? AND state = ?",
 	[STMT_RUBRIC_INSERT] =

@@ -148,6 +148,10 @@ enum msg {
 	MSG_WARN_OLD_APPLICATION,
 	MSG_WARN_PRIOR_AWARD,
 	MSG_NO_WARNINGS,
+	MSG_ERR_DUPLICATE,
+	MSG_ERR_FILE_TYPE,
+	MSG_ERR_FILE_SIZE,
+	MSG_WARN_NO_PRIOR_AWARD,
 	MSG_AUTO,
 	MSG_DECLARED_BY_ORGANISER,
 	MSG_DECLARED_BY_JUDGE,
@@ -302,3 +306,71 @@ bool edition_form_read(const struct form *f, struct edition_view *v,
                        struct form_errors *e);
 /* A YYYY-MM-DD date that exists (or the empty string when optional). */
 bool is_date(const char *s, bool optional);
+
+/* ---- Entries (pages_entries.c, entry_form.c) ----------------------------- */
+
+#define ENTRY_MAX_AUTHORS  20
+#define ENTRY_FORM_AUTHORS 6 /* author rows on the form */
+
+/* A rubric field as a choice: its id and its title in the page's
+ * language. */
+struct field_choice {
+	const char *id;
+	const char *title;
+};
+
+struct author_view {
+	const char *name, *birth_date, *ethnicity, *unit;
+	const char *role; /* author | representative | teacher */
+};
+
+/* An entry as pages show it (all strings borrowed). */
+struct entry_view {
+	long long id;
+	const char *code, *title, *field, *summary;
+	const char *organisation, *district;
+	const char *applied_since, *applied_place, *prior_awards;
+	const char *eligibility, *eligibility_reason;
+	struct author_view authors[ENTRY_MAX_AUTHORS];
+	size_t nauthors;
+	unsigned warnings; /* enum score_warning bits */
+	size_t nattachments;
+};
+
+struct attachment_view {
+	long long id;
+	const char *name, *mime;
+	long long size;
+};
+
+/* The entries of an edition, with links to add, import and the template. */
+void page_entries(struct buf *out, const struct page *p,
+                  const struct edition_view *ed, const struct entry_view *rows,
+                  size_t n, const struct field_choice *fields, size_t nfields,
+                  bool can_edit);
+/* The form for a new entry (v->id == 0) or an existing one. */
+void page_entry_form(struct buf *out, const struct page *p,
+                     const struct edition_view *ed, const struct entry_view *v,
+                     const struct field_choice *fields, size_t nfields,
+                     const struct form_errors *e);
+/* One entry: details, authors, eligibility, attachments. */
+void page_entry(struct buf *out, const struct page *p,
+                const struct edition_view *ed, const struct entry_view *v,
+                const struct field_choice *fields, size_t nfields,
+                const struct attachment_view *atts, size_t natts, bool can_edit,
+                bool can_decide);
+
+/*
+ * Reads the entry form into `v` (strings borrowed from `f`); the field
+ * must be one of `fields`. Returns true when valid. Authors come from rows
+ * a1_name... a6_role; empty rows are skipped.
+ */
+bool entry_form_read(const struct form *f, const struct field_choice *fields,
+                     size_t nfields, struct entry_view *v,
+                     struct form_errors *e);
+/* The form name of an author row's column (0 name, 1 birth date,
+ * 2 ethnicity, 3 unit, 4 role). */
+const char *entry_author_field(size_t row, size_t column);
+/* The title of a field id among the choices (the id when unknown). */
+const char *field_title(const struct field_choice *fields, size_t n,
+                        const char *id);

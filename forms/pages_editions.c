@@ -187,7 +187,11 @@ page_edition(struct buf *out, const struct page *p,
 	detail(out, T(l, MSG_BIRTH_UNTIL), v->birth_until);
 	detail(out, T(l, MSG_ORG_NAME), v->org_name);
 	detail(out, T(l, MSG_SIGNATORY), v->signatory);
-	buf_puts(out, "</dl><p class=\"actions\">");
+	html_fmt(out,
+	         "</dl><nav class=\"sections\"><a class=\"button\" "
+	         "href=\"/editions/%lld/entries\">%s</a></nav>"
+	         "<p class=\"actions\">",
+	         v->id, T(l, MSG_ENTRIES));
 	if (can_advance)
 		advance_form(out, p, v);
 	html_fmt(out,

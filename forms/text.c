@@ -187,6 +187,15 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                           "Already awarded: check the exclusion "
 	                           "rule" },
 	[MSG_NO_WARNINGS] = { "Không có cảnh báo", "No warnings" },
+	[MSG_ERR_DUPLICATE] = { "Mã này đã được dùng cho hồ sơ khác",
+	                        "This code is already used by another entry" },
+	[MSG_ERR_FILE_TYPE] = { "Chỉ nhận tệp PDF, JPEG hoặc PNG",
+	                        "Only PDF, JPEG or PNG files are accepted" },
+	[MSG_ERR_FILE_SIZE] = { "Tệp lớn quá 10 MB", "The file is over 10 MB" },
+	[MSG_WARN_NO_PRIOR_AWARD] = { "Chưa có giải thưởng nào (Sách vàng chỉ "
+	                              "nhận công trình đã đạt giải)",
+	                              "No prior award (the Golden Book only "
+	                              "takes award-winning works)" },
 	[MSG_AUTO] = { "tự động", "automatic" },
 	[MSG_DECLARED_BY_ORGANISER] = { "Ban Tổ chức khai báo",
 	                                "declared by the organisers" },

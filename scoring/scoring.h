@@ -478,4 +478,34 @@ int score_results_json(const struct score_rubric *r,
                        const struct score_results *res,
                        const struct score_manifest *manifest, struct buf *out);
 
+/* ---- Eligibility (sơ khảo) ---------------------------------------------- */
+
+/* Warnings from a program's eligibility rules (domain.md); the secretariat
+ * decides, these only point at what to check. */
+enum score_warning {
+	SCORE_WARN_AGE = 1u << 0,           /* author outside the age window */
+	SCORE_WARN_NO_BIRTH = 1u << 1,      /* an author without birth date */
+	SCORE_WARN_NOT_APPLIED = 1u << 2,   /* never applied in practice */
+	SCORE_WARN_APPLIED_EARLY = 1u << 3, /* applied before the cut-off */
+	SCORE_WARN_OLD_APPLICATION = 1u << 4, /* applied over 5 years ago */
+	SCORE_WARN_PRIOR_AWARD = 1u << 5,     /* already awarded (VIFOTEC) */
+	SCORE_WARN_NO_PRIOR_AWARD = 1u << 6,  /* never awarded (Golden Book) */
+};
+
+struct score_eligibility {
+	enum score_program program;
+	int year;                 /* the edition's (first) year */
+	const char *applied_from; /* the edition's cut-off, YYYY-MM-DD or "" */
+	const char *birth_from;   /* the age window, YYYY-MM-DD or "" */
+	const char *birth_until;
+	const char *applied_since; /* the entry's, YYYY-MM-DD or "" */
+	const char *prior_awards;  /* the entry's, free text or "" */
+	size_t nauthors;
+	const char *const *birth_dates; /* per author, YYYY-MM-DD or "" */
+	const bool *is_teacher;         /* supporting teachers are exempt */
+};
+
+/* The warnings (a bit set of enum score_warning) for one entry. */
+unsigned score_eligibility_check(const struct score_eligibility *in);
+
 #endif

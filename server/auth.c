@@ -20,6 +20,13 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_EDITION_VIEW] = "edition-view",
 	[ACT_EDITION_ADVANCE] = "edition-advance",
 	[ACT_RUBRIC_EXPORT] = "rubric-export",
+	[ACT_ENTRY_LIST] = "entry-list",
+	[ACT_ENTRY_CREATE] = "entry-create",
+	[ACT_ENTRY_VIEW] = "entry-view",
+	[ACT_ENTRY_EDIT] = "entry-edit",
+	[ACT_ENTRY_DECIDE] = "entry-decide",
+	[ACT_ATTACHMENT_ADD] = "attachment-add",
+	[ACT_ATTACHMENT_VIEW] = "attachment-view",
 };
 
 #define R(role) (1u << (role))
@@ -29,14 +36,46 @@ const char *const action_names[ACT__MAX] = {
 #define SIGNED_IN (ANYONE & ~R(ROLE_ANONYMOUS))
 #define STAFF     (R(ROLE_ORGANISER) | R(ROLE_ADMIN))
 
-/* Which roles may attempt each action at all (the route-level check). */
+/* Which roles may attempt each action at all (the route-level check);
+ * one row per action, aligned by hand. */
+/* clang-format off */
 static const unsigned allowed[ACT__MAX] = {
-	[ACT_STATIC] = ANYONE,         [ACT_LOGIN_FORM] = ANYONE,
-	[ACT_LOGIN] = ANYONE,          [ACT_LOGOUT] = SIGNED_IN,
-	[ACT_HOME] = SIGNED_IN,        [ACT_EDITION_LIST] = STAFF,
-	[ACT_EDITION_CREATE] = STAFF,  [ACT_EDITION_VIEW] = STAFF,
-	[ACT_EDITION_ADVANCE] = STAFF, [ACT_RUBRIC_EXPORT] = STAFF,
+	[ACT_STATIC]          = ANYONE,
+	[ACT_LOGIN_FORM]      = ANYONE,
+	[ACT_LOGIN]           = ANYONE,
+	[ACT_LOGOUT]          = SIGNED_IN,
+	[ACT_HOME]            = SIGNED_IN,
+	[ACT_EDITION_LIST]    = STAFF,
+	[ACT_EDITION_CREATE]  = STAFF,
+	[ACT_EDITION_VIEW]    = STAFF,
+	[ACT_EDITION_ADVANCE] = STAFF,
+	[ACT_RUBRIC_EXPORT]   = STAFF,
+	[ACT_ENTRY_LIST]      = STAFF,
+	[ACT_ENTRY_CREATE]    = STAFF,
+	[ACT_ENTRY_VIEW]      = STAFF | R(ROLE_JUDGE),
+	[ACT_ENTRY_EDIT]      = STAFF,
+	[ACT_ENTRY_DECIDE]    = STAFF,
+	[ACT_ATTACHMENT_ADD]  = STAFF,
+	[ACT_ATTACHMENT_VIEW] = STAFF | R(ROLE_JUDGE),
 };
+/* clang-format on */
+
+/* Is the edition in one of these states? */
+static bool
+in_state(const struct db_edition *e, const char *const *states)
+{
+	for (; *states != NULL; states++)
+		if (strcmp(e->state, *states) == 0)
+			return true;
+	return false;
+}
+
+/* Entries are added and corrected until eligibility is done; the
+ * eligibility decision is taken while receiving and in sơ khảo. */
+static const char *const open_for_entries[] = { "draft", "receiving",
+	                                        "eligibility", NULL };
+static const char *const open_for_decisions[] = { "receiving", "eligibility",
+	                                          NULL };
 
 /* Object rules: what the edition's lifecycle allows. */
 static bool
@@ -45,9 +84,24 @@ edition_allows(enum action act, const struct db_edition *e)
 	switch (act) {
 	case ACT_EDITION_ADVANCE:
 		return strcmp(e->state, "closed") != 0;
+	case ACT_ENTRY_CREATE:
+	case ACT_ENTRY_EDIT:
+	case ACT_ATTACHMENT_ADD:
+		return in_state(e, open_for_entries);
+	case ACT_ENTRY_DECIDE:
+		return in_state(e, open_for_decisions);
 	default:
 		return true;
 	}
+}
+
+/* A judge sees an entry only when assigned to it and not conflicted. */
+static bool
+judge_allows(enum action act, const struct object *obj)
+{
+	if (act != ACT_ENTRY_VIEW && act != ACT_ATTACHMENT_VIEW)
+		return false;
+	return obj->assigned && !obj->conflicted;
 }
 
 bool
@@ -56,7 +110,9 @@ can(const struct actor *a, enum action act, const struct object *obj)
 	if ((unsigned)act >= ACT__MAX || (unsigned)a->role >= ROLE__MAX ||
 	    (allowed[act] & R(a->role)) == 0)
 		return false;
-	if (obj != NULL && obj->edition != NULL)
-		return edition_allows(act, obj->edition);
-	return true;
+	if (obj == NULL)
+		return true;
+	if (a->role == ROLE_JUDGE && !judge_allows(act, obj))
+		return false;
+	return obj->edition == NULL || edition_allows(act, obj->edition);
 }

@@ -150,7 +150,7 @@ h_home(struct req *r)
 	}
 	p = req_page(r, T(r->lang, MSG_HOME));
 	page_begin(&r->out, &p);
-	html_fmt(&r->out, "<h1>%s</h1><p>%s</p>",
-	         T(r->lang, MSG_HOME), r->actor.name);
+	html_fmt(&r->out, "<h1>%s</h1><p>%s</p>", T(r->lang, MSG_HOME),
+	         r->actor.name);
 	page_end(&r->out, &p);
 }

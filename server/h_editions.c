@@ -199,7 +199,7 @@ static int
 load(struct req *r, struct db_edition *e, int *version)
 {
 	struct db_read *rd = db_read_begin(r->app->db);
-	struct object obj = { e };
+	struct object obj = { .edition = e };
 	char *json = NULL;
 	int rc = db_edition_get(rd, r->ids[0], e);
 
@@ -219,7 +219,7 @@ h_edition_view(struct req *r)
 {
 	struct db_edition e;
 	struct edition_view v;
-	struct object obj = { &e };
+	struct object obj = { .edition = &e };
 	struct page p;
 	int version = 0;
 
@@ -240,7 +240,7 @@ h_edition_advance(struct req *r)
 	struct db_actor who = { r->actor.user_id, r->address };
 	const char *from = form_get(&r->form, "from"), *to;
 	struct db_edition e;
-	struct object obj = { &e };
+	struct object obj = { .edition = &e };
 	struct db_tx *tx;
 	char where[64];
 	int rc;

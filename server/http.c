@@ -139,6 +139,9 @@ req_free(struct req *r)
 {
 	if (r == NULL)
 		return;
+	for (size_t i = 0; i < r->nuploads; i++)
+		buf_release(&r->uploads[i].data);
+	free(r->uploads);
 	free(r->path);
 	buf_release(&r->body);
 	buf_release(&r->out);
@@ -154,6 +157,86 @@ body_announced_too_large(struct req *r)
 	    r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 
 	return len != NULL && strtoull(len, NULL, 10) > r->body_max;
+}
+
+/* The multipart parser's state: a plain field arrives in chunks too, so
+ * its value is gathered until the next part begins. */
+struct parts {
+	struct req *r;
+	char key[64];
+	struct buf value;
+	bool pending;
+	struct upload *file;
+};
+
+static void
+flush_field(struct parts *p)
+{
+	if (p->pending)
+		form_add(&p->r->form, p->key,
+		         p->value.data ? p->value.data : "", p->value.len);
+	p->pending = false;
+	buf_reset(&p->value);
+}
+
+static enum MHD_Result
+on_part(void *cls, enum MHD_ValueKind kind, const char *key,
+        const char *filename, const char *type, const char *encoding,
+        const char *data, uint64_t off, size_t size)
+{
+	struct parts *p = cls;
+	struct req *r = p->r;
+
+	(void)kind;
+	(void)encoding;
+	if (off == 0) {
+		flush_field(p);
+		p->file = NULL;
+		if (filename != NULL) {
+			if (r->nuploads == MAX_UPLOADS)
+				return MHD_NO;
+			p->file = &r->uploads[r->nuploads++];
+			snprintf(p->file->field, sizeof(p->file->field), "%s",
+			         key);
+			snprintf(p->file->filename, sizeof(p->file->filename),
+			         "%s", filename);
+			snprintf(p->file->type, sizeof(p->file->type), "%s",
+			         type != NULL ? type : "");
+			buf_init(&p->file->data, HTTP_UPLOAD_BODY_MAX);
+		} else {
+			snprintf(p->key, sizeof(p->key), "%s", key);
+			p->pending = true;
+		}
+	}
+	if (size == 0)
+		return MHD_YES;
+	if (p->file != NULL)
+		return buf_append(&p->file->data, data, size) == 0 ? MHD_YES
+		                                                   : MHD_NO;
+	return buf_append(&p->value, data, size) == 0 ? MHD_YES : MHD_NO;
+}
+
+/* Parses a multipart/form-data body (files and fields); false when it is
+ * malformed. */
+static bool
+parse_multipart(struct req *r)
+{
+	struct parts p = { r, "", { 0 }, false, NULL };
+	struct MHD_PostProcessor *pp;
+	bool ok;
+
+	buf_init(&p.value, HTTP_FORM_BODY_MAX);
+	r->uploads = xcalloc(MAX_UPLOADS, sizeof(*r->uploads));
+	pp = MHD_create_post_processor(r->conn, 64 * 1024, on_part, &p);
+	if (pp == NULL) {
+		buf_release(&p.value);
+		return false;
+	}
+	ok = MHD_post_process(pp, r->body.data, r->body.len) == MHD_YES;
+	ok = MHD_destroy_post_processor(pp) == MHD_YES && ok;
+	flush_field(&p);
+	buf_release(&p.value);
+	return ok;
 }
 
 /* Runs the route: session, authorisation, CSRF, then the handler. */
@@ -175,6 +258,10 @@ dispatch(struct req *r)
 	if (r->body.len > 0 && ctype != NULL &&
 	    strncmp(ctype, "application/x-www-form-urlencoded", 33) == 0)
 		form_parse_urlencoded(&r->form, r->body.data, r->body.len);
+	else if (r->body.len > 0 && ctype != NULL &&
+	         strncmp(ctype, "multipart/form-data", 19) == 0 &&
+	         !parse_multipart(r))
+		r->form.bad = true;
 	if (r->form.bad) {
 		respond_error(r, 400);
 		return;

@@ -17,6 +17,21 @@ const struct route routes[] = {
 	  h_edition_advance, HTTP_FORM_BODY_MAX },
 	{ M_GET, "/editions/{id}/rubric.json", ACT_RUBRIC_EXPORT,
 	  h_rubric_export, 0 },
+	{ M_GET, "/editions/{id}/entries", ACT_ENTRY_LIST, h_entry_list, 0 },
+	{ M_GET, "/editions/{id}/entries/new", ACT_ENTRY_CREATE, h_entry_new,
+	  0 },
+	{ M_POST, "/editions/{id}/entries/new", ACT_ENTRY_CREATE,
+	  h_entry_create, HTTP_FORM_BODY_MAX },
+	{ M_GET, "/entries/{id}", ACT_ENTRY_VIEW, h_entry_view, 0 },
+	{ M_GET, "/entries/{id}/edit", ACT_ENTRY_EDIT, h_entry_edit_form, 0 },
+	{ M_POST, "/entries/{id}/edit", ACT_ENTRY_EDIT, h_entry_edit,
+	  HTTP_FORM_BODY_MAX },
+	{ M_POST, "/entries/{id}/eligibility", ACT_ENTRY_DECIDE, h_entry_decide,
+	  HTTP_FORM_BODY_MAX },
+	{ M_POST, "/entries/{id}/attachments", ACT_ATTACHMENT_ADD,
+	  h_attachment_add, HTTP_UPLOAD_BODY_MAX },
+	{ M_GET, "/attachments/{id}", ACT_ATTACHMENT_VIEW, h_attachment_view,
+	  0 },
 };
 
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

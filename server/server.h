@@ -52,6 +52,13 @@ enum action {
 	ACT_EDITION_VIEW,
 	ACT_EDITION_ADVANCE,
 	ACT_RUBRIC_EXPORT,
+	ACT_ENTRY_LIST,
+	ACT_ENTRY_CREATE, /* add, import, template */
+	ACT_ENTRY_VIEW,
+	ACT_ENTRY_EDIT,
+	ACT_ENTRY_DECIDE, /* eligibility (sơ khảo) */
+	ACT_ATTACHMENT_ADD,
+	ACT_ATTACHMENT_VIEW,
 	ACT__MAX,
 };
 
@@ -71,6 +78,8 @@ struct actor {
 /* What an action is about, when it is about something. */
 struct object {
 	const struct db_edition *edition;
+	bool assigned;   /* the acting judge is assigned to the entry */
+	bool conflicted; /* the acting judge has a conflict with it */
 };
 
 /*
@@ -104,10 +113,22 @@ struct req {
 	struct buf out;
 	const char *type;
 	char location[512];
-	char disposition[160]; /* Content-Disposition, for downloads */
+	char disposition[1024]; /* Content-Disposition, for downloads */
+	struct upload *uploads; /* files of a multipart body */
+	size_t nuploads;
 	char cookies[3][320];
 	size_t ncookies;
 };
+
+/* A file sent in a multipart/form-data body. */
+struct upload {
+	char field[64];
+	char filename[256];
+	char type[128];
+	struct buf data;
+};
+
+#define MAX_UPLOADS 4
 
 typedef void (*handler_fn)(struct req *r);
 
@@ -170,6 +191,35 @@ void ratelimit_clear(struct ratelimit *rl, const char *key);
 /* Serves until SIGINT or SIGTERM; returns an exit status. */
 int http_serve(struct app *app, const char *listen);
 
+/* ---- An edition's context (edition_ctx.c) -------------------------------- */
+
+#define CTX_MAX_FIELDS 64
+
+/* The edition of a page, its latest rubric and its fields as choices. */
+struct ctx {
+	struct db_edition edition;
+	struct edition_view view;
+	int rubric_version;
+	struct score_rubric *rubric;
+	struct field_choice fields[CTX_MAX_FIELDS];
+	size_t nfields;
+};
+
+/* Loads the edition; on failure responds (404/500) and returns -1. */
+int ctx_load(struct req *r, int64_t edition, struct ctx *c);
+/* Refreshes c->view from c->edition. */
+void ctx_view(struct ctx *c);
+void ctx_release(struct ctx *c);
+/* can() with the edition as the object. */
+bool ctx_can(const struct req *r, const struct ctx *c, enum action act);
+enum score_program ctx_program(const struct ctx *c);
+
+/* h_entries.c: an entry as pages show it (with eligibility warnings), and
+ * the entry form's submission (id 0: a new entry). */
+void entry_view_of(const struct ctx *c, const struct db_entry *e,
+                   struct entry_view *v);
+void entry_submit(struct req *r, struct ctx *c, long long id);
+
 /* ---- Handlers ------------------------------------------------------------ */
 
 void h_static(struct req *r);
@@ -183,5 +233,17 @@ void h_edition_create(struct req *r);
 void h_edition_view(struct req *r);
 void h_edition_advance(struct req *r);
 void h_rubric_export(struct req *r);
+void h_entry_list(struct req *r);
+void h_entry_new(struct req *r);
+void h_entry_create(struct req *r);
+void h_entry_view(struct req *r);
+void h_entry_edit_form(struct req *r);
+void h_entry_edit(struct req *r);
+void h_entry_decide(struct req *r);
+void h_attachment_add(struct req *r);
+void h_attachment_view(struct req *r);
+void h_entry_template(struct req *r);
+void h_import_form(struct req *r);
+void h_import(struct req *r);
 
 #endif

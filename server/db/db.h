@@ -166,3 +166,68 @@ int db_edition_set_state(struct db_tx *tx, int64_t id, const char *from,
 /* The newest rubric version of an edition (free() *json). */
 int db_rubric_latest(struct db_read *rd, int64_t edition, int *version,
                      char **json);
+
+/* ---- Entries and their authors ----------------------------------------- */
+
+#define DB_MAX_AUTHORS 20
+
+struct db_author {
+	char name[128];
+	char birth_date[16]; /* YYYY-MM-DD or empty */
+	char ethnicity[64];
+	char unit[256];
+	char role[16]; /* author | representative | teacher */
+};
+
+struct db_entry {
+	int64_t id;
+	int64_t edition_id;
+	char code[48];
+	char title[512];
+	char field[64];
+	char summary[4096];
+	char organisation[256];
+	char district[128];
+	char applied_since[16];
+	char applied_place[256];
+	char prior_awards[1024];
+	char eligibility[16]; /* pending | eligible | ineligible */
+	char eligibility_reason[512];
+	struct db_author authors[DB_MAX_AUTHORS];
+	size_t nauthors;
+};
+
+/* Inserts an entry with its authors (audited); DB_DUPLICATE when the
+ * edition already has the code. */
+int db_entry_create(struct db_tx *tx, const struct db_entry *e, int64_t *id);
+/* Replaces an entry's details and authors (audited, old and new). */
+int db_entry_update(struct db_tx *tx, const struct db_entry *e);
+int db_entry_get(struct db_read *rd, int64_t id, struct db_entry *out);
+/* Calls fn for each entry of an edition (with authors), by code. */
+int db_entry_each(struct db_read *rd, int64_t edition,
+                  int (*fn)(const struct db_entry *e, void *arg), void *arg);
+/* Records the eligibility decision and its reason (audited). */
+int db_entry_decide(struct db_tx *tx, int64_t id, const char *decision,
+                    const char *reason);
+
+struct db_attachment {
+	int64_t id;
+	int64_t entry_id;
+	char name[256];
+	char mime[64];
+	int64_t size;
+	char sha256[65];
+};
+
+int db_attachment_add(struct db_tx *tx, const struct db_attachment *a,
+                      const void *data, size_t len, int64_t *id);
+/* Reads an attachment's metadata and (when data != NULL) its bytes
+ * (malloc'd, free() them). */
+int db_attachment_get(struct db_read *rd, int64_t id, struct db_attachment *out,
+                      void **data);
+/* Whether an expert is assigned to an entry, and whether conflicted. */
+int db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
+                    bool *assigned, bool *conflicted);
+int db_attachment_each(struct db_read *rd, int64_t entry,
+                       int (*fn)(const struct db_attachment *a, void *arg),
+                       void *arg);

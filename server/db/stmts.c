@@ -64,4 +64,45 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_RUBRIC_LATEST] =
 	    "SELECT version, json FROM rubrics WHERE edition_id = ?"
 	    " ORDER BY version DESC LIMIT 1",
+	[STMT_ENTRY_INSERT] =
+	    "INSERT INTO entries (edition_id, code, title, field, summary,"
+	    " organisation, district, applied_since, applied_place,"
+	    " prior_awards, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_ENTRY_UPDATE] =
+	    "UPDATE entries SET code = ?2, title = ?3, field = ?4,"
+	    " summary = ?5, organisation = ?6, district = ?7,"
+	    " applied_since = ?8, applied_place = ?9, prior_awards = ?10"
+	    " WHERE id = ?1",
+	[STMT_ENTRY_BY_ID] =
+	    "SELECT id, edition_id, code, title, field, summary, organisation,"
+	    " district, applied_since, applied_place, prior_awards,"
+	    " eligibility, eligibility_reason FROM entries WHERE id = ?",
+	[STMT_ENTRY_LIST] =
+	    "SELECT id, edition_id, code, title, field, summary, organisation,"
+	    " district, applied_since, applied_place, prior_awards,"
+	    " eligibility, eligibility_reason FROM entries"
+	    " WHERE edition_id = ? ORDER BY code",
+	[STMT_ENTRY_DECIDE] = "UPDATE entries SET eligibility = ?,"
+	                      " eligibility_reason = ? WHERE id = ?",
+	[STMT_AUTHOR_INSERT] =
+	    "INSERT INTO authors (entry_id, position, name, birth_date,"
+	    " ethnicity, unit, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[STMT_AUTHOR_DELETE] = "DELETE FROM authors WHERE entry_id = ?",
+	[STMT_AUTHOR_LIST] =
+	    "SELECT name, birth_date, ethnicity, unit, role FROM authors"
+	    " WHERE entry_id = ? ORDER BY position",
+	[STMT_ATTACHMENT_INSERT] =
+	    "INSERT INTO attachments (entry_id, name, mime, size, sha256, data,"
+	    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[STMT_ATTACHMENT_BY_ID] =
+	    "SELECT id, entry_id, name, mime, size, sha256, data"
+	    " FROM attachments WHERE id = ?",
+	[STMT_ATTACHMENT_LIST] =
+	    "SELECT id, entry_id, name, mime, size, sha256 FROM attachments"
+	    " WHERE entry_id = ? ORDER BY id",
+	[STMT_JUDGE_ACCESS] =
+	    "SELECT (SELECT count(*) FROM assignments WHERE entry_id = ?1"
+	    " AND expert_id = ?2), (SELECT count(*) FROM conflicts"
+	    " WHERE entry_id = ?1 AND expert_id = ?2)",
 };

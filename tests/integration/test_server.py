@@ -4,6 +4,7 @@ sessions, CSRF, the authorisation matrix, the edition lifecycle, limits,
 the audit chain and backups. usage: test_server.py BINARY"""
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -13,7 +14,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Client, Server, Suite  # noqa: E402
 
 ROLES = ("anonymous", "judge", "organiser", "admin")
-A, L, F = "allow", "login", "forbidden"
+# allowed (whatever the handler then says), sent to log in, refused,
+# hidden (404: the object's existence is not theirs to know)
+A, L, F, N = "allow", "login", "forbidden", "hidden"
 
 # Every route and what each role gets. A route missing here fails the test.
 MATRIX = {
@@ -28,6 +31,15 @@ MATRIX = {
     "GET /editions/{id}": (L, F, A, A),
     "POST /editions/{id}/advance": (F, F, A, A),
     "GET /editions/{id}/rubric.json": (L, F, A, A),
+    "GET /editions/{id}/entries": (L, F, A, A),
+    "GET /editions/{id}/entries/new": (L, F, A, A),
+    "POST /editions/{id}/entries/new": (F, F, A, A),
+    "GET /entries/{id}": (L, N, A, A),
+    "GET /entries/{id}/edit": (L, F, A, A),
+    "POST /entries/{id}/edit": (F, F, A, A),
+    "POST /entries/{id}/eligibility": (F, F, A, A),
+    "POST /entries/{id}/attachments": (F, F, A, A),
+    "GET /attachments/{id}": (L, N, A, A),
     "POST /logout": (F, A, A, A),
 }
 
@@ -44,6 +56,8 @@ EDITION = {
 def outcome(r, route=None):
     if r.status == 403:
         return F
+    if r.status == 404:
+        return N
     # logging out lands on the login page: that is the route working
     if r.status == 303 and r.header("Location") == "/login" and \
             route != "POST /logout":
@@ -128,7 +142,7 @@ def clients(s):
     return out
 
 
-def check_matrix(t, s, edition):
+def check_matrix(t, s, ids):
     routes = s.cli("routes").stdout.split("\n")
     routes = [" ".join(line.split()[:2]) for line in routes if line]
     for route in routes:
@@ -139,7 +153,8 @@ def check_matrix(t, s, edition):
     ordered = sorted(routes, key=lambda r: r == "POST /logout")
     for route in ordered:
         method, pattern = route.split(" ")
-        path = pattern.replace("{id}", str(edition))
+        kind = pattern.split("/")[1]
+        path = pattern.replace("{id}", str(ids[kind]))
         for i, role in enumerate(ROLES):
             c = cs[role]
             if method == "GET":
@@ -152,6 +167,98 @@ def check_matrix(t, s, edition):
             want = MATRIX.get(route, (None,) * 4)[i]
             t.check("%s as %s: %s" % (route, role, want),
                     outcome(r, route) == want, "got %d" % r.status)
+
+
+ENTRY = {
+    "code": "KT-001", "title": "Máy sấy nông sản dùng năng lượng mặt trời",
+    "field": "agriculture-environment", "summary": "Sấy chè, ngô, sắn",
+    "applied_since": "2023-05-01", "a1_name": "Hoàng Văn Tú",
+    "a1_birth": "1985-02-03", "a1_role": "author",
+    "a2_name": "Vàng Thị Mai", "a2_ethnicity": "Mông", "a2_role": "author",
+}
+
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: (body, content type)."""
+    boundary = "gk-test-boundary-7f3a"
+    out = []
+    for k, v in fields.items():
+        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\""
+                    "\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
+    for k, (name, data, ctype) in files.items():
+        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\";"
+                    " filename=\"%s\"\r\nContent-Type: %s\r\n\r\n"
+                    % (boundary, k, name, ctype)).encode() + data + b"\r\n")
+    out.append(("--%s--\r\n" % boundary).encode())
+    return b"".join(out), "multipart/form-data; boundary=" + boundary
+
+
+def upload(c, path, data, name="Thuyết minh.pdf"):
+    body, ctype = multipart({"csrf": c.get("/editions").csrf()},
+                            {"file": (name, data, "application/pdf")})
+    return c.request("POST", path, body, {"Content-Type": ctype})
+
+
+def matrix_objects(c, edition):
+    """An entry and an attachment in the matrix's edition."""
+    r = c.post("/editions/%d/entries/new" % edition, ENTRY)
+    entry = int(r.header("Location").rsplit("/", 1)[1])
+    upload(c, "/entries/%d/attachments" % entry, PDF)
+    db = sqlite3.connect(c.server.db)
+    att = db.execute("SELECT max(id) FROM attachments").fetchone()[0]
+    db.close()
+    return {"editions": edition, "entries": entry, "attachments": att,
+            "static": 0, "login": 0, "logout": 0, "": 0}
+
+
+def check_entries(t, s):
+    c = Client(s)
+    c.login("bantochuc")
+    r = create_edition(c, number="12")
+    ed = int(r.header("Location").rsplit("/", 1)[1])
+    r = c.post("/editions/%d/entries/new" % ed,
+               dict(ENTRY, code="bad code!", field="nope", a1_birth="31/02"))
+    t.check("invalid entry: 422 with errors at their fields",
+            r.status == 422 and 'id="code-error"' in r.text and
+            'id="field-error"' in r.text and 'id="a1_birth-error"' in r.text,
+            r.status)
+    t.check("invalid entry keeps the input", 'value="Vàng Thị Mai"' in r.text)
+    r = c.post("/editions/%d/entries/new" % ed, ENTRY)
+    t.check("entry created", r.status == 303, r.status)
+    entry = r.header("Location")
+    r = c.post("/editions/%d/entries/new" % ed, ENTRY)
+    t.check("a duplicate code is refused at its field", r.status == 422 and
+            'id="code-error"' in r.text, r.status)
+    page = c.get(entry)
+    t.check("entry page shows both authors", "Hoàng Văn Tú" in page.text and
+            "Vàng Thị Mai" in page.text and "Mông" in page.text)
+    r = c.post(entry + "/edit", dict(ENTRY, title="Máy sấy cải tiến"))
+    t.check("entry edited", r.status == 303 and
+            "Máy sấy cải tiến" in c.get(entry).text)
+    r = upload(c, entry + "/attachments", PDF)
+    t.check("PDF attached", r.status == 303, r.status)
+    r = upload(c, entry + "/attachments", b"MZ\x90\x00 not a pdf",
+               name="virus.pdf")
+    t.check("a file that is not PDF/JPEG/PNG is refused", r.status == 415,
+            r.status)
+    href = re.search(r'href="(/attachments/\d+)"', c.get(entry).text)
+    r = c.get(href.group(1)) if href else None
+    t.check("attachment served with its sniffed type", r is not None and
+            r.status == 200 and r.header("Content-Type") ==
+            "application/pdf" and r.body == PDF)
+    eid = entry.rsplit("/", 1)[1]
+    r = c.post("/entries/%s/eligibility" % eid, {"decision": "eligible"})
+    t.check("no eligibility decision in draft", r.status == 409, r.status)
+    path = "/editions/%d" % ed
+    c.post(path + "/advance", {"from": "draft", "csrf": c.get(path).csrf()})
+    r = c.post("/entries/%s/eligibility" % eid, {"decision": "ineligible"})
+    t.check("ineligible needs a reason", r.status == 400, r.status)
+    r = c.post("/entries/%s/eligibility" % eid,
+               {"decision": "ineligible", "reason": "Chưa áp dụng thực tế"})
+    t.check("eligibility decision recorded with its reason", r.status == 303
+            and "Chưa áp dụng thực tế" in c.get(entry).text)
 
 
 def create_edition(c, **over):
@@ -262,11 +369,13 @@ def main(argv):
         check_csrf(t, s)
         check_rate_limit(t, s)
         eid = check_editions(t, s)
+        check_entries(t, s)
         c = Client(s)
         c.login("quantri")
         r = create_edition(c, number="11")
         matrix_edition = int(r.header("Location").rsplit("/", 1)[1])
-        check_matrix(t, s, matrix_edition)
+        ids = matrix_objects(c, matrix_edition)
+        check_matrix(t, s, ids)
         check_limits(t, s)
         check_audit_and_backup(t, s)
         check_tamper(t, binary, s)

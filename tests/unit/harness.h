@@ -68,6 +68,8 @@ void suite_rules(void);
 void suite_ballot(void);
 void suite_diagnostics(void);
 void suite_common(void);
+void suite_eligibility(void);
 void suite_forms(void);
+void suite_assign(void);
 
 #endif

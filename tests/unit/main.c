@@ -67,7 +67,9 @@ main(void)
 	suite_rules();
 	suite_ballot();
 	suite_diagnostics();
+	suite_eligibility();
 	suite_forms();
+	suite_assign();
 	close_case();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;

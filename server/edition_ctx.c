@@ -1,0 +1,98 @@
+/* edition_ctx.c: what the pages of an edition need: the edition, its
+ * rubric (parsed) and its fields as choices in the page's language. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+int
+ctx_load(struct req *r, int64_t edition, struct ctx *c)
+{
+	struct db_read *rd = db_read_begin(r->app->db);
+	struct score_error err;
+	char *json = NULL;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	rc = db_edition_get(rd, edition, &c->edition);
+	if (rc == 0)
+		rc = db_rubric_latest(rd, edition, &c->rubric_version, &json);
+	db_read_end(rd);
+	if (rc != 0) {
+		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
+		return -1;
+	}
+	c->rubric = score_rubric_parse(json, strlen(json), &err);
+	free(json);
+	if (c->rubric == NULL) {
+		respond_error(r, 500);
+		return -1;
+	}
+	c->nfields = c->rubric->nfields < CTX_MAX_FIELDS ? c->rubric->nfields
+	                                                 : CTX_MAX_FIELDS;
+	for (size_t i = 0; i < c->nfields; i++) {
+		const struct score_field *f = &c->rubric->fields[i];
+
+		c->fields[i].id = f->id;
+		c->fields[i].title = r->lang == SCORE_LANG_EN && f->title.en
+		                         ? f->title.en
+		                         : f->title.vi;
+	}
+	ctx_view(c);
+	return 0;
+}
+
+void
+ctx_view(struct ctx *c)
+{
+	const struct db_edition *e = &c->edition;
+	struct edition_view *v = &c->view;
+
+	memset(v, 0, sizeof(*v));
+	v->id = (long long)e->id;
+	v->program = e->program;
+	v->number = e->number;
+	v->year_from = e->year_from;
+	v->year_to = e->year_to;
+	v->level = e->level;
+	v->title = e->title;
+	v->state = e->state;
+	v->submit_until = e->submit_until;
+	v->judging_until = e->judging_until;
+	v->posting_from = e->posting_from;
+	v->posting_until = e->posting_until;
+	v->applied_from = e->applied_from;
+	v->birth_from = e->birth_from;
+	v->birth_until = e->birth_until;
+	v->org_name = e->org_name;
+	v->org_province = e->org_province;
+	v->signatory = e->signatory;
+	v->signatory_title = e->signatory_title;
+	v->hide_authors = e->hide_authors;
+	v->rubric_version = c->rubric_version;
+}
+
+void
+ctx_release(struct ctx *c)
+{
+	score_rubric_free(c->rubric);
+	c->rubric = NULL;
+}
+
+bool
+ctx_can(const struct req *r, const struct ctx *c, enum action act)
+{
+	struct object obj = { .edition = &c->edition };
+
+	return can(&r->actor, act, &obj);
+}
+
+/* The program of an edition as the scoring core names it. */
+enum score_program
+ctx_program(const struct ctx *c)
+{
+	for (int p = 0; p < SCORE_PROGRAM__MAX; p++)
+		if (strcmp(score_program_names[p], c->edition.program) == 0)
+			return (enum score_program)p;
+	return SCORE_PROGRAM_CUSTOM;
+}

@@ -133,7 +133,10 @@ unify_newlines(char *s)
 	for (const char *p = s; *p != '\0'; p++) {
 		if (p[0] == '\r' && p[1] == '\n')
 			continue;
-		*w++ = *p == '\r' ? '\n' : *p;
+		if (*p == '\r')
+			*w++ = '\n';
+		else
+			*w++ = *p;
 	}
 	*w = '\0';
 }
@@ -330,8 +333,10 @@ add_author(struct reader *rd, size_t idx, const struct row *row)
 	const char *birth = row->val[IMPORT_COL_BIRTH_DATE];
 	struct import_author *a;
 
-	if (name[0] == '\0')
-		return; /* reported as required or invalid */
+	/* a name or birth date already reported: comparing what is left
+	 * would invent duplicates */
+	if (name[0] == '\0' || row->bad[IMPORT_COL_BIRTH_DATE])
+		return;
 	if (e->nauthors == IMPORT_MAX_AUTHORS) {
 		if (!rd->states[idx].full)
 			add_error(rd, rd->row_start, IMPORT_COL_AUTHOR_NAME + 1,
@@ -340,8 +345,7 @@ add_author(struct reader *rd, size_t idx, const struct row *row)
 		return;
 	}
 	for (size_t i = 0; i < e->nauthors; i++)
-		if (!row->bad[IMPORT_COL_BIRTH_DATE] &&
-		    import_text_equal(e->authors[i].name, name) &&
+		if (import_text_equal(e->authors[i].name, name) &&
 		    strcmp(e->authors[i].birth_date, birth) == 0) {
 			add_error(rd, rd->row_start, IMPORT_COL_AUTHOR_NAME + 1,
 			          IMPORT_E_DUPLICATE_AUTHOR,
@@ -399,7 +403,8 @@ data_row(struct reader *rd)
 		if (idx >= 0)
 			add_author(rd, (size_t)idx, &row);
 	}
-	sort_errors(rd->out->errors + first, rd->out->nerrors - first);
+	if (rd->out->nerrors > first) /* errors may still be NULL */
+		sort_errors(rd->out->errors + first, rd->out->nerrors - first);
 }
 
 static void

@@ -50,8 +50,8 @@ enum author_role {
 /*
  * What an import yields. Every string is NFC, trimmed, NUL-terminated and
  * never NULL: an absent optional value is "". Dates are "YYYY-MM-DD"; the
- * field is the rubric field's id. `line` is the physical line (1-based)
- * where the row began.
+ * field is the rubric field's id; line breaks (summary, prior awards) are
+ * "\n". `line` is the physical line (1-based) where the row began.
  */
 struct import_author {
 	char *name, *birth_date, *ethnicity, *unit;

@@ -389,11 +389,8 @@ put_cell(struct buf *out, const char *s, bool last)
 static const char *const example[3][IMPORT_COL__MAX] = {
 	{ "HS-001", "Hệ thống tưới nhỏ giọt tự động điều khiển qua điện thoại",
 	  NULL, /* the rubric's first field */
-	  "Cảm biến đo độ ẩm đất bật, tắt máy bơm; theo dõi và điều khiển "
-	  "từ xa qua ứng dụng trên điện thoại.",
-	  "Trường THPT Chuyên Hà Giang",
-	  "Phường Nguyễn Trãi, thành phố Hà "
-	  "Giang",
+	  "Cảm biến độ ẩm đất tự bật, tắt máy bơm.",
+	  "Trường THPT Chuyên Hà Giang", "Phường Nguyễn Trãi, TP Hà Giang",
 	  "01/09/2024", "Vườn trường THPT Chuyên Hà Giang",
 	  "Giải Nhì cấp trường năm 2024", "Nguyễn Văn An", "15/03/2008", "Tày",
 	  "Trường THPT Chuyên Hà Giang", "Tác giả" },

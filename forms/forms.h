@@ -374,3 +374,80 @@ const char *entry_author_field(size_t row, size_t column);
 /* The title of a field id among the choices (the id when unknown). */
 const char *field_title(const struct field_choice *fields, size_t n,
                         const char *id);
+
+/* ---- Experts, panels, assignments (pages_panels.c, pages_assign.c) ------ */
+
+struct expert_view {
+	long long id;
+	const char *name, *title, *unit, *fields, *email, *phone;
+	bool has_login;
+};
+
+struct panel_view {
+	long long id;
+	const char *name;
+	const char *fields; /* field ids, space-separated */
+	long long chair;    /* expert id, 0 when none */
+	const long long *members;
+	size_t nmembers;
+};
+
+/* The experts, with the form to add one (`v`: its values, `e`: errors). */
+void page_experts(struct buf *out, const struct page *p,
+                  const struct expert_view *rows, size_t n,
+                  const struct expert_view *v, const struct form_errors *e);
+/* One expert's form. */
+void page_expert_form(struct buf *out, const struct page *p,
+                      const struct expert_view *v, const struct form_errors *e);
+bool expert_form_read(const struct form *f, struct expert_view *v,
+                      struct form_errors *e);
+
+/* An edition's panels, and a form for a new one. */
+void page_panels(struct buf *out, const struct page *p,
+                 const struct edition_view *ed, const struct panel_view *rows,
+                 size_t n, const struct expert_view *experts, size_t nexperts,
+                 const struct field_choice *fields, size_t nfields,
+                 bool can_edit);
+/* The form of a panel alone (for the panels page and the panel's own). */
+void panel_form_body(struct buf *out, const struct page *p,
+                     const struct edition_view *ed, const struct panel_view *v,
+                     const struct expert_view *experts, size_t nexperts,
+                     const struct field_choice *fields, size_t nfields,
+                     const struct form_errors *e);
+/* One panel's form (v->id == 0: new). */
+void page_panel_form(struct buf *out, const struct page *p,
+                     const struct edition_view *ed, const struct panel_view *v,
+                     const struct expert_view *experts, size_t nexperts,
+                     const struct field_choice *fields, size_t nfields,
+                     const struct form_errors *e);
+
+/* A cell of the assignment grid. */
+enum grid_cell {
+	CELL_FREE,
+	CELL_AUTO,     /* assigned by the algorithm */
+	CELL_MANUAL,   /* assigned by hand */
+	CELL_CONFLICT, /* automatic conflict (author, same unit) */
+	CELL_DECLARED, /* declared conflict */
+};
+
+/* One panel's assignments: entries × judges. */
+struct grid_view {
+	long long panel_id;
+	const char *panel;
+	size_t nentries, njudges;
+	const long long *entry_ids;
+	const char *const *entry_codes;
+	const char *const *entry_titles;
+	const long long *judge_ids;
+	const char *const *judge_names;
+	const unsigned char *cells; /* nentries × njudges, enum grid_cell */
+	unsigned k;
+	/* what assign_check says of it */
+	size_t nshort;
+	unsigned min_load, max_load;
+	size_t components;
+};
+
+void page_assignments(struct buf *out, const struct page *p,
+                      const struct edition_view *ed,
+                      const struct grid_view *grids, size_t n, bool can_assign);

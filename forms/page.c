@@ -103,10 +103,16 @@ page_begin(struct buf *out, const struct page *p)
 	html_fmt(out, "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
 	              "<script src=\"/static/app.js\" defer></script>\n"
 	              "</head>\n<body>\n<header class=\"bar\">\n");
-	html_fmt(out,
-	         "<a class=\"brand\" href=\"/\">%s</a>\n"
-	         "<nav><a href=\"/\">%s</a></nav>\n",
-	         app, T(lang, MSG_EDITIONS));
+	html_fmt(
+	    out,
+	    "<a class=\"brand\" href=\"/\">%s</a>\n<nav><a href=\"/\">%s</a>",
+	    app, T(lang, MSG_EDITIONS));
+	/* the organisers' tools; anyone else is refused them anyway */
+	if (p->role != NULL && (strcmp(p->role, "organiser") == 0 ||
+	                        strcmp(p->role, "admin") == 0))
+		html_fmt(out, " <a href=\"/experts\">%s</a>",
+		         T(lang, MSG_EXPERTS));
+	buf_puts(out, "</nav>\n");
 	if (p->user != NULL)
 		user_box(out, p);
 	lang_switch(out, p,

@@ -189,9 +189,12 @@ page_edition(struct buf *out, const struct page *p,
 	detail(out, T(l, MSG_SIGNATORY), v->signatory);
 	html_fmt(out,
 	         "</dl><nav class=\"sections\"><a class=\"button\" "
-	         "href=\"/editions/%lld/entries\">%s</a></nav>"
+	         "href=\"/editions/%lld/entries\">%s</a> <a class=\"button\" "
+	         "href=\"/editions/%lld/panels\">%s</a> <a class=\"button\" "
+	         "href=\"/editions/%lld/assignments\">%s</a></nav>"
 	         "<p class=\"actions\">",
-	         v->id, T(l, MSG_ENTRIES));
+	         v->id, T(l, MSG_ENTRIES), v->id, T(l, MSG_PANELS), v->id,
+	         T(l, MSG_ASSIGNMENTS));
 	if (can_advance)
 		advance_form(out, p, v);
 	html_fmt(out,

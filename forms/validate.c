@@ -15,19 +15,34 @@ const char *const edition_levels[EDITION_LEVELS] = {
 	"national",
 };
 
+/* Reads exactly n digits; -1 when one is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 bool
 is_date(const char *s, bool optional)
 {
 	static const int days[] = { 31, 29, 31, 30, 31, 30,
 		                    31, 31, 30, 31, 30, 31 };
 	int y, m, d;
-	char tail;
 
 	if (s == NULL || *s == '\0')
 		return optional;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
+	y = digits(s, 4);
+	m = digits(s + 5, 2);
+	d = digits(s + 8, 2);
 	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
 		return false;
 	/* 29 February only in leap years */

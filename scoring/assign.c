@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/common.h"
-#include "assign.h"
+#include "internal.h"
 
 #define NONE SIZE_MAX
 

@@ -64,14 +64,4 @@ void assign_report_release(struct assign_report *report);
 int assign_check(const struct assign_problem *p, const bool *assigned,
                  struct assign_report *report);
 
-/*
- * Internal to scoring/ (assign.c calls assign_flow.c); not for callers.
- * Given per-entry needs (judges still to add beyond the fixed pairs) and
- * `assigned` holding exactly the fixed pairs, adds the needed judges so
- * that the loads' spread is the smallest possible, and returns the load
- * bounds it reached in *lo, *hi. Every need must be reachable.
- */
-void assign_flow_balance(const struct assign_problem *p, const unsigned *need,
-                         bool *assigned, unsigned *lo, unsigned *hi);
-
 #endif

@@ -2,8 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "../common/common.h"
-#include "assign.h"
+#include "internal.h"
 
 #define NONE SIZE_MAX
 

@@ -144,6 +144,17 @@ void ballot_compute(struct calc *c);
  * appends its judges to res->judges. Reads the sheet results. */
 void diagnose_scope(struct calc *c, size_t scope);
 
+/* assign_flow.c: the balanced max flow behind assign_panel (assign.c). */
+/*
+ * Internal to scoring/ (assign.c calls assign_flow.c); not for callers.
+ * Given per-entry needs (judges still to add beyond the fixed pairs) and
+ * `assigned` holding exactly the fixed pairs, adds the needed judges so
+ * that the loads' spread is the smallest possible, and returns the load
+ * bounds it reached in *lo, *hi. Every need must be reachable.
+ */
+void assign_flow_balance(const struct assign_problem *p, const unsigned *need,
+                         bool *assigned, unsigned *lo, unsigned *hi);
+
 /* json_read.c: typed access to JSON objects, naming the key path on error */
 struct json_t;
 #define PATH_MAX_LEN 256

@@ -135,6 +135,12 @@ long score_utf8_invalid_at(const char *s, size_t len);
  */
 char *score_nfc(const char *s, size_t len);
 
+/*
+ * A key for comparing names and units: NFC, Unicode case-folded, spaces
+ * collapsed and trimmed (the caller frees it; "" for invalid UTF-8).
+ */
+char *score_fold(const char *s);
+
 /* ---- Rubric ---------------------------------------------------------- */
 
 enum score_program {
@@ -477,6 +483,10 @@ int score_results_json(const struct score_rubric *r,
                        const struct score_input *in,
                        const struct score_results *res,
                        const struct score_manifest *manifest, struct buf *out);
+
+/* ---- Assignment of judges (assign.h) ------------------------------------ */
+
+#include "assign.h"
 
 /* ---- Eligibility (sơ khảo) ---------------------------------------------- */
 

@@ -1,6 +1,7 @@
 /* text.c: UTF-8 validation and NFC normalisation (libunistring). */
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -46,5 +47,37 @@ score_nfc(const char *s, size_t len)
 		return NULL;
 	out = xstrndup((const char *)norm, normlen);
 	free(norm);
+	return out;
+}
+
+char *
+score_fold(const char *s)
+{
+	uint8_t *folded;
+	size_t len = 0, n = 0;
+	char *out;
+	bool space = false;
+
+	if (s == NULL || score_utf8_invalid_at(s, strlen(s)) >= 0)
+		return xstrdup("");
+	folded = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC,
+	                     NULL, &len);
+	if (folded == NULL)
+		return xstrdup("");
+	out = xmalloc(len + 1);
+	/* spaces collapse and trim: "  Trần  Văn A " matches "trần văn a" */
+	for (size_t i = 0; i < len; i++) {
+		if (folded[i] == ' ' || folded[i] == '\t' ||
+		    folded[i] == '\n') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = (char)folded[i];
+	}
+	out[n] = '\0';
+	free(folded);
 	return out;
 }

@@ -17,7 +17,7 @@ fi
 cppcheck -q --error-exitcode=1 --std=c11 --enable=warning,performance,portability \
 	--inline-suppr --suppress=missingIncludeSystem -I common -I scoring $SRC || bad=1
 
-CFLAGS="-std=c17 $(pkg-config --cflags jansson libsodium 2>/dev/null)"
+CFLAGS="-std=c17 -D_POSIX_C_SOURCE=200809L $(pkg-config --cflags jansson libsodium libmicrohttpd 2>/dev/null)"
 # shellcheck disable=SC2086
 clang-tidy --quiet $SRC -- $CFLAGS 2>/dev/null || bad=1
 

@@ -27,6 +27,13 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_ENTRY_DECIDE] = "entry-decide",
 	[ACT_ATTACHMENT_ADD] = "attachment-add",
 	[ACT_ATTACHMENT_VIEW] = "attachment-view",
+	[ACT_EXPERT_LIST] = "expert-list",
+	[ACT_EXPERT_EDIT] = "expert-edit",
+	[ACT_PANEL_LIST] = "panel-list",
+	[ACT_PANEL_EDIT] = "panel-edit",
+	[ACT_ASSIGN_VIEW] = "assign-view",
+	[ACT_ASSIGN] = "assign",
+	[ACT_CONFLICT_DECLARE] = "conflict-declare",
 };
 
 #define R(role) (1u << (role))
@@ -57,6 +64,13 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_ENTRY_DECIDE]    = STAFF,
 	[ACT_ATTACHMENT_ADD]  = STAFF,
 	[ACT_ATTACHMENT_VIEW] = STAFF | R(ROLE_JUDGE),
+	[ACT_EXPERT_LIST]     = STAFF,
+	[ACT_EXPERT_EDIT]     = STAFF,
+	[ACT_PANEL_LIST]      = STAFF,
+	[ACT_PANEL_EDIT]      = STAFF,
+	[ACT_ASSIGN_VIEW]     = STAFF,
+	[ACT_ASSIGN]          = STAFF,
+	[ACT_CONFLICT_DECLARE] = STAFF | R(ROLE_JUDGE),
 };
 /* clang-format on */
 
@@ -76,6 +90,11 @@ static const char *const open_for_entries[] = { "draft", "receiving",
 	                                        "eligibility", NULL };
 static const char *const open_for_decisions[] = { "receiving", "eligibility",
 	                                          NULL };
+/* Panels are formed, and judges assigned, up to the end of judging. */
+static const char *const open_for_panels[] = { "draft", "receiving",
+	                                       "eligibility", "judging", NULL };
+static const char *const open_for_assignment[] = { "eligibility", "judging",
+	                                           NULL };
 
 /* Object rules: what the edition's lifecycle allows. */
 static bool
@@ -90,6 +109,11 @@ edition_allows(enum action act, const struct db_edition *e)
 		return in_state(e, open_for_entries);
 	case ACT_ENTRY_DECIDE:
 		return in_state(e, open_for_decisions);
+	case ACT_PANEL_EDIT:
+	case ACT_CONFLICT_DECLARE:
+		return in_state(e, open_for_panels);
+	case ACT_ASSIGN:
+		return in_state(e, open_for_assignment);
 	default:
 		return true;
 	}
@@ -99,7 +123,8 @@ edition_allows(enum action act, const struct db_edition *e)
 static bool
 judge_allows(enum action act, const struct object *obj)
 {
-	if (act != ACT_ENTRY_VIEW && act != ACT_ATTACHMENT_VIEW)
+	if (act != ACT_ENTRY_VIEW && act != ACT_ATTACHMENT_VIEW &&
+	    act != ACT_CONFLICT_DECLARE)
 		return false;
 	return obj->assigned && !obj->conflicted;
 }

@@ -97,6 +97,8 @@ user_add(int argc, char **argv, enum score_lang lang)
 	snprintf(u.role, sizeof(u.role), "%s",
 	         option(argc, argv, "--role") ? option(argc, argv, "--role")
 	                                      : "organiser");
+	if (option(argc, argv, "--expert") != NULL)
+		u.expert_id = strtoll(option(argc, argv, "--expert"), NULL, 10);
 	if (path == NULL || u.login[0] == '\0') {
 		fprintf(stderr,
 		        "%s: giamkhao user add --db FILE --login LOGIN "

@@ -112,8 +112,9 @@ h_login(struct req *r)
 	ratelimit_clear(r->app->limits, key);
 	snprintf(cookie, sizeof(cookie),
 	         "gk_session=%s; Path=/; HttpOnly; SameSite=Strict; "
-	         "Max-Age=%d%s",
-	         token, SESSION_MAX_SECONDS, r->app->secure ? "; Secure" : "");
+	         "Max-Age=%lld%s",
+	         token, (long long)SESSION_MAX_SECONDS,
+	         r->app->secure ? "; Secure" : "");
 	respond_cookie(r, cookie);
 	respond_redirect(r, "/");
 }

@@ -6,7 +6,7 @@
 
 #include "server.h"
 
-#define ATTACHMENT_MAX (10 * 1024 * 1024)
+#define ATTACHMENT_MAX ((size_t)10 * 1024 * 1024)
 
 /* An entry with its edition, as the acting user may see it. */
 struct one {

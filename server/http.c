@@ -227,7 +227,7 @@ parse_multipart(struct req *r)
 
 	buf_init(&p.value, HTTP_FORM_BODY_MAX);
 	r->uploads = xcalloc(MAX_UPLOADS, sizeof(*r->uploads));
-	pp = MHD_create_post_processor(r->conn, 64 * 1024, on_part, &p);
+	pp = MHD_create_post_processor(r->conn, (size_t)64 * 1024, on_part, &p);
 	if (pp == NULL) {
 		buf_release(&p.value);
 		return false;

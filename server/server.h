@@ -17,11 +17,11 @@
 #define HTTP_MAX_CONNECTIONS 512
 #define HTTP_PER_IP_LIMIT    128
 #define HTTP_TIMEOUT_SECONDS 30
-#define HTTP_MEMORY_PER_CONN (64 * 1024) /* headers must fit in it */
-#define HTTP_FORM_BODY_MAX   (64 * 1024)
-#define HTTP_UPLOAD_BODY_MAX (16 * 1024 * 1024)
-#define SESSION_IDLE_SECONDS (2 * 3600)
-#define SESSION_MAX_SECONDS  (14 * 3600)
+#define HTTP_MEMORY_PER_CONN ((size_t)64 * 1024) /* headers fit in it */
+#define HTTP_FORM_BODY_MAX   ((size_t)64 * 1024)
+#define HTTP_UPLOAD_BODY_MAX ((size_t)16 * 1024 * 1024)
+#define SESSION_IDLE_SECONDS ((int64_t)2 * 3600)
+#define SESSION_MAX_SECONDS  ((int64_t)14 * 3600)
 
 enum method {
 	M_GET,
@@ -59,6 +59,13 @@ enum action {
 	ACT_ENTRY_DECIDE, /* eligibility (sơ khảo) */
 	ACT_ATTACHMENT_ADD,
 	ACT_ATTACHMENT_VIEW,
+	ACT_EXPERT_LIST,
+	ACT_EXPERT_EDIT,
+	ACT_PANEL_LIST,
+	ACT_PANEL_EDIT,
+	ACT_ASSIGN_VIEW,
+	ACT_ASSIGN, /* automatic or by hand */
+	ACT_CONFLICT_DECLARE,
 	ACT__MAX,
 };
 
@@ -220,6 +227,40 @@ void entry_view_of(const struct ctx *c, const struct db_entry *e,
                    struct entry_view *v);
 void entry_submit(struct req *r, struct ctx *c, long long id);
 
+/* ---- Assignment grids (assign_run.c) ------------------------------------- */
+
+/* One panel: its eligible entries (rows), judges (columns) and cells. */
+struct grid {
+	struct db_panel panel;
+	size_t *rows; /* indices into the edition's eligible entries */
+	size_t n;
+	struct db_expert *judges;
+	size_t m;
+	unsigned char *cells; /* n × m, enum grid_cell */
+	long long *entry_ids; /* for the page */
+};
+
+struct edition_data;
+
+/* Every panel's grid of an edition. */
+struct grids {
+	struct db_panel *panels;
+	struct grid *grids;
+	size_t n;
+	unsigned k; /* judges per entry: the rubric's min_judges */
+	struct edition_data *data;
+};
+
+int grids_load(struct req *r, const struct ctx *c, struct grids *gs);
+void grids_release(struct grids *gs);
+void grid_release(struct grid *g);
+const struct db_entry *grid_entry(const struct grids *gs, const struct grid *g,
+                                  size_t row);
+/* assign_check on the grid as it stands; assign_panel to refill it
+ * (manual assignments kept). Return codes as in assign.h. */
+int grid_check(const struct grid *g, unsigned k, struct assign_report *rep);
+int grid_solve(struct grid *g, unsigned k, struct assign_report *rep);
+
 /* ---- Handlers ------------------------------------------------------------ */
 
 void h_static(struct req *r);
@@ -245,5 +286,17 @@ void h_attachment_view(struct req *r);
 void h_entry_template(struct req *r);
 void h_import_form(struct req *r);
 void h_import(struct req *r);
+void h_expert_list(struct req *r);
+void h_expert_create(struct req *r);
+void h_expert_form(struct req *r);
+void h_expert_update(struct req *r);
+void h_panel_list(struct req *r);
+void h_panel_create(struct req *r);
+void h_panel_form(struct req *r);
+void h_panel_update(struct req *r);
+void h_assign_view(struct req *r);
+void h_assign_auto(struct req *r);
+void h_assign_one(struct req *r);
+void h_conflict_declare(struct req *r);
 
 #endif

@@ -55,6 +55,8 @@ for v in $VARIANTS; do
 	suite "fuzz corpus replay ($v)" replay "$v"
 	suite "integration over HTTP ($v)" python3 tests/integration/test_server.py \
 		"build/$v/giamkhao"
+	suite "panels and assignment over HTTP ($v)" python3 \
+		tests/integration/test_panels.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \

@@ -104,7 +104,8 @@ db_audit(struct db_tx *tx, const char *action, const char *object,
 	sqlite3_bind_blob(st, 11, hash, 32, SQLITE_TRANSIENT);
 	if (tx_exec(tx, st) != 0) {
 		tx->failed = true;
-		return -1;
+		return db_log_error(tx->db->writer.handle,
+		                    "appending to the audit");
 	}
 	tx->audit_id = id;
 	memcpy(tx->hash, hash, 32);

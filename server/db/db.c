@@ -89,8 +89,7 @@ db_open(const char *path)
 	pthread_mutex_init(&db->read_lock, NULL);
 	pthread_cond_init(&db->read_free, NULL);
 	if (conn_open(&db->writer, path, false) != 0 ||
-	    schema_migrate(db->writer.handle) != 0 ||
-	    audit_tip(&db->writer, &db->last_audit_id, db->last_hash) != 0)
+	    schema_migrate(db->writer.handle) != 0)
 		goto fail;
 	for (int i = 0; i < READ_POOL; i++)
 		if (conn_open(&db->readers[i], path, true) != 0)
@@ -136,8 +135,12 @@ db_begin(struct db *db, const struct db_actor *actor)
 		         actor->address != NULL ? actor->address : "");
 	}
 	tx->actor.address = tx->address;
-	tx->audit_id = db->last_audit_id;
-	memcpy(tx->hash, db->last_hash, sizeof(tx->hash));
+	/* the chain's tip, read under the write lock: another process (the
+	 * command line, a restore) may have appended since our last commit */
+	if (audit_tip(&db->writer, &tx->audit_id, tx->hash) != 0) {
+		db_rollback(tx);
+		return NULL;
+	}
 	return tx;
 }
 
@@ -154,8 +157,6 @@ db_commit(struct db_tx *tx)
 	conn_reset(&db->writer);
 	if (sqlite3_exec(db->writer.handle, "COMMIT", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
-		db->last_audit_id = tx->audit_id;
-		memcpy(db->last_hash, tx->hash, sizeof(db->last_hash));
 		rc = 0;
 	} else {
 		db_log_error(db->writer.handle, "COMMIT");

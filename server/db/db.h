@@ -231,3 +231,65 @@ int db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
 int db_attachment_each(struct db_read *rd, int64_t entry,
                        int (*fn)(const struct db_attachment *a, void *arg),
                        void *arg);
+
+/* ---- Experts, panels, conflicts, assignments ---------------------------- */
+
+struct db_expert {
+	int64_t id;
+	char name[128];
+	char title[128]; /* academic title, position */
+	char unit[256];
+	char fields[256]; /* fields of expertise, free text */
+	char email[128];
+	char phone[32];
+	int64_t user_id; /* the judge account, 0 when none */
+};
+
+int db_expert_create(struct db_tx *tx, const struct db_expert *x, int64_t *id);
+int db_expert_update(struct db_tx *tx, const struct db_expert *x);
+int db_expert_get(struct db_read *rd, int64_t id, struct db_expert *out);
+int db_expert_each(struct db_read *rd,
+                   int (*fn)(const struct db_expert *x, void *arg), void *arg);
+
+#define DB_MAX_MEMBERS 64
+
+struct db_panel {
+	int64_t id;
+	int64_t edition_id;
+	char name[256];
+	char fields[512]; /* field ids, space-separated */
+	int64_t chair;    /* expert id, 0 when none */
+	int64_t members[DB_MAX_MEMBERS];
+	size_t nmembers;
+};
+
+int db_panel_create(struct db_tx *tx, const struct db_panel *p, int64_t *id);
+int db_panel_update(struct db_tx *tx, const struct db_panel *p);
+int db_panel_get(struct db_read *rd, int64_t id, struct db_panel *out);
+int db_panel_each(struct db_read *rd, int64_t edition,
+                  int (*fn)(const struct db_panel *p, void *arg), void *arg);
+
+/* A declared conflict (source organiser or judge), with its reason. */
+int db_conflict_declare(struct db_tx *tx, int64_t entry, int64_t expert,
+                        const char *source, const char *reason);
+
+struct db_pair {
+	int64_t entry;
+	int64_t expert;
+	bool manual;      /* assignments: set by hand */
+	char source[16];  /* conflicts: organiser | judge */
+	char reason[256]; /* conflicts */
+};
+
+/* Calls fn for each declared conflict / assignment of an edition. */
+int db_conflict_each(struct db_read *rd, int64_t edition,
+                     int (*fn)(const struct db_pair *c, void *arg), void *arg);
+int db_assignment_each(struct db_read *rd, int64_t edition,
+                       int (*fn)(const struct db_pair *a, void *arg),
+                       void *arg);
+/* Adds (manual) or removes one assignment (audited, with a reason). */
+int db_assignment_set(struct db_tx *tx, int64_t entry, int64_t expert,
+                      bool assigned, bool manual, const char *reason);
+/* Drops the automatic assignments of these entries (audited). */
+int db_assignment_clear_auto(struct db_tx *tx, const int64_t *entries,
+                             size_t n);

@@ -21,9 +21,6 @@ struct db {
 	char *path;
 	struct conn writer;
 	pthread_mutex_t write_lock;
-	/* the chain's tip after the last commit */
-	int64_t last_audit_id;
-	uint8_t last_hash[32];
 	struct conn readers[READ_POOL];
 	bool reader_busy[READ_POOL];
 	pthread_mutex_t read_lock;
@@ -34,7 +31,8 @@ struct db_tx {
 	struct db *db;
 	struct db_actor actor;
 	char address[64];
-	int64_t audit_id; /* the chain's tip inside this transaction */
+	int64_t audit_id; /* the chain's tip inside this transaction (read
+	                     at BEGIN, under the write lock) */
 	uint8_t hash[32];
 	bool failed;
 };

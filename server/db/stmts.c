@@ -105,4 +105,55 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT (SELECT count(*) FROM assignments WHERE entry_id = ?1"
 	    " AND expert_id = ?2), (SELECT count(*) FROM conflicts"
 	    " WHERE entry_id = ?1 AND expert_id = ?2)",
+	[STMT_EXPERT_INSERT] =
+	    "INSERT INTO experts (name, title, unit, fields, email, phone)"
+	    " VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_EXPERT_UPDATE] =
+	    "UPDATE experts SET name = ?2, title = ?3, unit = ?4, fields = ?5,"
+	    " email = ?6, phone = ?7 WHERE id = ?1",
+	[STMT_EXPERT_BY_ID] =
+	    "SELECT x.id, x.name, x.title, x.unit, x.fields, x.email, x.phone,"
+	    " coalesce((SELECT u.id FROM users u WHERE u.expert_id = x.id),"
+	    " 0) FROM experts x WHERE x.id = ?",
+	[STMT_EXPERT_LIST] =
+	    "SELECT x.id, x.name, x.title, x.unit, x.fields, x.email, x.phone,"
+	    " coalesce((SELECT u.id FROM users u WHERE u.expert_id = x.id),"
+	    " 0) FROM experts x ORDER BY x.name, x.id",
+	[STMT_PANEL_INSERT] =
+	    "INSERT INTO panels (edition_id, name, fields, chair_expert_id)"
+	    " VALUES (?, ?, ?, nullif(?, 0))",
+	[STMT_PANEL_UPDATE] = "UPDATE panels SET name = ?2, fields = ?3,"
+	                      " chair_expert_id = nullif(?4, 0) WHERE id = ?1",
+	[STMT_PANEL_BY_ID] =
+	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0)"
+	    " FROM panels WHERE id = ?",
+	[STMT_PANEL_LIST] =
+	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0)"
+	    " FROM panels WHERE edition_id = ? ORDER BY id",
+	[STMT_MEMBER_INSERT] =
+	    "INSERT INTO panel_members (panel_id, expert_id) VALUES (?, ?)",
+	[STMT_MEMBER_DELETE] = "DELETE FROM panel_members WHERE panel_id = ?",
+	[STMT_MEMBER_LIST] = "SELECT expert_id FROM panel_members"
+	                     " WHERE panel_id = ? ORDER BY expert_id",
+	[STMT_CONFLICT_INSERT] =
+	    "INSERT INTO conflicts (entry_id, expert_id, source, reason,"
+	    " created_at) VALUES (?, ?, ?, ?, ?)"
+	    " ON CONFLICT (entry_id, expert_id) DO UPDATE SET"
+	    " source = excluded.source, reason = excluded.reason",
+	[STMT_CONFLICT_LIST] =
+	    "SELECT c.entry_id, c.expert_id, c.source, c.reason"
+	    " FROM conflicts c JOIN entries e ON e.id = c.entry_id"
+	    " WHERE e.edition_id = ? ORDER BY c.entry_id, c.expert_id",
+	[STMT_ASSIGNMENT_INSERT] =
+	    "INSERT INTO assignments (entry_id, expert_id, manual, created_at)"
+	    " VALUES (?, ?, ?, ?) ON CONFLICT (entry_id, expert_id)"
+	    " DO UPDATE SET manual = excluded.manual",
+	[STMT_ASSIGNMENT_DELETE] =
+	    "DELETE FROM assignments WHERE entry_id = ? AND expert_id = ?",
+	[STMT_ASSIGNMENT_DELETE_AUTO] =
+	    "DELETE FROM assignments WHERE entry_id = ? AND manual = 0",
+	[STMT_ASSIGNMENT_LIST] =
+	    "SELECT a.entry_id, a.expert_id, a.manual FROM assignments a"
+	    " JOIN entries e ON e.id = a.entry_id WHERE e.edition_id = ?"
+	    " ORDER BY a.entry_id, a.expert_id",
 };

@@ -40,6 +40,18 @@ MATRIX = {
     "POST /entries/{id}/eligibility": (F, F, A, A),
     "POST /entries/{id}/attachments": (F, F, A, A),
     "GET /attachments/{id}": (L, N, A, A),
+    "GET /experts": (L, F, A, A),
+    "POST /experts/new": (F, F, A, A),
+    "GET /experts/{id}": (L, F, A, A),
+    "POST /experts/{id}": (F, F, A, A),
+    "GET /editions/{id}/panels": (L, F, A, A),
+    "POST /editions/{id}/panels/new": (F, F, A, A),
+    "GET /panels/{id}": (L, F, A, A),
+    "POST /panels/{id}": (F, F, A, A),
+    "GET /editions/{id}/assignments": (L, F, A, A),
+    "POST /editions/{id}/assign": (F, F, A, A),
+    "POST /entries/{id}/assign": (F, F, A, A),
+    "POST /entries/{id}/conflicts": (F, N, A, A),
     "POST /logout": (F, A, A, A),
 }
 
@@ -206,11 +218,18 @@ def matrix_objects(c, edition):
     r = c.post("/editions/%d/entries/new" % edition, ENTRY)
     entry = int(r.header("Location").rsplit("/", 1)[1])
     upload(c, "/entries/%d/attachments" % entry, PDF)
+    c.post("/experts/new", {"name": "Chuyên gia Ma Trận", "unit": "Viện"})
+    body = "csrf=%s&name=Matrix&field=ict" % c.get("/editions").csrf()
+    c.request("POST", "/editions/%d/panels/new" % edition, body,
+              {"Content-Type": "application/x-www-form-urlencoded"})
     db = sqlite3.connect(c.server.db)
     att = db.execute("SELECT max(id) FROM attachments").fetchone()[0]
+    expert = db.execute("SELECT max(id) FROM experts").fetchone()[0]
+    panel = db.execute("SELECT max(id) FROM panels").fetchone()[0]
     db.close()
     return {"editions": edition, "entries": entry, "attachments": att,
-            "static": 0, "login": 0, "logout": 0, "": 0}
+            "experts": expert, "panels": panel, "static": 0, "login": 0,
+            "logout": 0, "": 0}
 
 
 def check_entries(t, s):

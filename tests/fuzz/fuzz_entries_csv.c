@@ -1,0 +1,92 @@
+/* fuzz_entries_csv.c: fuzz target for the entries CSV import: no crash,
+ * all or nothing, every refusal says why in valid UTF-8. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../common/common.h"
+#include "../../forms/entries_csv.h"
+#include "../../scoring/scoring.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Two fields with Vietnamese and English titles (one with a comma). */
+static const char rubric_json[] =
+    "{\"format\":\"giamkhao-rubric/1\",\"program\":\"custom\","
+    "\"title\":{\"vi\":\"F\"},\"mode\":\"scores\",\"fields\":["
+    "{\"id\":\"ict\",\"title\":{\"vi\":\"Công nghệ thông tin, điện tử\","
+    "\"en\":\"Information technology\"}},{\"id\":\"health\",\"title\":"
+    "{\"vi\":\"Y dược\"}}],\"criteria\":[{\"id\":\"x\",\"title\":"
+    "{\"vi\":\"X\"},\"max\":30}]}";
+
+static bool
+is_text(const char *s)
+{
+	return s != NULL && score_utf8_invalid_at(s, strlen(s)) < 0;
+}
+
+/* What a success promises: entries with people, every string valid. */
+static void
+check_entries(const struct import_result *res)
+{
+	if (res->nerrors != 0 || res->nentries == 0 || res->truncated)
+		abort();
+	for (size_t i = 0; i < res->nentries; i++) {
+		const struct import_entry *e = &res->entries[i];
+
+		if (e->nauthors == 0 || e->nauthors > IMPORT_MAX_AUTHORS ||
+		    !is_text(e->code) || !is_text(e->title) ||
+		    !is_text(e->field) || !is_text(e->summary) ||
+		    !is_text(e->applied_since) || !is_text(e->prior_awards))
+			abort();
+		for (size_t j = 0; j < e->nauthors; j++)
+			if (!is_text(e->authors[j].name) ||
+			    !is_text(e->authors[j].birth_date) ||
+			    (unsigned)e->authors[j].role >= AUTHOR_ROLE__MAX)
+				abort();
+	}
+}
+
+/* What a refusal promises: no entries, reasons that render as text. */
+static void
+check_errors(const struct import_result *res)
+{
+	struct buf out;
+
+	if (res->nerrors == 0 || res->entries != NULL ||
+	    res->nerrors > IMPORT_MAX_ERRORS + 1)
+		abort();
+	buf_init(&out, 1 << 20);
+	for (size_t i = 0; i < res->nerrors; i++) {
+		if (res->errors[i].code == IMPORT_OK ||
+		    res->errors[i].code >= IMPORT_E__MAX)
+			abort();
+		for (int lang = 0; lang < SCORE_LANG__MAX; lang++)
+			import_error_format(&res->errors[i],
+			                    (enum score_lang)lang, &out);
+	}
+	if (out.len > 0 && (score_utf8_invalid_at(out.data, out.len) >= 0 ||
+	                    memchr(out.data, '\n', out.len) != NULL))
+		abort();
+	buf_release(&out);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct score_error err;
+	struct score_rubric *r =
+	    score_rubric_parse(rubric_json, strlen(rubric_json), &err);
+	struct import_result res;
+
+	if (r == NULL)
+		abort();
+	if (entries_csv_parse(r, (const char *)data, size, &res) == 0)
+		check_entries(&res);
+	else
+		check_errors(&res);
+	import_result_free(&res);
+	score_rubric_free(r);
+	return 0;
+}

@@ -9,6 +9,7 @@
 
 #include "../common/common.h"
 #include "../scoring/scoring.h"
+#include "entries_csv.h"
 
 /* ---- Escaping ----------------------------------------------------------- */
 
@@ -353,6 +354,12 @@ void page_entry_form(struct buf *out, const struct page *p,
                      const struct edition_view *ed, const struct entry_view *v,
                      const struct field_choice *fields, size_t nfields,
                      const struct form_errors *e);
+/* The import form, and after a refused file every error, one per line
+ * (already in the page's language), with nothing imported. */
+void page_import(struct buf *out, const struct page *p,
+                 const struct edition_view *ed, const char *const *errors,
+                 size_t nerrors);
+
 /* One entry: details, authors, eligibility, attachments. */
 void page_entry(struct buf *out, const struct page *p,
                 const struct edition_view *ed, const struct entry_view *v,

@@ -34,6 +34,9 @@ MATRIX = {
     "GET /editions/{id}/entries": (L, F, A, A),
     "GET /editions/{id}/entries/new": (L, F, A, A),
     "POST /editions/{id}/entries/new": (F, F, A, A),
+    "GET /editions/{id}/entries-template.csv": (L, F, A, A),
+    "GET /editions/{id}/import": (L, F, A, A),
+    "POST /editions/{id}/import": (F, F, A, A),
     "GET /entries/{id}": (L, N, A, A),
     "GET /entries/{id}/edit": (L, F, A, A),
     "POST /entries/{id}/edit": (F, F, A, A),
@@ -280,6 +283,64 @@ def check_entries(t, s):
             and "Chưa áp dụng thực tế" in c.get(entry).text)
 
 
+BAD_CSV = (
+    "\ufeffMã hồ sơ,\"Tên giải pháp, sản phẩm\",Lĩnh vực,Tóm tắt,"
+    "Đơn vị dự thi,\"Huyện, xã\",Áp dụng từ ngày,Nơi áp dụng,"
+    "Giải thưởng đã đạt,Họ và tên,Ngày sinh,Dân tộc,"
+    "\"Trường, đơn vị công tác\",Vai trò\r\n"
+    "A-1,Máy bóc vỏ,ict,,,,31/02/2020,,,Lò Văn Páo,,,,Tác giả\r\n"
+    "A-2,Bếp đun tiết kiệm,khong-co-linh-vuc,,,,,,,Giàng A Dủa,,,,\r\n"
+    "A 3,,ict,,,,,,,,,,,Chủ nhiệm\r\n").encode()
+
+
+def import_csv(c, ed, data):
+    body, ctype = multipart({"csrf": c.get("/editions").csrf()},
+                            {"file": ("ho-so.csv", data, "text/csv")})
+    return c.request("POST", "/editions/%d/import" % ed, body,
+                     {"Content-Type": ctype})
+
+
+def count(s, sql, *args):
+    db = sqlite3.connect(s.db)
+    n = db.execute(sql, args).fetchone()[0]
+    db.close()
+    return n
+
+
+def check_import(t, s):
+    c = Client(s)
+    c.login("bantochuc")
+    ed = int(create_edition(c, number="13").header("Location")
+             .rsplit("/", 1)[1])
+    tpl = c.get("/editions/%d/entries-template.csv" % ed)
+    t.check("template: a CSV with Excel's BOM and Vietnamese headers",
+            tpl.status == 200 and tpl.body.startswith(b"\xef\xbb\xbf") and
+            "Mã hồ sơ" in tpl.text and "attachment" in
+            (tpl.header("Content-Disposition") or ""))
+    before = count(s, "SELECT count(*) FROM entries")
+    r = import_csv(c, ed, BAD_CSV)
+    lines = re.findall(r"<li>(.*?)</li>", r.text)
+    t.check("a bad file is refused with every error", r.status == 422 and
+            len(lines) >= 5, lines)
+    t.check("errors name line and column", any(
+        "dòng 2, cột 7" in x for x in lines) and any(
+        "dòng 3, cột 3" in x for x in lines) and any(
+        "dòng 4" in x for x in lines), lines)
+    t.check("nothing written from a refused file",
+            count(s, "SELECT count(*) FROM entries") == before)
+    r = import_csv(c, ed, tpl.body)
+    t.check("the template imports", r.status == 303, r.status)
+    n = count(s, "SELECT count(*) FROM entries WHERE edition_id = ?", ed)
+    a = count(s, "SELECT count(*) FROM authors JOIN entries e ON"
+              " e.id = entry_id WHERE e.edition_id = ?", ed)
+    t.check("entries and authors imported", n >= 1 and a > n, (n, a))
+    r = import_csv(c, ed, tpl.body)
+    t.check("importing the same codes again is refused, whole",
+            r.status == 422 and count(
+                s, "SELECT count(*) FROM entries WHERE edition_id = ?",
+                ed) == n)
+
+
 def create_edition(c, **over):
     return c.post("/editions/new", dict(EDITION, **over))
 
@@ -389,6 +450,7 @@ def main(argv):
         check_rate_limit(t, s)
         eid = check_editions(t, s)
         check_entries(t, s)
+        check_import(t, s)
         c = Client(s)
         c.login("quantri")
         r = create_edition(c, number="11")

@@ -59,14 +59,15 @@ BENCH := build/release/bench-scoring
 REPLAY_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=replay-%)
 REPLAY := $(addprefix $(B)/,$(REPLAY_NAMES))
 
-.PHONY: all deps dev-deps run test asan unit lint format format-check \
+.PHONY: all deps dev-deps run offline-demo test asan unit lint format format-check \
 	check-deps bench fuzz clean help
 
 all: $(BIN)
 
 help:
 	@echo "make              build build/release/giamkhao"
-	@echo "make run          install, build, score the demo data of every program"
+	@echo "make run          install, build, demo database, serve on 127.0.0.1:8080"
+	@echo "make offline-demo the offline scorer on every program's demo scores"
 	@echo "make test         install, build, run every test (also under ASan/UBSan)"
 	@echo "make asan         build and run the tests under ASan + UBSan only"
 	@echo "make deps         install missing Debian packages (root)"
@@ -117,7 +118,12 @@ unit: deps
 
 run: deps
 	@$(MAKE) --no-print-directory $(BIN)
-	@./scripts/demo.sh $(BIN)
+	@./scripts/run.sh $(BIN)
+
+# The offline scorer on each program's demo scores (no server).
+offline-demo: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@./scripts/offline-demo.sh $(BIN)
 
 test: deps
 	@$(MAKE) --no-print-directory VARIANT=release build/release/giamkhao \

@@ -149,6 +149,12 @@ enum msg {
 	MSG_WARN_OLD_APPLICATION,
 	MSG_WARN_PRIOR_AWARD,
 	MSG_NO_WARNINGS,
+	MSG_NOT_STARTED,
+	MSG_DRAFT,
+	MSG_SUBMITTED,
+	MSG_NO_ASSIGNMENTS,
+	MSG_PROGRESS,
+	MSG_LINK_INVALID,
 	MSG_ERR_DUPLICATE,
 	MSG_ERR_FILE_TYPE,
 	MSG_ERR_FILE_SIZE,
@@ -234,8 +240,6 @@ struct form_errors {
 void form_error(struct form_errors *e, const char *field, enum msg m);
 /* The message for a field, or MSG__MAX when it has none. */
 enum msg form_error_for(const struct form_errors *e, const char *field);
-
-#endif
 
 /* ---- Form fields (fields.c) ---------------------------------------------- */
 
@@ -382,6 +386,18 @@ const char *entry_author_field(size_t row, size_t column);
 const char *field_title(const struct field_choice *fields, size_t n,
                         const char *id);
 
+/* ---- The judge's start page (pages_judge.c) ------------------------------ */
+
+struct judge_row {
+	long long id;
+	const char *code, *title, *edition;
+	const char *sheet; /* draft | submitted | "" */
+};
+
+/* The entries assigned to a judge, with their progress. */
+void page_judge_home(struct buf *out, const struct page *p,
+                     const struct judge_row *rows, size_t n);
+
 /* ---- Experts, panels, assignments (pages_panels.c, pages_assign.c) ------ */
 
 struct expert_view {
@@ -458,3 +474,5 @@ struct grid_view {
 void page_assignments(struct buf *out, const struct page *p,
                       const struct edition_view *ed,
                       const struct grid_view *grids, size_t n, bool can_assign);
+
+#endif

@@ -187,6 +187,17 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                           "Already awarded: check the exclusion "
 	                           "rule" },
 	[MSG_NO_WARNINGS] = { "Không có cảnh báo", "No warnings" },
+	[MSG_NOT_STARTED] = { "Chưa chấm", "Not started" },
+	[MSG_DRAFT] = { "Đang chấm (bản nháp)", "Draft" },
+	[MSG_SUBMITTED] = { "Đã nộp", "Submitted" },
+	[MSG_NO_ASSIGNMENTS] = { "Bạn chưa được phân công chấm hồ sơ nào.",
+	                         "No entries are assigned to you yet." },
+	[MSG_PROGRESS] = { "Tiến độ", "Progress" },
+	[MSG_LINK_INVALID] = { "Đường dẫn đăng nhập không hợp lệ, đã dùng hoặc "
+	                       "đã hết hạn. Hãy xin Ban Tổ chức thẻ đăng nhập "
+	                       "mới.",
+	                       "This login link is invalid, used or expired. "
+	                       "Ask the organisers for a new login card." },
 	[MSG_ERR_DUPLICATE] = { "Mã này đã được dùng cho hồ sơ khác",
 	                        "This code is already used by another entry" },
 	[MSG_ERR_FILE_TYPE] = { "Chỉ nhận tệp PDF, JPEG hoặc PNG",

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "server.h"
@@ -220,4 +221,60 @@ cmd_routes(int argc, char **argv)
 		printf("%s %s %s\n", routes[i].method == M_GET ? "GET" : "POST",
 		       routes[i].pattern, action_names[routes[i].action]);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_INTERNAL;
+}
+
+/* Prints a new single-use login link for an account (valid `hours`). */
+int
+cmd_login_link(int argc, char **argv)
+{
+	enum score_lang lang = cli_lang();
+	const char *path = option(argc, argv, "--db");
+	const char *login = option(argc, argv, "--login");
+	const char *base = option(argc, argv, "--base");
+	const char *hours = option(argc, argv, "--hours");
+	struct db_actor system = { 0, "cli" };
+	uint8_t raw[32], hash[32];
+	char token[44];
+	struct db_user u;
+	struct db_read *rd;
+	struct db_tx *tx;
+	struct db *db;
+	int64_t ttl = hours != NULL ? strtoll(hours, NULL, 10) * 3600 : 86400;
+	int rc;
+
+	if (path == NULL || login == NULL || ttl <= 0) {
+		fprintf(stderr,
+		        "%s: giamkhao login-link --db FILE --login L "
+		        "[--hours 24] [--base http://HOST:PORT]\n",
+		        cli_text(lang, "cách dùng", "usage"));
+		return EXIT_BAD_INPUT;
+	}
+	db = db_open(path);
+	if (db == NULL)
+		return EXIT_FAILURE_INTERNAL;
+	rd = db_read_begin(db);
+	rc = db_user_by_login(rd, login, &u);
+	db_read_end(rd);
+	if (rc == 0) {
+		randombytes_buf(raw, sizeof(raw));
+		sodium_bin2base64(token, sizeof(token), raw, sizeof(raw),
+		                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		crypto_hash_sha256(hash, raw, sizeof(raw));
+		tx = db_begin(db, &system);
+		rc = tx != NULL ? db_link_create(tx, hash, u.id,
+		                                 (int64_t)time(NULL) + ttl)
+		                : -1;
+		rc = rc == 0 ? db_commit(tx) : (db_rollback(tx), -1);
+	}
+	db_close(db);
+	if (rc == DB_NOTFOUND)
+		fprintf(stderr, "giamkhao: %s \"%s\"\n",
+		        cli_text(lang, "không có tài khoản", "no such login:"),
+		        login);
+	if (rc != 0)
+		return rc == DB_NOTFOUND ? EXIT_BAD_INPUT
+		                         : EXIT_FAILURE_INTERNAL;
+	printf("%s/enter?t=%s\n", base != NULL ? base : "http://127.0.0.1:8080",
+	       token);
+	return EXIT_OK;
 }

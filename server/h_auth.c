@@ -1,6 +1,7 @@
 /* h_auth.c: logging in and out, and the start page. */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -52,9 +53,9 @@ password_ok(struct req *r, const char *login, const char *password,
 
 /* A new session: a random token for the cookie, its hash for the row. */
 static int
-open_session(struct req *r, const struct db_user *u, char token[44])
+open_session(struct req *r, int64_t user_id, char token[44])
 {
-	struct db_actor who = { u->id, r->address };
+	struct db_actor who = { user_id, r->address };
 	struct db_session s = { 0 };
 	uint8_t raw[32], hash[32];
 	struct db_tx *tx;
@@ -66,7 +67,7 @@ open_session(struct req *r, const struct db_user *u, char token[44])
 	crypto_hash_sha256(hash, raw, sizeof(raw));
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(s.csrf, sizeof(s.csrf), raw, sizeof(raw));
-	s.user_id = u->id;
+	s.user_id = user_id;
 	s.created_at = (int64_t)time(NULL);
 	s.expires_at = s.created_at + SESSION_MAX_SECONDS;
 	tx = db_begin(r->app->db, &who);
@@ -83,7 +84,7 @@ h_login(struct req *r)
 {
 	const char *login = form_get(&r->form, "login");
 	const char *password = form_get(&r->form, "password");
-	char key[128], token[44], cookie[256];
+	char key[128];
 	struct db_user u;
 
 	if (login == NULL || password == NULL || !session_csrf_ok(r)) {
@@ -105,18 +106,69 @@ h_login(struct req *r)
 		r->status = 401;
 		return;
 	}
-	if (open_session(r, &u, token) != 0) {
+	if (session_start(r, u.id) != 0) {
 		respond_error(r, 500);
 		return;
 	}
 	ratelimit_clear(r->app->limits, key);
+	respond_redirect(r, "/");
+}
+
+int
+session_start(struct req *r, int64_t user_id)
+{
+	char token[44], cookie[256];
+
+	if (open_session(r, user_id, token) != 0)
+		return -1;
 	snprintf(cookie, sizeof(cookie),
 	         "gk_session=%s; Path=/; HttpOnly; SameSite=Strict; "
 	         "Max-Age=%lld%s",
 	         token, (long long)SESSION_MAX_SECONDS,
 	         r->app->secure ? "; Secure" : "");
 	respond_cookie(r, cookie);
-	respond_redirect(r, "/");
+	return 0;
+}
+
+/*
+ * A single-use login link (a QR login card, the demo's printed links):
+ * the token's hash is marked used and a session opens, in one step. Any
+ * failure looks the same: the login page with one message.
+ */
+void
+h_enter(struct req *r)
+{
+	struct db_actor who = { 0, r->address };
+	const char *token = form_get(&r->form, "t");
+	uint8_t raw[32], hash[32];
+	size_t len = 0;
+	struct db_tx *tx;
+	int64_t user = 0;
+	int rc = DB_NOTFOUND;
+
+	if (!ratelimit_allow(r->app->limits, r->address, LOGIN_PER_ADDRESS,
+	                     LOGIN_WINDOW)) {
+		login_page(r, "", MSG_LOGIN_THROTTLED);
+		r->status = 429;
+		return;
+	}
+	if (token != NULL && strlen(token) == 43 &&
+	    sodium_base642bin(raw, sizeof(raw), token, 43, NULL, &len, NULL,
+	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0 &&
+	    len == sizeof(raw)) {
+		crypto_hash_sha256(hash, raw, sizeof(raw));
+		tx = db_begin(r->app->db, &who);
+		rc = tx != NULL
+		         ? db_link_use(tx, hash, (int64_t)time(NULL), &user)
+		         : -1;
+		rc = rc == 0 ? db_commit(tx) : (db_rollback(tx), rc);
+	}
+	if (rc == 0 && session_start(r, user) == 0) {
+		respond_redirect(r, "/");
+		return;
+	}
+	login_page(r, "", MSG_LINK_INVALID);
+	r->status = 410;
 }
 
 void
@@ -140,18 +192,52 @@ h_logout(struct req *r)
 	respond_redirect(r, "/login");
 }
 
+struct judge_rows {
+	struct db_judge_entry *db;
+	size_t n;
+};
+
+static int
+collect_assigned(const struct db_judge_entry *e, void *arg)
+{
+	struct judge_rows *l = arg;
+
+	l->db = xreallocarray(l->db, l->n + 1, sizeof(*l->db));
+	l->db[l->n++] = *e;
+	return 0;
+}
+
+/* Organisers start at the editions; a judge at their assigned entries. */
 void
 h_home(struct req *r)
 {
+	struct judge_rows l = { 0 };
+	struct judge_row *rows;
+	struct db_read *rd;
 	struct page p;
+	int rc;
 
 	if (can(&r->actor, ACT_EDITION_LIST, NULL)) {
 		respond_redirect(r, "/editions");
 		return;
 	}
-	p = req_page(r, T(r->lang, MSG_HOME));
-	page_begin(&r->out, &p);
-	html_fmt(&r->out, "<h1>%s</h1><p>%s</p>", T(r->lang, MSG_HOME),
-	         r->actor.name);
-	page_end(&r->out, &p);
+	rd = db_read_begin(r->app->db);
+	rc = r->actor.expert_id != 0 ? db_judge_entries(rd, r->actor.expert_id,
+	                                                collect_assigned, &l)
+	                             : 0;
+	db_read_end(rd);
+	if (rc != 0) {
+		free(l.db);
+		respond_error(r, 500);
+		return;
+	}
+	rows = xcalloc(l.n + 1, sizeof(*rows));
+	for (size_t i = 0; i < l.n; i++)
+		rows[i] = (struct judge_row){ (long long)l.db[i].id,
+			                      l.db[i].code, l.db[i].title,
+			                      l.db[i].edition, l.db[i].sheet };
+	p = req_page(r, T(r->lang, MSG_HOME_JUDGE));
+	page_judge_home(&r->out, &p, rows, l.n);
+	free(rows);
+	free(l.db);
 }

@@ -28,6 +28,16 @@ static const struct command commands[] = {
 	  "      tạo tài khoản (admin, organiser, judge)",
 	  "user add --db FILE --login L [--name N] [--role R] < password\n"
 	  "      create an account (admin, organiser, judge)" },
+	{ "demo", cmd_demo,
+	  "demo --db FILE [--base URL]\n"
+	  "      tạo dữ liệu mẫu (lần đầu) và in đường dẫn đăng nhập",
+	  "demo --db FILE [--base URL]\n"
+	  "      create demo data (first time) and print login links" },
+	{ "login-link", cmd_login_link,
+	  "login-link --db FILE --login L [--hours 24] [--base URL]\n"
+	  "      in một đường dẫn đăng nhập dùng một lần",
+	  "login-link --db FILE --login L [--hours 24] [--base URL]\n"
+	  "      print a single-use login link" },
 	{ "audit", cmd_audit, "audit verify --db FILE  kiểm tra chuỗi nhật ký",
 	  "audit verify --db FILE  check the hash-chained audit log" },
 	{ "backup", cmd_backup,

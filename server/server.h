@@ -46,7 +46,8 @@ enum action {
 	ACT_LOGIN_FORM,
 	ACT_LOGIN,
 	ACT_LOGOUT,
-	ACT_HOME, /* the signed-in start page */
+	ACT_LOGIN_LINK, /* a single-use login link */
+	ACT_HOME,       /* the signed-in start page */
 	ACT_EDITION_LIST,
 	ACT_EDITION_CREATE, /* the form and its submission */
 	ACT_EDITION_VIEW,
@@ -182,6 +183,8 @@ bool session_csrf_ok(const struct req *r);
 /* The anonymous form token (double-submit cookie), set when absent. */
 const char *session_login_token(struct req *r);
 void session_idle_free(struct idle *idle);
+/* Opens a session for the user (audited) and sets its cookie; 0 or -1. */
+int session_start(struct req *r, int64_t user_id);
 
 /* ---- Rate limits (ratelimit.c) ------------------------------------------ */
 
@@ -267,6 +270,7 @@ void h_static(struct req *r);
 void h_login_form(struct req *r);
 void h_login(struct req *r);
 void h_logout(struct req *r);
+void h_enter(struct req *r);
 void h_home(struct req *r);
 void h_edition_list(struct req *r);
 void h_edition_new(struct req *r);

@@ -230,3 +230,54 @@ db_session_purge(struct db_tx *tx, int64_t now)
 	         sqlite3_changes(tx->db->writer.handle));
 	return db_audit(tx, "session.purge", "sessions", NULL, value, NULL);
 }
+
+int
+db_link_create(struct db_tx *tx, const uint8_t token_hash[32], int64_t user_id,
+               int64_t expires_at)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_LINK_INSERT);
+	char object[64];
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 4, expires_at);
+	rc = tx_exec(tx, st);
+	if (rc != 0)
+		return rc;
+	snprintf(object, sizeof(object), "user:%lld", (long long)user_id);
+	return db_audit(tx, "link.create", object, NULL, NULL, NULL);
+}
+
+int
+db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
+            int64_t *user_id)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_LINK_USE);
+	char object[64];
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*user_id = sqlite3_column_int64(st, 0);
+	/* finish the UPDATE before anything else runs on the connection */
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		tx->failed = true;
+		return db_log_error(tx->db->writer.handle,
+		                    "using a login link");
+	}
+	if (sqlite3_changes(tx->db->writer.handle) == 0)
+		return DB_NOTFOUND;
+	snprintf(object, sizeof(object), "user:%lld", (long long)*user_id);
+	return db_audit(tx, "link.use", object, NULL, NULL, NULL);
+}

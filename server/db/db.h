@@ -76,8 +76,6 @@ int64_t db_audit_verify(struct db *db, int64_t *rows);
 /* Online backup (SQLite backup API) into `path`, while others write. */
 int db_backup(struct db *db, const char *path);
 
-#endif
-
 /* ---- Organisation ---------------------------------------------------- */
 
 struct db_org {
@@ -127,6 +125,14 @@ int db_session_by_hash(struct db_read *rd, const uint8_t token_hash[32],
 int db_session_delete(struct db_tx *tx, int64_t id);
 /* Drops sessions past their absolute expiry. */
 int db_session_purge(struct db_tx *tx, int64_t now);
+
+/* Single-use login links: stored by the SHA-256 of their token. */
+int db_link_create(struct db_tx *tx, const uint8_t token_hash[32],
+                   int64_t user_id, int64_t expires_at);
+/* Marks the link used and gives its user; DB_NOTFOUND when unknown,
+ * used already or expired. */
+int db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
+                int64_t *user_id);
 
 /* ---- Editions ---------------------------------------------------------- */
 
@@ -293,3 +299,26 @@ int db_assignment_set(struct db_tx *tx, int64_t entry, int64_t expert,
 /* Drops the automatic assignments of these entries (audited). */
 int db_assignment_clear_auto(struct db_tx *tx, const int64_t *entries,
                              size_t n);
+
+/* An entry assigned to a judge, with its edition and the sheet's state. */
+struct db_judge_entry {
+	int64_t id;
+	char code[48];
+	char title[512];
+	char edition[512];
+	char sheet[16]; /* draft | submitted | "" (not started) */
+};
+
+int db_judge_entries(struct db_read *rd, int64_t expert,
+                     int (*fn)(const struct db_judge_entry *e, void *arg),
+                     void *arg);
+
+/* ---- Score sheets (issue 4 builds the judging on these) ----------------- */
+
+/* Writes a judge's sheet for an entry with its points (hundredths) per
+ * criterion id, in one step (audited with old and new). */
+int db_sheet_put(struct db_tx *tx, int64_t entry, int64_t expert,
+                 int rubric_version, const char *state, const char *comment,
+                 const char *const *criteria, const int32_t *points, size_t n);
+
+#endif

@@ -8,8 +8,8 @@
 #include "internal.h"
 
 static int
-audit_obj(struct db_tx *tx, const char *action, const char *kind,
-          int64_t id, json_t *value, const char *reason)
+audit_obj(struct db_tx *tx, const char *action, const char *kind, int64_t id,
+          json_t *value, const char *reason)
 {
 	char object[64], *text = NULL;
 	int rc;
@@ -340,8 +340,8 @@ int
 db_assignment_set(struct db_tx *tx, int64_t entry, int64_t expert,
                   bool assigned, bool manual, const char *reason)
 {
-	sqlite3_stmt *st = tx_stmt(
-	    tx, assigned ? STMT_ASSIGNMENT_INSERT : STMT_ASSIGNMENT_DELETE);
+	sqlite3_stmt *st = tx_stmt(tx, assigned ? STMT_ASSIGNMENT_INSERT
+	                                        : STMT_ASSIGNMENT_DELETE);
 	int rc;
 
 	if (st == NULL)
@@ -355,12 +355,11 @@ db_assignment_set(struct db_tx *tx, int64_t entry, int64_t expert,
 	rc = tx_exec(tx, st);
 	if (rc != 0)
 		return rc;
-	return audit_obj(
-	    tx, assigned ? "assignment.add" : "assignment.remove", "entry",
-	    entry,
-	    json_pack("{s:I, s:b}", "expert", (json_int_t)expert, "manual",
-	              manual),
-	    reason);
+	return audit_obj(tx, assigned ? "assignment.add" : "assignment.remove",
+	                 "entry", entry,
+	                 json_pack("{s:I, s:b}", "expert", (json_int_t)expert,
+	                           "manual", manual),
+	                 reason);
 }
 
 int

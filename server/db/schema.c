@@ -139,6 +139,12 @@ static const char *const migrations[] = {
 	"    ON DELETE CASCADE,"
 	"  criterion TEXT NOT NULL, points INTEGER NOT NULL,"
 	"  PRIMARY KEY (sheet_id, criterion));",
+	/* 3: single-use login links (QR login cards, the demo) */
+	"CREATE TABLE login_links ("
+	"  id INTEGER PRIMARY KEY, token_hash BLOB NOT NULL UNIQUE,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),"
+	"  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+	"  used_at INTEGER);",
 };
 
 int

@@ -156,4 +156,32 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT a.entry_id, a.expert_id, a.manual FROM assignments a"
 	    " JOIN entries e ON e.id = a.entry_id WHERE e.edition_id = ?"
 	    " ORDER BY a.entry_id, a.expert_id",
+	[STMT_LINK_INSERT] =
+	    "INSERT INTO login_links (token_hash, user_id, created_at,"
+	    " expires_at) VALUES (?, ?, ?, ?)",
+	/* single use: only an unused, unexpired link is marked and returned */
+	[STMT_LINK_USE] =
+	    "UPDATE login_links SET used_at = ?2 WHERE token_hash = ?1"
+	    " AND used_at IS NULL AND expires_at > ?2 RETURNING user_id",
+	[STMT_SHEET_UPSERT] =
+	    "INSERT INTO sheets (entry_id, expert_id, rubric_version, state,"
+	    " comment, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+	    " ON CONFLICT (entry_id, expert_id) DO UPDATE SET"
+	    " rubric_version = excluded.rubric_version, state = excluded.state,"
+	    " comment = excluded.comment, updated_at = excluded.updated_at"
+	    " RETURNING id",
+	[STMT_SCORE_PUT] =
+	    "INSERT INTO scores (sheet_id, criterion, points) VALUES (?, ?, ?)"
+	    " ON CONFLICT (sheet_id, criterion) DO UPDATE SET"
+	    " points = excluded.points",
+	[STMT_ORG_USERS] = "SELECT count(*) FROM users",
+	[STMT_JUDGE_ENTRIES] =
+	    "SELECT e.id, e.code, e.title, ed.title, coalesce(s.state, '')"
+	    " FROM assignments a JOIN entries e ON e.id = a.entry_id"
+	    " JOIN editions ed ON ed.id = e.edition_id"
+	    " LEFT JOIN sheets s ON s.entry_id = a.entry_id"
+	    " AND s.expert_id = a.expert_id"
+	    " WHERE a.expert_id = ?1 AND NOT EXISTS (SELECT 1 FROM conflicts c"
+	    " WHERE c.entry_id = a.entry_id AND c.expert_id = ?1)"
+	    " ORDER BY ed.id, e.code",
 };

@@ -55,6 +55,7 @@ MATRIX = {
     "POST /editions/{id}/assign": (F, F, A, A),
     "POST /entries/{id}/assign": (F, F, A, A),
     "POST /entries/{id}/conflicts": (F, N, A, A),
+    "GET /enter": (A, A, A, A),
     "POST /logout": (F, A, A, A),
 }
 
@@ -127,6 +128,58 @@ def check_login(t, s):
     r = c2.post("/login", {"login": "bantochuc", "password": "x",
                            "csrf": "0" * 64})
     t.check("login without its form token is refused", r.status == 400)
+
+
+def check_links(t, s):
+    r = s.cli("login-link", "--db", s.db, "--login", "giamkhao1", "--base",
+              "http://127.0.0.1:%d" % s.port)
+    link = r.stdout.strip()
+    t.check("login-link prints a link", r.returncode == 0 and
+            "/enter?t=" in link, r.stdout + r.stderr)
+    path = link[link.index("/enter"):]
+    c = Client(s)
+    r = c.get(path)
+    t.check("a login link opens a session", r.status == 303 and
+            "gk_session" in c.cookies)
+    t.check("the judge lands on their page", c.get("/").status == 200)
+    r = Client(s).get(path)
+    t.check("a login link works once", r.status == 410 and
+            "gk_session" not in Client(s).cookies)
+    r = Client(s).get("/enter?t=" + "A" * 43)
+    t.check("an unknown link is refused the same way", r.status == 410)
+    r = s.cli("login-link", "--db", s.db, "--login", "nobody")
+    t.check("login-link for an unknown login: exit 2", r.returncode == 2)
+
+
+def check_demo(t, binary):
+    s = Server(binary)
+    try:
+        r = s.cli("demo", "--db", s.db)
+        db = sqlite3.connect(s.db)
+        counts = [db.execute(q).fetchone()[0] for q in (
+            "SELECT count(*) FROM editions", "SELECT count(*) FROM entries",
+            "SELECT count(*) FROM authors", "SELECT count(*) FROM experts",
+            "SELECT count(*) FROM panels", "SELECT count(*) FROM assignments",
+            "SELECT count(*) FROM sheets WHERE state = 'submitted'")]
+        db.close()
+        t.check("demo: 5 editions, 60+ entries, 12 experts, panels, "
+                "assignments, scores", r.returncode == 0 and
+                counts[0] == 5 and counts[1] >= 60 and counts[2] > counts[1]
+                and counts[3] == 12 and counts[4] >= 2 and counts[5] > 0 and
+                counts[6] > 0, counts)
+        t.check("demo prints three login links",
+                r.stdout.count("/enter?t=") == 3, r.stdout)
+        again = s.cli("demo", "--db", s.db)
+        db = sqlite3.connect(s.db)
+        n = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+        db.close()
+        t.check("a second run keeps the data and prints new links",
+                again.returncode == 0 and n == counts[1] and
+                again.stdout.count("/enter?t=") == 3)
+        r = s.cli("audit", "verify", "--db", s.db)
+        t.check("demo audit chain verifies", r.returncode == 0, r.stdout)
+    finally:
+        s.cleanup()
 
 
 def check_csrf(t, s):
@@ -232,7 +285,7 @@ def matrix_objects(c, edition):
     db.close()
     return {"editions": edition, "entries": entry, "attachments": att,
             "experts": expert, "panels": panel, "static": 0, "login": 0,
-            "logout": 0, "": 0}
+            "logout": 0, "enter": 0, "": 0}
 
 
 def check_entries(t, s):
@@ -447,6 +500,7 @@ def main(argv):
         check_headers(t, s)
         check_login(t, s)
         check_csrf(t, s)
+        check_links(t, s)
         check_rate_limit(t, s)
         eid = check_editions(t, s)
         check_entries(t, s)
@@ -460,6 +514,7 @@ def main(argv):
         check_limits(t, s)
         check_audit_and_backup(t, s)
         check_tamper(t, binary, s)
+        check_demo(t, binary)
         t.check("edition ids are distinct", eid != matrix_edition)
         t.check("graceful stop on SIGTERM", s.stop() == 0)
         report = s.sanitizer_reports()

@@ -6,7 +6,7 @@ PKGS    := jansson libsodium libmicrohttpd sqlite3
 # the missing ones. DEV_DEBS are for lint, format and fuzz targets.
 DEBS     := build-essential pkg-config libjansson-dev libcsv-dev \
 	    libunistring-dev libsodium-dev libsqlite3-dev libmicrohttpd-dev \
-	    python3
+	    python3 chromium nodejs
 DEV_DEBS := clang clang-format clang-tidy cppcheck libclang-rt-14-dev
 
 WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
@@ -77,8 +77,13 @@ help:
 	@echo "make bench        benchmarks (scoring core vs SQLite)"
 	@echo "make fuzz         run each fuzz target (FUZZ_SECONDS=60)"
 
+# The browser test also needs npm (Debian's nodejs lacks it, NodeSource's
+# has it) and playwright-core, pinned by tests/browser/package-lock.json.
 deps:
 	@./scripts/deps.sh $(DEBS)
+	@command -v npm >/dev/null 2>&1 || ./scripts/deps.sh npm
+	@[ -d tests/browser/node_modules/playwright-core ] || \
+		(cd tests/browser && npm ci --no-audit --no-fund)
 
 dev-deps:
 	@./scripts/deps.sh $(DEBS) $(DEV_DEBS)

@@ -3,7 +3,7 @@
 
 #include "forms.h"
 
-static void
+void
 field_error(struct buf *out, enum score_lang lang, const char *name,
             const struct form_errors *e)
 {
@@ -11,7 +11,7 @@ field_error(struct buf *out, enum score_lang lang, const char *name,
 
 	if (m != MSG__MAX)
 		html_fmt(out, "<p class=\"error\" id=\"%s-error\">%s</p>", name,
-		         T(lang, m));
+		         m == MSG_ERR_DETAIL ? e->detail : T(lang, m));
 }
 
 void

@@ -1,6 +1,7 @@
 /* form.c: submitted form fields (urlencoded parsing, UTF-8 and NFC checks)
  * and the per-field error list that form pages show. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "forms.h"
@@ -166,6 +167,15 @@ form_error(struct form_errors *e, const char *field, enum msg m)
 	e->field[e->count] = field;
 	e->msg[e->count] = m;
 	e->count++;
+}
+
+void
+form_error_detail(struct form_errors *e, const char *field, const char *text)
+{
+	if (form_error_for(e, field) != MSG__MAX)
+		return;
+	snprintf(e->detail, sizeof(e->detail), "%s", text);
+	form_error(e, field, MSG_ERR_DETAIL);
 }
 
 /* NULL names the form as a whole (an error no single field owns). */

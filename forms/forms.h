@@ -49,6 +49,7 @@ enum msg {
 	MSG_NUMBER,
 	MSG_YEAR_FROM,
 	MSG_YEAR_TO,
+	MSG_YEARS,
 	MSG_LEVEL,
 	MSG_TITLE,
 	MSG_STATE,
@@ -69,6 +70,9 @@ enum msg {
 	MSG_ERR_CHOICE,
 	MSG_ERR_TOO_LONG,
 	MSG_ERR_TEXT,
+	MSG_ERR_DETAIL,
+	MSG_ERR_LEVELS,
+	MSG_ERR_FIELD_IN_USE,
 	MSG_FIX_ERRORS,
 	MSG_NEXT_STATE,
 	MSG_RUBRIC,
@@ -121,6 +125,7 @@ enum msg {
 	MSG_UPLOAD,
 	MSG_ATTACHMENT_RULES,
 	MSG_EDIT,
+	MSG_CHANGE,
 	MSG_EXPERTS,
 	MSG_NEW_EXPERT,
 	MSG_EXPERT_TITLE,
@@ -128,6 +133,7 @@ enum msg {
 	MSG_EMAIL,
 	MSG_PHONE,
 	MSG_PANELS,
+	MSG_PANELS_CHAIRED,
 	MSG_NEW_PANEL,
 	MSG_PANEL_NAME,
 	MSG_PANEL_FIELDS,
@@ -149,6 +155,51 @@ enum msg {
 	MSG_WARN_OLD_APPLICATION,
 	MSG_WARN_PRIOR_AWARD,
 	MSG_NO_WARNINGS,
+	MSG_RUBRIC_EDITOR,
+	MSG_RUBRIC_FROZEN,
+	MSG_RUBRIC_IMPORT,
+	MSG_RUBRIC_EXPORT,
+	MSG_RUBRIC_JSON,
+	MSG_CRITERIA,
+	MSG_CRITERION,
+	MSG_CRITERION_NEW,
+	MSG_MAX_POINTS,
+	MSG_WEIGHT,
+	MSG_STEP,
+	MSG_LEVELS,
+	MSG_LEVELS_HELP,
+	MSG_ID,
+	MSG_TITLE_VI,
+	MSG_TITLE_EN,
+	MSG_DESCRIPTION,
+	MSG_DESCRIPTION_EN,
+	MSG_AGGREGATION,
+	MSG_METHOD,
+	MSG_TRIM,
+	MSG_OUTLIER,
+	MSG_LIMIT,
+	MSG_NORMALIZE,
+	MSG_MIN_JUDGES,
+	MSG_DECIMALS,
+	MSG_TIE_BREAK,
+	MSG_AWARDS,
+	MSG_SCOPE,
+	MSG_FLOOR,
+	MSG_TIERS,
+	MSG_TIER_MIN,
+	MSG_MAX_COUNT,
+	MSG_PRIZE,
+	MSG_BALLOT,
+	MSG_BALLOT_RULE,
+	MSG_SHARE,
+	MSG_MAX_SELECTED,
+	MSG_FIELDS,
+	MSG_VERSION,
+	MSG_REASON_REQUIRED,
+	MSG_RUBRIC_FILE,
+	MSG_RUBRIC_MODE,
+	MSG_RUBRIC_SAVED,
+	MSG_RUBRIC_EMPTY,
 	MSG_NOT_STARTED,
 	MSG_DRAFT,
 	MSG_SUBMITTED,
@@ -179,6 +230,8 @@ const char *name_program(enum score_lang lang, const char *program);
 const char *name_level(enum score_lang lang, const char *level);
 const char *name_state(enum score_lang lang, const char *state);
 const char *name_role(enum score_lang lang, const char *role);
+/* A rubric choice ("mean", "zscore", "more-than"...) in words. */
+const char *name_option(enum score_lang lang, const char *option);
 
 /* The edition lifecycle, in order; the next state or NULL. */
 extern const char *const edition_states[];
@@ -235,9 +288,14 @@ struct form_errors {
 	const char *field[32];
 	enum msg msg[32];
 	size_t count;
+	char detail[512]; /* the text of the one MSG_ERR_DETAIL error */
 };
 
 void form_error(struct form_errors *e, const char *field, enum msg m);
+/* An error whose text comes from elsewhere (the scoring core's message,
+ * already in the page's language); one per form. */
+void form_error_detail(struct form_errors *e, const char *field,
+                       const char *text);
 /* The message for a field, or MSG__MAX when it has none. */
 enum msg form_error_for(const struct form_errors *e, const char *field);
 
@@ -253,6 +311,9 @@ void field_select(struct buf *out, enum score_lang lang, const char *name,
                   const char *label, const char *const *values,
                   const char *const *labels, size_t n, const char *selected,
                   const struct form_errors *e);
+/* The error paragraph of a field, when it has one. */
+void field_error(struct buf *out, enum score_lang lang, const char *name,
+                 const struct form_errors *e);
 void field_checkbox(struct buf *out, const char *name, const char *label,
                     bool checked);
 /* The hidden CSRF input every state-changing form carries. */
@@ -386,6 +447,41 @@ const char *entry_author_field(size_t row, size_t column);
 const char *field_title(const struct field_choice *fields, size_t n,
                         const char *id);
 
+/* ---- The rubric editor (rubric_form.c, pages_rubric.c) ------------------- */
+
+#define RUBRIC_FORM_EXTRA 2 /* blank rows offered for new items */
+#define RUBRIC_FORM_MAX   40
+
+/*
+ * Turns the editor's fields into a rubric JSON text (free() it): rows with
+ * an empty id are dropped; numbers must be plain decimals; level lines read
+ * "min-max | label vi | label en". Returns NULL with errors at fields when
+ * the form itself is malformed; the scoring core validates the result.
+ */
+char *rubric_form_json(const struct form *f, struct form_errors *e);
+/* The form field that a rubric key path ("criteria[1].step") is edited
+ * in, written into `out` ("c1_step"); "" when none. */
+void rubric_path_field(const char *path, char *out, size_t size);
+
+/* What the rubric page shows. */
+struct rubric_page {
+	const struct edition_view *edition;
+	const struct score_rubric *rubric; /* the latest version */
+	int version;
+	bool frozen;   /* scores exist: saving needs a reason */
+	bool can_edit; /* else read-only, export only */
+	/* after a refused save: what was posted (so nothing typed is lost),
+	 * the errors by field, the scoring core's message (in the page's
+	 * language), and the import text that was pasted */
+	const struct form *posted;
+	const struct form_errors *errors;
+	const char *error;
+	const char *import_text;
+};
+
+void page_rubric(struct buf *out, const struct page *p,
+                 const struct rubric_page *v);
+
 /* ---- The judge's start page (pages_judge.c) ------------------------------ */
 
 struct judge_row {
@@ -394,9 +490,17 @@ struct judge_row {
 	const char *sheet; /* draft | submitted | "" */
 };
 
-/* The entries assigned to a judge, with their progress. */
+/* A panel the judge chairs (a link to its edition's assignments). */
+struct chair_row {
+	long long edition;
+	const char *panel;
+};
+
+/* The entries assigned to a judge, with their progress, and the panels
+ * the judge chairs. */
 void page_judge_home(struct buf *out, const struct page *p,
-                     const struct judge_row *rows, size_t n);
+                     const struct judge_row *rows, size_t n,
+                     const struct chair_row *chaired, size_t nchaired);
 
 /* ---- Experts, panels, assignments (pages_panels.c, pages_assign.c) ------ */
 

@@ -84,6 +84,16 @@ user_box(struct buf *out, const struct page *p)
 	         p->csrf, T(lang, MSG_LOGOUT));
 }
 
+/* Is the page in the part of the site that starts at `prefix`? */
+static bool
+current(const struct page *p, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return p->path != NULL && strncmp(p->path, prefix, n) == 0 &&
+	       (p->path[n] == '\0' || p->path[n] == '/');
+}
+
 void
 page_begin(struct buf *out, const struct page *p)
 {
@@ -100,17 +110,21 @@ page_begin(struct buf *out, const struct page *p)
 		html_fmt(out, "<title>%s – %s</title>\n", p->title, app);
 	else
 		html_fmt(out, "<title>%s</title>\n", app);
-	html_fmt(out, "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
+	html_fmt(out, "<link rel=\"icon\" href=\"/static/icon.svg\" "
+	              "type=\"image/svg+xml\">\n"
+	              "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
 	              "<script src=\"/static/app.js\" defer></script>\n"
 	              "</head>\n<body>\n<header class=\"bar\">\n");
-	html_fmt(
-	    out,
-	    "<a class=\"brand\" href=\"/\">%s</a>\n<nav><a href=\"/\">%s</a>",
-	    app, T(lang, MSG_EDITIONS));
+	html_fmt(out,
+	         "<a class=\"brand\" href=\"/\">%s</a>\n<nav><a href=\"/\"%R>"
+	         "%s</a>",
+	         app, current(p, "/editions") ? " aria-current=\"page\"" : "",
+	         T(lang, MSG_EDITIONS));
 	/* the organisers' tools; anyone else is refused them anyway */
 	if (p->role != NULL && (strcmp(p->role, "organiser") == 0 ||
 	                        strcmp(p->role, "admin") == 0))
-		html_fmt(out, " <a href=\"/experts\">%s</a>",
+		html_fmt(out, " <a href=\"/experts\"%R>%s</a>",
+		         current(p, "/experts") ? " aria-current=\"page\"" : "",
 		         T(lang, MSG_EXPERTS));
 	buf_puts(out, "</nav>\n");
 	if (p->user != NULL)

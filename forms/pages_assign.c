@@ -1,5 +1,6 @@
 /* pages_assign.c: each panel's assignment grid, its loads and status. */
 #include <stdio.h>
+#include <string.h>
 
 #include "forms.h"
 
@@ -52,10 +53,11 @@ row_form(struct buf *out, const struct page *p, const struct grid_view *g,
 {
 	enum score_lang l = p->lang;
 
+	/* folded: one line per entry until the organiser opens it */
 	html_fmt(out,
-	         "<td><form method=\"post\" action=\"/entries/%lld/assign\" "
-	         "class=\"row\">",
-	         g->entry_ids[i]);
+	         "<td><details><summary>%s</summary><form method=\"post\" "
+	         "action=\"/entries/%lld/assign\" class=\"row\">",
+	         T(l, MSG_CHANGE), g->entry_ids[i]);
 	field_csrf(out, p->csrf);
 	html_fmt(out, "<select name=\"expert\" aria-label=\"%s\">",
 	         T(l, MSG_JUDGES));
@@ -68,7 +70,7 @@ row_form(struct buf *out, const struct page *p, const struct grid_view *g,
 	         "<button name=\"op\" value=\"add\">%s</button>"
 	         "<button name=\"op\" value=\"remove\">%s</button>"
 	         "<button formaction=\"/entries/%lld/conflicts\">%s</button>"
-	         "</form></td>",
+	         "</form></details></td>",
 	         T(l, MSG_REASON), T(l, MSG_REASON), T(l, MSG_ADD),
 	         T(l, MSG_REMOVE), g->entry_ids[i], T(l, MSG_CONFLICTS));
 }
@@ -121,11 +123,17 @@ page_assignments(struct buf *out, const struct page *p,
 	enum score_lang l = p->lang;
 
 	page_begin(out, p);
-	html_fmt(out,
-	         "<p class=\"crumbs\"><a href=\"/editions/%lld\">%s</a> › "
-	         "<a href=\"/editions/%lld/panels\">%s</a></p><h1>%s</h1>",
-	         ed->id, ed->title, ed->id, T(l, MSG_PANELS),
-	         T(l, MSG_ASSIGNMENTS));
+	/* a panel chair has the edition's pages only through this one */
+	if (p->role != NULL && strcmp(p->role, "chair") == 0)
+		html_fmt(out, "<p class=\"crumbs\">%s</p><h1>%s</h1>",
+		         ed->title, T(l, MSG_ASSIGNMENTS));
+	else
+		html_fmt(out,
+		         "<p class=\"crumbs\"><a href=\"/editions/%lld\">%s</a>"
+		         " › <a href=\"/editions/%lld/panels\">%s</a></p>"
+		         "<h1>%s</h1>",
+		         ed->id, ed->title, ed->id, T(l, MSG_PANELS),
+		         T(l, MSG_ASSIGNMENTS));
 	if (can_assign) {
 		html_fmt(
 		    out,

@@ -152,10 +152,11 @@ advance_form(struct buf *out, const struct page *p,
 	field_csrf(out, p->csrf);
 	html_fmt(out,
 	         "<input type=\"hidden\" name=\"from\" value=\"%s\">"
-	         "<button type=\"submit\" data-confirm=\"%s\">%s: %s</button>"
-	         "</form>",
+	         "<button type=\"submit\" data-confirm=\"%s: %s?\">%s: %s"
+	         "</button></form>",
 	         v->state, T(p->lang, MSG_NEXT_STATE),
-	         T(p->lang, MSG_NEXT_STATE), name_state(p->lang, next));
+	         name_state(p->lang, next), T(p->lang, MSG_NEXT_STATE),
+	         name_state(p->lang, next));
 }
 
 void
@@ -175,7 +176,7 @@ page_edition(struct buf *out, const struct page *p,
 	html_fmt(out, "<h1>%s</h1><dl class=\"details\">", v->title);
 	detail(out, T(l, MSG_PROGRAM), name_program(l, v->program));
 	detail(out, T(l, MSG_NUMBER), number);
-	detail(out, T(l, MSG_YEAR_FROM), years);
+	detail(out, T(l, MSG_YEARS), years);
 	detail(out, T(l, MSG_LEVEL), name_level(l, v->level));
 	detail(out, T(l, MSG_STATE), name_state(l, v->state));
 	detail(out, T(l, MSG_SUBMIT_UNTIL), v->submit_until);
@@ -191,15 +192,16 @@ page_edition(struct buf *out, const struct page *p,
 	         "</dl><nav class=\"sections\"><a class=\"button\" "
 	         "href=\"/editions/%lld/entries\">%s</a> <a class=\"button\" "
 	         "href=\"/editions/%lld/panels\">%s</a> <a class=\"button\" "
-	         "href=\"/editions/%lld/assignments\">%s</a></nav>"
-	         "<p class=\"actions\">",
+	         "href=\"/editions/%lld/assignments\">%s</a> <a "
+	         "class=\"button\" href=\"/editions/%lld/rubric\">%s</a>"
+	         "</nav><div class=\"actions\">",
 	         v->id, T(l, MSG_ENTRIES), v->id, T(l, MSG_PANELS), v->id,
-	         T(l, MSG_ASSIGNMENTS));
+	         T(l, MSG_ASSIGNMENTS), v->id, T(l, MSG_RUBRIC_EDITOR));
 	if (can_advance)
 		advance_form(out, p, v);
 	html_fmt(out,
 	         " <a href=\"/editions/%lld/rubric.json\">%s (JSON, v%d)</a>"
-	         "</p>",
+	         "</div>",
 	         v->id, T(l, MSG_RUBRIC), v->rubric_version);
 	page_end(out, p);
 }

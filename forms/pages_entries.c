@@ -256,7 +256,9 @@ eligibility(struct buf *out, const struct page *p, const struct entry_view *v,
 		}
 	if (!any)
 		html_fmt(out, "<li>%s</li>", T(l, MSG_NO_WARNINGS));
-	html_fmt(out, "</ul><p><span class=\"state %s\">%s</span> %s</p>",
+	html_fmt(out,
+	         "</ul><p><span class=\"state %s\">%s</span> "
+	         "<span class=\"reason\">%s</span></p>",
 	         v->eligibility, T(l, eligibility_msg(v->eligibility)),
 	         v->eligibility_reason);
 	if (!can_decide)

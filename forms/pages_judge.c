@@ -11,9 +11,27 @@ sheet_msg(const char *sheet)
 	return strcmp(sheet, "draft") == 0 ? MSG_DRAFT : MSG_NOT_STARTED;
 }
 
+/* A chair follows the panel's work from its assignments page. */
+static void
+chaired_panels(struct buf *out, enum score_lang l, const struct chair_row *c,
+               size_t n)
+{
+	if (n == 0)
+		return;
+	html_fmt(out, "<h2>%s</h2><ul class=\"chaired\">",
+	         T(l, MSG_PANELS_CHAIRED));
+	for (size_t i = 0; i < n; i++)
+		html_fmt(
+		    out,
+		    "<li><a href=\"/editions/%lld/assignments\">%s</a></li>",
+		    c[i].edition, c[i].panel);
+	buf_puts(out, "</ul>");
+}
+
 void
 page_judge_home(struct buf *out, const struct page *p,
-                const struct judge_row *rows, size_t n)
+                const struct judge_row *rows, size_t n,
+                const struct chair_row *chaired, size_t nchaired)
 {
 	enum score_lang l = p->lang;
 	size_t done = 0;
@@ -23,6 +41,7 @@ page_judge_home(struct buf *out, const struct page *p,
 		done += strcmp(rows[i].sheet, "submitted") == 0;
 	page_begin(out, p);
 	html_fmt(out, "<h1>%s</h1>", T(l, MSG_HOME_JUDGE));
+	chaired_panels(out, l, chaired, nchaired);
 	if (n == 0) {
 		html_fmt(out, "<p>%s</p>", T(l, MSG_NO_ASSIGNMENTS));
 		page_end(out, p);

@@ -33,6 +33,7 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_NUMBER] = { "Lần thứ", "Edition number" },
 	[MSG_YEAR_FROM] = { "Từ năm", "From year" },
 	[MSG_YEAR_TO] = { "Đến năm", "To year" },
+	[MSG_YEARS] = { "Năm", "Year" },
 	[MSG_LEVEL] = { "Cấp", "Level" },
 	[MSG_TITLE] = { "Tên gọi", "Title" },
 	[MSG_STATE] = { "Giai đoạn", "Stage" },
@@ -64,6 +65,14 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_ERR_TOO_LONG] = { "Nội dung quá dài", "Too long" },
 	[MSG_ERR_TEXT] = { "Nội dung có ký tự không hợp lệ",
 	                   "Contains characters that are not allowed" },
+	[MSG_ERR_DETAIL] = { "Giá trị không hợp lệ", "Invalid value" },
+	[MSG_ERR_FIELD_IN_USE] = { "Không thể bỏ lĩnh vực đang có hồ sơ dự thi",
+	                           "A field that entries belong to cannot be "
+	                           "removed" },
+	[MSG_ERR_LEVELS] = { "Mỗi dòng phải có dạng: từ-đến | mô tả tiếng "
+	                     "Việt | mô tả tiếng Anh (không bắt buộc)",
+	                     "Each line must read: from-to | Vietnamese label "
+	                     "| English label (optional)" },
 	[MSG_FIX_ERRORS] = { "Vui lòng sửa các mục được đánh dấu bên dưới.",
 	                     "Please correct the fields marked below." },
 	[MSG_NEXT_STATE] = { "Chuyển sang giai đoạn tiếp theo",
@@ -144,6 +153,7 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_ATTACHMENT_RULES] = { "PDF, JPEG hoặc PNG, tối đa 10 MB mỗi tệp",
 	                           "PDF, JPEG or PNG, at most 10 MB each" },
 	[MSG_EDIT] = { "Sửa", "Edit" },
+	[MSG_CHANGE] = { "Thay đổi", "Change" },
 	[MSG_EXPERTS] = { "Chuyên gia", "Experts" },
 	[MSG_NEW_EXPERT] = { "Thêm chuyên gia", "Add an expert" },
 	[MSG_EXPERT_TITLE] = { "Học hàm, học vị, chức danh",
@@ -152,6 +162,8 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_EMAIL] = { "Thư điện tử", "Email" },
 	[MSG_PHONE] = { "Điện thoại", "Phone" },
 	[MSG_PANELS] = { "Tiểu ban chấm", "Panels" },
+	[MSG_PANELS_CHAIRED] = { "Tiểu ban tôi làm trưởng ban",
+	                         "Panels I chair" },
 	[MSG_NEW_PANEL] = { "Lập tiểu ban", "Create a panel" },
 	[MSG_PANEL_NAME] = { "Tên tiểu ban", "Panel name" },
 	[MSG_PANEL_FIELDS] = { "Các lĩnh vực tiểu ban chấm",
@@ -187,6 +199,72 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                           "Already awarded: check the exclusion "
 	                           "rule" },
 	[MSG_NO_WARNINGS] = { "Không có cảnh báo", "No warnings" },
+	[MSG_RUBRIC_EDITOR] = { "Bộ tiêu chí chấm", "Judging rubric" },
+	[MSG_RUBRIC_FROZEN] = { "Đã có điểm chấm: mỗi thay đổi tạo một phiên "
+	                        "bản mới của bộ tiêu chí và cần ghi lý do. Các "
+	                        "phiếu đã chấm giữ phiên bản cũ.",
+	                        "Scores exist: each change makes a new version "
+	                        "of the rubric and needs a reason. Sheets "
+	                        "already scored keep their version." },
+	[MSG_RUBRIC_IMPORT] = { "Nhập bộ tiêu chí từ JSON",
+	                        "Import a rubric from JSON" },
+	[MSG_RUBRIC_EXPORT] = { "Tải bộ tiêu chí (JSON)",
+	                        "Download the rubric (JSON)" },
+	[MSG_RUBRIC_JSON] = { "Nội dung JSON (định dạng giamkhao-rubric/1)",
+	                      "JSON text (giamkhao-rubric/1 format)" },
+	[MSG_CRITERIA] = { "Tiêu chí", "Criteria" },
+	[MSG_CRITERION] = { "Tiêu chí", "Criterion" },
+	[MSG_CRITERION_NEW] = { "Thêm tiêu chí (để trống nếu không cần)",
+	                        "Add a criterion (leave empty if not needed)" },
+	[MSG_MAX_POINTS] = { "Điểm tối đa", "Maximum" },
+	[MSG_WEIGHT] = { "Hệ số", "Weight" },
+	[MSG_STEP] = { "Bước điểm", "Step" },
+	[MSG_LEVELS] = { "Các mức đánh giá", "Levels" },
+	[MSG_LEVELS_HELP] = { "Mỗi dòng một mức: từ-đến | mô tả tiếng Việt | "
+	                      "mô tả tiếng Anh",
+	                      "One level per line: from-to | Vietnamese label "
+	                      "| English label" },
+	[MSG_ID] = { "Mã", "Id" },
+	[MSG_TITLE_VI] = { "Tên (tiếng Việt)", "Name (Vietnamese)" },
+	[MSG_TITLE_EN] = { "Tên (tiếng Anh)", "Name (English)" },
+	[MSG_DESCRIPTION] = { "Mô tả, hướng dẫn chấm (tiếng Việt)",
+	                      "Description, guidance (Vietnamese)" },
+	[MSG_DESCRIPTION_EN] = { "Mô tả (tiếng Anh)", "Description (English)" },
+	[MSG_AGGREGATION] = { "Tổng hợp điểm", "Aggregation" },
+	[MSG_METHOD] = { "Cách tính điểm", "Method" },
+	[MSG_TRIM] = { "Số điểm bỏ mỗi đầu (trung bình cắt)",
+	               "Totals dropped at each end (trimmed)" },
+	[MSG_OUTLIER] = { "Loại phiếu chấm lệch", "Outlier exclusion" },
+	[MSG_LIMIT] = { "Ngưỡng lệch", "Limit" },
+	[MSG_NORMALIZE] = { "Chuẩn hóa theo giám khảo",
+	                    "Normalisation by judge" },
+	[MSG_MIN_JUDGES] = { "Số giám khảo tối thiểu", "Minimum judges" },
+	[MSG_DECIMALS] = { "Số chữ số thập phân", "Decimal places" },
+	[MSG_TIE_BREAK] = { "Xét khi bằng điểm (mã tiêu chí, cách nhau bởi dấu "
+	                    "phẩy)",
+	                    "Tie-break (criterion ids, comma-separated)" },
+	[MSG_AWARDS] = { "Giải thưởng", "Prizes" },
+	[MSG_SCOPE] = { "Phạm vi xếp giải", "Ranking scope" },
+	[MSG_FLOOR] = { "Điểm sàn", "Floor" },
+	[MSG_TIERS] = { "Các hạng giải", "Prize tiers" },
+	[MSG_TIER_MIN] = { "Điểm tối thiểu", "Minimum score" },
+	[MSG_MAX_COUNT] = { "Số giải tối đa", "At most" },
+	[MSG_PRIZE] = { "Tiền thưởng (đồng)", "Prize money (VND)" },
+	[MSG_BALLOT] = { "Bỏ phiếu", "Ballot" },
+	[MSG_BALLOT_RULE] = { "Điều kiện chọn", "Selection rule" },
+	[MSG_SHARE] = { "Tỉ lệ phiếu đồng ý", "Yes share" },
+	[MSG_MAX_SELECTED] = { "Số được chọn tối đa", "At most selected" },
+	[MSG_FIELDS] = { "Lĩnh vực", "Fields" },
+	[MSG_VERSION] = { "Phiên bản", "Version" },
+	[MSG_REASON_REQUIRED] = { "Cần ghi lý do thay đổi",
+	                          "A reason for the change is needed" },
+	[MSG_RUBRIC_FILE] = { "Tệp JSON (hoặc dán nội dung vào ô dưới)",
+	                      "JSON file (or paste the text below)" },
+	[MSG_RUBRIC_MODE] = { "Hình thức đánh giá", "Judging mode" },
+	[MSG_RUBRIC_SAVED] = { "Đã lưu phiên bản mới của bộ tiêu chí",
+	                       "A new version of the rubric was saved" },
+	[MSG_RUBRIC_EMPTY] = { "Chưa chọn tệp hoặc dán nội dung JSON",
+	                       "No file chosen and no JSON text pasted" },
 	[MSG_NOT_STARTED] = { "Chưa chấm", "Not started" },
 	[MSG_DRAFT] = { "Đang chấm (bản nháp)", "Draft" },
 	[MSG_SUBMITTED] = { "Đã nộp", "Submitted" },
@@ -290,6 +368,27 @@ static const struct name states[] = {
 	{ NULL, { NULL, NULL } },
 };
 
+/* The choices of the rubric editor (spellings of the rubric file). */
+static const struct name options[] = {
+	{ "scores", { "Chấm điểm theo tiêu chí", "Scores by criteria" } },
+	{ "ballot", { "Bỏ phiếu đồng ý / không", "Yes/no ballot" } },
+	{ "mean", { "Trung bình cộng", "Mean" } },
+	{ "median", { "Trung vị", "Median" } },
+	{ "trimmed",
+	  { "Trung bình cắt (bỏ cao nhất, thấp nhất)",
+	    "Trimmed mean (drop highest, lowest)" } },
+	{ "none", { "Không", "None" } },
+	{ "points", { "Lệch quá số điểm", "More than a number of points" } },
+	{ "percent", { "Lệch quá phần trăm", "More than a percentage" } },
+	{ "offset", { "Bù độ lệch trung bình", "Offset by judge mean" } },
+	{ "zscore", { "Điểm chuẩn (z-score)", "Standard score (z-score)" } },
+	{ "field", { "Theo từng lĩnh vực", "Per field" } },
+	{ "contest", { "Toàn cuộc thi", "Whole contest" } },
+	{ "more-than", { "Trên tỉ lệ", "More than the share" } },
+	{ "at-least", { "Từ tỉ lệ trở lên", "At least the share" } },
+	{ NULL, { NULL, NULL } },
+};
+
 static const struct name roles[] = {
 	{ "admin", { "Quản trị hệ thống", "Administrator" } },
 	{ "organiser", { "Ban Tổ chức", "Organiser" } },
@@ -332,6 +431,12 @@ const char *
 name_state(enum score_lang lang, const char *state)
 {
 	return name_lookup(states, lang, state);
+}
+
+const char *
+name_option(enum score_lang lang, const char *option)
+{
+	return name_lookup(options, lang, option);
 }
 
 const char *

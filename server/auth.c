@@ -21,6 +21,7 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_EDITION_VIEW] = "edition-view",
 	[ACT_EDITION_ADVANCE] = "edition-advance",
 	[ACT_RUBRIC_EXPORT] = "rubric-export",
+	[ACT_RUBRIC_EDIT] = "rubric-edit",
 	[ACT_ENTRY_LIST] = "entry-list",
 	[ACT_ENTRY_CREATE] = "entry-create",
 	[ACT_ENTRY_VIEW] = "entry-view",
@@ -43,6 +44,7 @@ const char *const action_names[ACT__MAX] = {
 	 R(ROLE_ORGANISER) | R(ROLE_ADMIN))
 #define SIGNED_IN (ANYONE & ~R(ROLE_ANONYMOUS))
 #define STAFF     (R(ROLE_ORGANISER) | R(ROLE_ADMIN))
+#define EXPERT    (R(ROLE_JUDGE) | R(ROLE_CHAIR)) /* a judge's account */
 
 /* Which roles may attempt each action at all (the route-level check);
  * one row per action, aligned by hand. */
@@ -59,20 +61,21 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_EDITION_VIEW]    = STAFF,
 	[ACT_EDITION_ADVANCE] = STAFF,
 	[ACT_RUBRIC_EXPORT]   = STAFF,
+	[ACT_RUBRIC_EDIT]     = STAFF,
 	[ACT_ENTRY_LIST]      = STAFF,
 	[ACT_ENTRY_CREATE]    = STAFF,
-	[ACT_ENTRY_VIEW]      = STAFF | R(ROLE_JUDGE),
+	[ACT_ENTRY_VIEW]      = STAFF | EXPERT,
 	[ACT_ENTRY_EDIT]      = STAFF,
 	[ACT_ENTRY_DECIDE]    = STAFF,
 	[ACT_ATTACHMENT_ADD]  = STAFF,
-	[ACT_ATTACHMENT_VIEW] = STAFF | R(ROLE_JUDGE),
+	[ACT_ATTACHMENT_VIEW] = STAFF | EXPERT,
 	[ACT_EXPERT_LIST]     = STAFF,
 	[ACT_EXPERT_EDIT]     = STAFF,
 	[ACT_PANEL_LIST]      = STAFF,
 	[ACT_PANEL_EDIT]      = STAFF,
-	[ACT_ASSIGN_VIEW]     = STAFF,
+	[ACT_ASSIGN_VIEW]     = STAFF | R(ROLE_CHAIR),
 	[ACT_ASSIGN]          = STAFF,
-	[ACT_CONFLICT_DECLARE] = STAFF | R(ROLE_JUDGE),
+	[ACT_CONFLICT_DECLARE] = STAFF | EXPERT,
 };
 /* clang-format on */
 
@@ -95,6 +98,10 @@ static const char *const open_for_decisions[] = { "receiving", "eligibility",
 /* Panels are formed, and judges assigned, up to the end of judging. */
 static const char *const open_for_panels[] = { "draft", "receiving",
 	                                       "eligibility", "judging", NULL };
+/* The rubric changes until results are compiled (after the first score,
+ * as a new version with a reason). */
+static const char *const open_for_rubric[] = { "draft", "receiving",
+	                                       "eligibility", "judging", NULL };
 static const char *const open_for_assignment[] = { "eligibility", "judging",
 	                                           NULL };
 
@@ -116,19 +123,31 @@ edition_allows(enum action act, const struct db_edition *e)
 		return in_state(e, open_for_panels);
 	case ACT_ASSIGN:
 		return in_state(e, open_for_assignment);
+	case ACT_RUBRIC_EDIT:
+		return in_state(e, open_for_rubric);
 	default:
 		return true;
 	}
 }
 
-/* A judge sees an entry only when assigned to it and not conflicted. */
+/* A judge sees an entry only when assigned to it and not conflicted; a
+ * panel chair also sees (read-only) the entries of the panel and its
+ * assignments. A conflict hides the entry from the chair too. */
 static bool
-judge_allows(enum action act, const struct object *obj)
+expert_allows(const struct actor *a, enum action act, const struct object *obj)
 {
-	if (act != ACT_ENTRY_VIEW && act != ACT_ATTACHMENT_VIEW &&
-	    act != ACT_CONFLICT_DECLARE)
+	bool chair = a->role == ROLE_CHAIR && obj->chairs;
+
+	switch (act) {
+	case ACT_ENTRY_VIEW:
+	case ACT_ATTACHMENT_VIEW:
+	case ACT_CONFLICT_DECLARE:
+		return (obj->assigned || chair) && !obj->conflicted;
+	case ACT_ASSIGN_VIEW:
+		return chair;
+	default:
 		return false;
-	return obj->assigned && !obj->conflicted;
+	}
 }
 
 bool
@@ -139,7 +158,14 @@ can(const struct actor *a, enum action act, const struct object *obj)
 		return false;
 	if (obj == NULL)
 		return true;
-	if (a->role == ROLE_JUDGE && !judge_allows(act, obj))
+	if ((a->role == ROLE_JUDGE || a->role == ROLE_CHAIR) &&
+	    !expert_allows(a, act, obj))
 		return false;
 	return obj->edition == NULL || edition_allows(act, obj->edition);
+}
+
+bool
+actor_is_expert(const struct actor *a)
+{
+	return a->role == ROLE_JUDGE || a->role == ROLE_CHAIR;
 }

@@ -104,7 +104,7 @@ user_add(int argc, char **argv, enum score_lang lang)
 		fprintf(stderr,
 		        "%s: giamkhao user add --db FILE --login LOGIN "
 		        "[--name NAME] [--role admin|organiser|judge] "
-		        "< password\n",
+		        "[--expert ID] < password\n",
 		        cli_text(lang, "cách dùng", "usage"));
 		return EXIT_BAD_INPUT;
 	}

@@ -276,7 +276,7 @@ technical(struct demo *d)
 	snprintf(e.applied_from, sizeof(e.applied_from), "2022-01-01");
 	rc = add_edition(d, "technical-innovation", 11, 2026,
 	                 "Hội thi Sáng tạo Kỹ thuật tỉnh Hà Giang lần thứ 11, "
-	                 "năm 2025–2026",
+	                 "năm 2026",
 	                 "judging", &e, &ed);
 	rc = rc ? rc
 	        : add_entries(d, ed, "KT", demo_technical, 30, "eligible",
@@ -375,9 +375,10 @@ print_link(struct db *db, const char *login, const char *base,
 	                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	crypto_hash_sha256(hash, raw, sizeof(raw));
 	tx = db_begin(db, &system);
-	rc = tx != NULL ? db_link_create(tx, hash, u.id,
-	                                 (int64_t)time(NULL) + 7 * 86400)
-	                : -1;
+	rc = tx != NULL
+	         ? db_link_create(tx, hash, u.id,
+	                          (int64_t)time(NULL) + (int64_t)7 * 86400)
+	         : -1;
 	rc = rc == 0 ? db_commit(tx) : (db_rollback(tx), -1);
 	if (rc == 0)
 		printf("  %s\n      %s/enter?t=%s\n", label, base, token);

@@ -79,6 +79,22 @@ ctx_release(struct ctx *c)
 	c->rubric = NULL;
 }
 
+int
+entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
+             struct object *obj)
+{
+	struct db_access acc;
+	int rc;
+
+	if (!actor_is_expert(a))
+		return 0;
+	rc = db_judge_access(rd, entry, a->expert_id, &acc);
+	obj->assigned = acc.assigned;
+	obj->conflicted = acc.conflicted;
+	obj->chairs = acc.chairs;
+	return rc;
+}
+
 bool
 ctx_can(const struct req *r, const struct ctx *c, enum action act)
 {

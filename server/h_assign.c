@@ -66,30 +66,93 @@ grid_page_release(struct grid_page *gp)
 	free(gp->judge_names);
 }
 
+/* Drops the rows of entries the expert is in conflict with (a
+ * conflicted judge never sees the entry, not even as a chair). */
+static void
+hide_conflicted(struct grid *g, int64_t expert)
+{
+	size_t col = g->m, kept = 0;
+
+	for (size_t j = 0; j < g->m; j++)
+		if (g->judges[j].id == expert)
+			col = j;
+	if (col == g->m)
+		return;
+	for (size_t i = 0; i < g->n; i++) {
+		unsigned char c = g->cells[i * g->m + col];
+
+		if (c == CELL_CONFLICT || c == CELL_DECLARED)
+			continue;
+		g->rows[kept] = g->rows[i];
+		memmove(&g->cells[kept * g->m], &g->cells[i * g->m], g->m);
+		kept++;
+	}
+	g->n = kept;
+}
+
+/* May the actor see this edition's assignments, and which panels? Staff
+ * see all; a chair the panels they chair. */
+static bool
+panel_visible(const struct req *r, const struct grid *g)
+{
+	return !actor_is_expert(&r->actor) ||
+	       g->panel.chair == r->actor.expert_id;
+}
+
+static int
+view_allowed(struct req *r, const struct ctx *c)
+{
+	struct object obj = { .edition = &c->edition };
+	struct db_read *rd;
+	int chairs = 0, rc = 0;
+
+	if (actor_is_expert(&r->actor)) {
+		rd = db_read_begin(r->app->db);
+		rc = db_expert_chairs(rd, r->actor.expert_id, c->edition.id,
+		                      &chairs);
+		db_read_end(rd);
+		obj.chairs = chairs > 0;
+	}
+	if (rc != 0 || !can(&r->actor, ACT_ASSIGN_VIEW, &obj)) {
+		respond_error(r, rc != 0 ? 500 : 404);
+		return -1;
+	}
+	return 0;
+}
+
 void
 h_assign_view(struct req *r)
 {
 	struct ctx c;
-	struct grids gs;
+	struct grids gs = { 0 };
 	struct grid_page *gps;
 	struct grid_view *views;
 	struct page p;
+	size_t n = 0;
 
 	if (ctx_load(r, r->ids[0], &c) != 0)
 		return;
-	if (grids_load(r, &c, &gs) != 0) {
+	if (view_allowed(r, &c) != 0) {
+		/* answered */
+	} else if (grids_load(r, &c, &gs) != 0) {
 		respond_error(r, 500);
 	} else {
 		gps = xcalloc(gs.n + 1, sizeof(*gps));
 		views = xcalloc(gs.n + 1, sizeof(*views));
 		for (size_t i = 0; i < gs.n; i++) {
-			grid_page(&gs, &gs.grids[i], &gps[i]);
-			views[i] = gps[i].v;
+			if (!panel_visible(r, &gs.grids[i]))
+				continue;
+			if (actor_is_expert(&r->actor))
+				hide_conflicted(&gs.grids[i],
+				                r->actor.expert_id);
+			grid_page(&gs, &gs.grids[i], &gps[n]);
+			views[n] = gps[n].v;
+			n++;
 		}
 		p = req_page(r, T(r->lang, MSG_ASSIGNMENTS));
-		page_assignments(&r->out, &p, &c.view, views, gs.n,
+		page_assignments(&r->out, &p, &c.view, views, n,
 		                 ctx_can(r, &c, ACT_ASSIGN));
-		for (size_t i = 0; i < gs.n; i++)
+		for (size_t i = 0; i < n; i++)
 			grid_page_release(&gps[i]);
 		free(gps);
 		free(views);
@@ -271,7 +334,7 @@ h_conflict_declare(struct req *r)
 	struct db_actor who = { r->actor.user_id, r->address };
 	const char *reason = form_get(&r->form, "reason");
 	const char *expert_text = form_get(&r->form, "expert");
-	bool judge = r->actor.role == ROLE_JUDGE;
+	bool judge = actor_is_expert(&r->actor);
 	struct db_entry *e = xcalloc(1, sizeof(*e));
 	struct object obj = { 0 };
 	struct db_read *rd;
@@ -292,8 +355,7 @@ h_conflict_declare(struct req *r)
 	obj.edition = &c.edition;
 	rd = db_read_begin(r->app->db);
 	if (judge)
-		db_judge_access(rd, e->id, expert, &obj.assigned,
-		                &obj.conflicted);
+		entry_access(rd, &r->actor, e->id, &obj);
 	db_read_end(rd);
 	if (!can(&r->actor, ACT_CONFLICT_DECLARE, &obj)) {
 		respond_error(r, judge ? 404 : 409);

@@ -208,10 +208,40 @@ collect_assigned(const struct db_judge_entry *e, void *arg)
 }
 
 /* Organisers start at the editions; a judge at their assigned entries. */
+struct chaired {
+	struct chair_row *rows;
+	char **names; /* owned: rows[i].panel */
+	size_t n;
+};
+
+static int
+collect_chaired(const struct db_panel *p, void *arg)
+{
+	struct chaired *c = arg;
+
+	c->rows = xreallocarray(c->rows, c->n + 1, sizeof(*c->rows));
+	c->names = xreallocarray(c->names, c->n + 1, sizeof(*c->names));
+	c->names[c->n] = xstrdup(p->name);
+	c->rows[c->n] =
+	    (struct chair_row){ (long long)p->edition_id, c->names[c->n] };
+	c->n++;
+	return 0;
+}
+
+static void
+chaired_release(struct chaired *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->names[i]);
+	free(c->names);
+	free(c->rows);
+}
+
 void
 h_home(struct req *r)
 {
 	struct judge_rows l = { 0 };
+	struct chaired ch = { 0 };
 	struct judge_row *rows;
 	struct db_read *rd;
 	struct page p;
@@ -225,9 +255,13 @@ h_home(struct req *r)
 	rc = r->actor.expert_id != 0 ? db_judge_entries(rd, r->actor.expert_id,
 	                                                collect_assigned, &l)
 	                             : 0;
+	if (rc == 0 && r->actor.expert_id != 0)
+		rc = db_panel_each_chaired(rd, r->actor.expert_id,
+		                           collect_chaired, &ch);
 	db_read_end(rd);
 	if (rc != 0) {
 		free(l.db);
+		chaired_release(&ch);
 		respond_error(r, 500);
 		return;
 	}
@@ -237,7 +271,8 @@ h_home(struct req *r)
 			                      l.db[i].code, l.db[i].title,
 			                      l.db[i].edition, l.db[i].sheet };
 	p = req_page(r, T(r->lang, MSG_HOME_JUDGE));
-	page_judge_home(&r->out, &p, rows, l.n);
+	page_judge_home(&r->out, &p, rows, l.n, ch.rows, ch.n);
 	free(rows);
 	free(l.db);
+	chaired_release(&ch);
 }

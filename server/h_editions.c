@@ -272,28 +272,3 @@ h_edition_advance(struct req *r)
 	snprintf(where, sizeof(where), "/editions/%lld", (long long)e.id);
 	respond_redirect(r, where);
 }
-
-void
-h_rubric_export(struct req *r)
-{
-	struct db_edition e;
-	struct db_read *rd;
-	char *json = NULL;
-	int version = 0, rc;
-
-	if (load(r, &e, NULL) != 0)
-		return;
-	rd = db_read_begin(r->app->db);
-	rc = db_rubric_latest(rd, e.id, &version, &json);
-	db_read_end(rd);
-	if (rc != 0) {
-		respond_error(r, 404);
-		return;
-	}
-	r->type = "application/json; charset=utf-8";
-	buf_puts(&r->out, json);
-	snprintf(r->disposition, sizeof(r->disposition),
-	         "attachment; filename=\"edition-%lld-rubric-v%d.json\"",
-	         (long long)e.id, version);
-	free(json);
-}

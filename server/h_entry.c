@@ -26,9 +26,8 @@ one_load(struct req *r, int64_t id, enum action act, struct one *o)
 	struct db_read *rd = db_read_begin(r->app->db);
 	int rc = db_entry_get(rd, id, &o->entry);
 
-	if (rc == 0 && r->actor.role == ROLE_JUDGE)
-		rc = db_judge_access(rd, id, r->actor.expert_id,
-		                     &o->obj.assigned, &o->obj.conflicted);
+	if (rc == 0)
+		rc = entry_access(rd, &r->actor, id, &o->obj);
 	db_read_end(rd);
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);

@@ -24,10 +24,15 @@ static const struct command commands[] = {
 	  "serve [--db FILE] [--listen ADDR:PORT] [--secure]\n"
 	  "      run the web server (default giamkhao.db, 127.0.0.1:8080)" },
 	{ "user", cmd_user,
-	  "user add --db FILE --login L [--name N] [--role R] < mật khẩu\n"
-	  "      tạo tài khoản (admin, organiser, judge)",
-	  "user add --db FILE --login L [--name N] [--role R] < password\n"
-	  "      create an account (admin, organiser, judge)" },
+	  "user add --db FILE --login L [--name N] [--role R] [--expert ID]"
+	  " < mật khẩu\n"
+	  "      tạo tài khoản (admin, organiser, judge; giám khảo gắn với "
+	  "chuyên gia ID,\n      là trưởng tiểu ban khi chuyên gia đó chủ trì "
+	  "một tiểu ban)",
+	  "user add --db FILE --login L [--name N] [--role R] [--expert ID]"
+	  " < password\n"
+	  "      create an account (admin, organiser, judge; a judge is expert "
+	  "ID,\n      and a panel chair when that expert chairs a panel)" },
 	{ "demo", cmd_demo,
 	  "demo --db FILE [--base URL]\n"
 	  "      tạo dữ liệu mẫu (lần đầu) và in đường dẫn đăng nhập",

@@ -20,6 +20,8 @@
 #define HTTP_MEMORY_PER_CONN ((size_t)64 * 1024) /* headers fit in it */
 #define HTTP_FORM_BODY_MAX   ((size_t)64 * 1024)
 #define HTTP_UPLOAD_BODY_MAX ((size_t)16 * 1024 * 1024)
+#define HTTP_RUBRIC_BODY_MAX                                                   \
+	((size_t)1024 * 1024) /* the editor's many fields */
 #define SESSION_IDLE_SECONDS ((int64_t)2 * 3600)
 #define SESSION_MAX_SECONDS  ((int64_t)14 * 3600)
 
@@ -52,7 +54,8 @@ enum action {
 	ACT_EDITION_CREATE, /* the form and its submission */
 	ACT_EDITION_VIEW,
 	ACT_EDITION_ADVANCE,
-	ACT_RUBRIC_EXPORT,
+	ACT_RUBRIC_EXPORT, /* view and download */
+	ACT_RUBRIC_EDIT,   /* a new version: the editor or an import */
 	ACT_ENTRY_LIST,
 	ACT_ENTRY_CREATE, /* add, import, template */
 	ACT_ENTRY_VIEW,
@@ -88,6 +91,8 @@ struct object {
 	const struct db_edition *edition;
 	bool assigned;   /* the acting judge is assigned to the entry */
 	bool conflicted; /* the acting judge has a conflict with it */
+	bool chairs;     /* the acting judge chairs its panel (for an
+	                    edition: some panel of it) */
 };
 
 /*
@@ -96,6 +101,8 @@ struct object {
  * before its handler runs, and handlers call it again with the object.
  */
 bool can(const struct actor *a, enum action act, const struct object *obj);
+/* A judge's account (a judge, or a judge who chairs a panel). */
+bool actor_is_expert(const struct actor *a);
 
 struct app;
 
@@ -220,6 +227,10 @@ int ctx_load(struct req *r, int64_t edition, struct ctx *c);
 /* Refreshes c->view from c->edition. */
 void ctx_view(struct ctx *c);
 void ctx_release(struct ctx *c);
+/* Fills what ties an expert actor to the entry (assigned, conflicted,
+ * chairs its panel); nothing for staff. 0, DB_NOTFOUND or -1. */
+int entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
+                 struct object *obj);
 /* can() with the edition as the object. */
 bool ctx_can(const struct req *r, const struct ctx *c, enum action act);
 enum score_program ctx_program(const struct ctx *c);
@@ -277,7 +288,10 @@ void h_edition_new(struct req *r);
 void h_edition_create(struct req *r);
 void h_edition_view(struct req *r);
 void h_edition_advance(struct req *r);
+void h_rubric_view(struct req *r);
 void h_rubric_export(struct req *r);
+void h_rubric_save(struct req *r);
+void h_rubric_import(struct req *r);
 void h_entry_list(struct req *r);
 void h_entry_new(struct req *r);
 void h_entry_create(struct req *r);

@@ -59,13 +59,20 @@ token_hash(const char *token, uint8_t out[32])
 	return 0;
 }
 
+/* A judge whose expert chairs a panel acts as a panel chair: the role
+ * follows the panels, so making someone chair needs no other step. */
 static enum role
-role_of(const struct db_user *u)
+role_of(struct db_read *rd, const struct db_user *u)
 {
+	int chairs = 0;
+
 	if (strcmp(u->role, "admin") == 0)
 		return ROLE_ADMIN;
 	if (strcmp(u->role, "organiser") == 0)
 		return ROLE_ORGANISER;
+	if (u->expert_id != 0 &&
+	    db_expert_chairs(rd, u->expert_id, 0, &chairs) == 0 && chairs > 0)
+		return ROLE_CHAIR;
 	return ROLE_JUDGE;
 }
 
@@ -89,11 +96,14 @@ session_load(struct req *r)
 	rc = db_session_by_hash(rd, hash, &s);
 	if (rc == 0)
 		rc = db_user_by_id(rd, s.user_id, &u);
+	if (rc == 0)
+		r->actor.role = role_of(rd, &u);
 	db_read_end(rd);
 	if (rc != 0 || u.disabled || s.expires_at <= now ||
-	    !idle_touch(r->app, s.id, now))
+	    !idle_touch(r->app, s.id, now)) {
+		r->actor.role = ROLE_ANONYMOUS;
 		return;
-	r->actor.role = role_of(&u);
+	}
 	r->actor.user_id = u.id;
 	r->actor.expert_id = u.expert_id;
 	r->actor.session_id = s.id;

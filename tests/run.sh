@@ -57,10 +57,16 @@ for v in $VARIANTS; do
 		"build/$v/giamkhao"
 	suite "panels and assignment over HTTP ($v)" python3 \
 		tests/integration/test_panels.py "build/$v/giamkhao"
+	suite "rubric editor over HTTP ($v)" python3 \
+		tests/integration/test_rubric.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
+# --- browser test (tests/browser/, needs `make deps`: chromium, playwright-core)
+suite "browser: tablet flow" node tests/browser/tablet.mjs \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
+# --- end browser test
 suite "differential vs reference ($DIFF_CASES cases)" \
 	python3 tests/reference/differential.py \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao" "$DIFF_CASES"

@@ -23,6 +23,8 @@
 
 #define DB_NOTFOUND  1
 #define DB_DUPLICATE 2
+#define DB_CONFLICT  3 /* refused by a rule of the data (see each function) */
+#define DB_INUSE     4
 
 struct db;
 
@@ -173,6 +175,19 @@ int db_edition_set_state(struct db_tx *tx, int64_t id, const char *from,
 int db_rubric_latest(struct db_read *rd, int64_t edition, int *version,
                      char **json);
 
+/* Does any score exist for an entry of the edition (the rubric is then
+ * frozen: changes need a reason)? 1 yes, 0 no, -1 error. */
+int db_rubric_scored(struct db_read *rd, int64_t edition);
+int db_rubric_scored_tx(struct db_tx *tx, int64_t edition);
+/*
+ * Adds the next rubric version (audited, with the reason). Refused with
+ * DB_CONFLICT when scores exist and `reason` is empty, and with DB_INUSE
+ * (the field's id in `field`) when an entry's field is not in `fields`.
+ */
+int db_rubric_add(struct db_tx *tx, int64_t edition, const char *json,
+                  const char *reason, const char *const *fields, size_t n,
+                  int *version, char *field, size_t field_size);
+
 /* ---- Entries and their authors ----------------------------------------- */
 
 #define DB_MAX_AUTHORS 20
@@ -231,9 +246,18 @@ int db_attachment_add(struct db_tx *tx, const struct db_attachment *a,
  * (malloc'd, free() them). */
 int db_attachment_get(struct db_read *rd, int64_t id, struct db_attachment *out,
                       void **data);
-/* Whether an expert is assigned to an entry, and whether conflicted. */
+/* What ties an expert to an entry. */
+struct db_access {
+	bool assigned;
+	bool conflicted;
+	bool chairs; /* chairs the panel of the entry's field */
+};
+
 int db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
-                    bool *assigned, bool *conflicted);
+                    struct db_access *out);
+/* How many panels the expert chairs (in the edition; 0: in any). */
+int db_expert_chairs(struct db_read *rd, int64_t expert, int64_t edition,
+                     int *count);
 int db_attachment_each(struct db_read *rd, int64_t entry,
                        int (*fn)(const struct db_attachment *a, void *arg),
                        void *arg);
@@ -274,6 +298,10 @@ int db_panel_update(struct db_tx *tx, const struct db_panel *p);
 int db_panel_get(struct db_read *rd, int64_t id, struct db_panel *out);
 int db_panel_each(struct db_read *rd, int64_t edition,
                   int (*fn)(const struct db_panel *p, void *arg), void *arg);
+/* The panels an expert chairs, newest edition first. */
+int db_panel_each_chaired(struct db_read *rd, int64_t expert,
+                          int (*fn)(const struct db_panel *p, void *arg),
+                          void *arg);
 
 /* A declared conflict (source organiser or judge), with its reason. */
 int db_conflict_declare(struct db_tx *tx, int64_t entry, int64_t expert,

@@ -195,3 +195,78 @@ db_rubric_latest(struct db_read *rd, int64_t edition, int *version, char **json)
 	*json = xstrdup((const char *)sqlite3_column_text(st, 1));
 	return 0;
 }
+
+static int
+scored(sqlite3_stmt *st, int64_t edition)
+{
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return -1;
+	return sqlite3_column_int(st, 0) != 0;
+}
+
+int
+db_rubric_scored(struct db_read *rd, int64_t edition)
+{
+	return scored(rd_stmt(rd, STMT_RUBRIC_SCORED), edition);
+}
+
+int
+db_rubric_scored_tx(struct db_tx *tx, int64_t edition)
+{
+	return scored(tx_stmt(tx, STMT_RUBRIC_SCORED), edition);
+}
+
+/* The first field used by an entry of the edition that is not in
+ * `fields`, copied into `out`; 1 when there is one. */
+static int
+field_dropped(struct db_tx *tx, int64_t edition, const char *const *fields,
+              size_t n, char *out, size_t size)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_FIELDS_USED);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *used = (const char *)sqlite3_column_text(st, 0);
+		size_t i = 0;
+
+		while (i < n && strcmp(fields[i], used) != 0)
+			i++;
+		if (i == n) {
+			snprintf(out, size, "%s", used);
+			return 1;
+		}
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_rubric_add(struct db_tx *tx, int64_t edition, const char *json,
+              const char *reason, const char *const *fields, size_t n,
+              int *version, char *field, size_t field_size)
+{
+	sqlite3_stmt *st;
+	int rc = db_rubric_scored_tx(tx, edition);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 1 && (reason == NULL || *reason == '\0'))
+		return DB_CONFLICT;
+	rc = field_dropped(tx, edition, fields, n, field, field_size);
+	if (rc != 0)
+		return rc < 0 ? -1 : DB_INUSE;
+	st = tx_stmt(tx, STMT_RUBRIC_LATEST);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return DB_NOTFOUND;
+	*version = sqlite3_column_int(st, 0) + 1;
+	sqlite3_reset(st);
+	return rubric_insert(tx, edition, *version, json, reason);
+}

@@ -329,19 +329,38 @@ db_attachment_each(struct db_read *rd, int64_t entry,
 
 int
 db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
-                bool *assigned, bool *conflicted)
+                struct db_access *out)
 {
 	sqlite3_stmt *st = rd_stmt(rd, STMT_JUDGE_ACCESS);
 
-	*assigned = *conflicted = false;
+	memset(out, 0, sizeof(*out));
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, entry);
 	sqlite3_bind_int64(st, 2, expert);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return -1;
-	*assigned = sqlite3_column_int(st, 0) > 0;
-	*conflicted = sqlite3_column_int(st, 1) > 0;
+	out->assigned = sqlite3_column_int(st, 0) > 0;
+	out->conflicted = sqlite3_column_int(st, 1) > 0;
+	out->chairs = sqlite3_column_int(st, 2) > 0;
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+db_expert_chairs(struct db_read *rd, int64_t expert, int64_t edition,
+                 int *count)
+{
+	sqlite3_stmt *st = rd_stmt(rd, STMT_CHAIRS);
+
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, expert);
+	sqlite3_bind_int64(st, 2, edition);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return -1;
+	*count = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return 0;
 }

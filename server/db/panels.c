@@ -252,16 +252,17 @@ db_panel_get(struct db_read *rd, int64_t id, struct db_panel *out)
 	return rc;
 }
 
-int
-db_panel_each(struct db_read *rd, int64_t edition,
-              int (*fn)(const struct db_panel *p, void *arg), void *arg)
+/* Calls fn for each panel that the statement (one parameter) lists. */
+static int
+panels_each(struct db_read *rd, enum stmt id, int64_t param,
+            int (*fn)(const struct db_panel *p, void *arg), void *arg)
 {
-	sqlite3_stmt *st = rd_stmt(rd, STMT_PANEL_LIST);
+	sqlite3_stmt *st = rd_stmt(rd, id);
 	struct db_panel *p = xmalloc(sizeof(*p));
 	int rc = SQLITE_DONE;
 
 	if (st != NULL) {
-		sqlite3_bind_int64(st, 1, edition);
+		sqlite3_bind_int64(st, 1, param);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			if (read_panel(rd->conn, st, p) != 0 || fn(p, arg) != 0)
 				break;
@@ -269,6 +270,20 @@ db_panel_each(struct db_read *rd, int64_t edition,
 	}
 	free(p);
 	return st != NULL && (rc == SQLITE_ROW || rc == SQLITE_DONE) ? 0 : -1;
+}
+
+int
+db_panel_each(struct db_read *rd, int64_t edition,
+              int (*fn)(const struct db_panel *p, void *arg), void *arg)
+{
+	return panels_each(rd, STMT_PANEL_LIST, edition, fn, arg);
+}
+
+int
+db_panel_each_chaired(struct db_read *rd, int64_t expert,
+                      int (*fn)(const struct db_panel *p, void *arg), void *arg)
+{
+	return panels_each(rd, STMT_PANEL_CHAIRED, expert, fn, arg);
 }
 
 int

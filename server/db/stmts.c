@@ -64,6 +64,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_RUBRIC_LATEST] =
 	    "SELECT version, json FROM rubrics WHERE edition_id = ?"
 	    " ORDER BY version DESC LIMIT 1",
+	[STMT_RUBRIC_SCORED] = "SELECT EXISTS (SELECT 1 FROM scores"
+	                       " JOIN sheets ON sheets.id = scores.sheet_id"
+	                       " JOIN entries ON entries.id = sheets.entry_id"
+	                       " WHERE entries.edition_id = ?)",
+	[STMT_FIELDS_USED] =
+	    "SELECT DISTINCT field FROM entries WHERE edition_id = ?"
+	    " ORDER BY field",
 	[STMT_ENTRY_INSERT] =
 	    "INSERT INTO entries (edition_id, code, title, field, summary,"
 	    " organisation, district, applied_since, applied_place,"
@@ -104,7 +111,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_JUDGE_ACCESS] =
 	    "SELECT (SELECT count(*) FROM assignments WHERE entry_id = ?1"
 	    " AND expert_id = ?2), (SELECT count(*) FROM conflicts"
-	    " WHERE entry_id = ?1 AND expert_id = ?2)",
+	    " WHERE entry_id = ?1 AND expert_id = ?2),"
+	    " (SELECT count(*) FROM panels p JOIN entries e"
+	    "  ON e.edition_id = p.edition_id WHERE e.id = ?1"
+	    "  AND p.chair_expert_id = ?2"
+	    "  AND instr(' ' || p.fields || ' ', ' ' || e.field || ' ') > 0)",
+	[STMT_CHAIRS] = "SELECT count(*) FROM panels WHERE chair_expert_id = ?1"
+	                " AND (?2 = 0 OR edition_id = ?2)",
 	[STMT_EXPERT_INSERT] =
 	    "INSERT INTO experts (name, title, unit, fields, email, phone)"
 	    " VALUES (?, ?, ?, ?, ?, ?)",
@@ -130,6 +143,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_PANEL_LIST] =
 	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0)"
 	    " FROM panels WHERE edition_id = ? ORDER BY id",
+	[STMT_PANEL_CHAIRED] =
+	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0)"
+	    " FROM panels WHERE chair_expert_id = ?"
+	    " ORDER BY edition_id DESC, id",
 	[STMT_MEMBER_INSERT] =
 	    "INSERT INTO panel_members (panel_id, expert_id) VALUES (?, ?)",
 	[STMT_MEMBER_DELETE] = "DELETE FROM panel_members WHERE panel_id = ?",

@@ -187,9 +187,9 @@ class Server {
 		return e ?? await this.exit;
 	}
 
-	log() {
+	log(tail = 3000) {
 		try {
-			return fs.readFileSync(this.logPath, 'utf8').slice(-3000);
+			return fs.readFileSync(this.logPath, 'utf8').slice(-tail);
 		} catch {
 			return '';
 		}
@@ -206,36 +206,18 @@ const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu',
 const problems = [];
 let dialogs = [];
 
-function isFavicon(url) {
-	try {
-		return new URL(url).pathname === '/favicon.ico';
-	} catch {
-		return false;
-	}
-}
-
-let faviconNoted = false;
-
 function watch(page) {
 	page.on('console', (m) => {
 		if (m.type() !== 'error')
 			return;
-		// The browser asks for /favicon.ico by itself; the app has none.
-		if (isFavicon(m.location().url)) {
-			if (!faviconNoted)
-				note('GET /favicon.ico is 404 (no icon): Chromium logs it as a console error; not counted');
-			faviconNoted = true;
-			return;
-		}
 		problems.push(`console error: ${m.text()} (${m.location().url})`);
 	});
 	page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`));
 	page.on('requestfailed', (r) => {
-		if (!isFavicon(r.url()))
-			problems.push(`request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+		problems.push(`request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
 	});
 	page.on('response', (r) => {
-		if (r.status() >= 400 && !isFavicon(r.url()))
+		if (r.status() >= 400)
 			problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
 	});
 	page.on('dialog', (d) => {
@@ -261,13 +243,22 @@ async function navigate(page, action, expect) {
 		predicate: (f) => f === page.mainFrame(),
 	});
 	await action();
-	await committed;
+	try {
+		await committed;
+	} catch (e) {
+		// Nothing was sent: say which fields the browser found invalid.
+		const invalid = await page.locator(':invalid:not(form)').evaluateAll(
+			(els) => els.map((el) => `${el.name}: ${el.validationMessage}`));
+		throw new Error(`no navigation towards ${expect} from ${page.url()}` +
+			(invalid.length ? `; invalid fields: ${invalid.join(', ')}` : '') +
+			` (${e.message.split('\n')[0]})`);
+	}
 	await page.waitForLoadState('load');
 	const u = new URL(page.url());
 	const where = u.pathname + u.search;
 	const ok = typeof expect === 'string' ? u.pathname === expect : expect.test(where);
 	if (!ok) {
-		const errors = await page.locator('.notice.error, .error').allInnerTexts();
+		const errors = await page.locator('.notice.error, p.error').allInnerTexts();
 		throw new Error(`expected ${expect}, at ${where}` +
 			(errors.length ? `; the page says: ${errors.join(' | ')}` : ''));
 	}
@@ -321,6 +312,7 @@ async function smallTargets(page) {
 			if (r.height + 0.01 < min) {
 				const what = el.tagName.toLowerCase() +
 					(el.name ? `[name=${el.name}]` : '') +
+					((el.type === 'checkbox' || el.type === 'radio') ? `[value=${el.value}]` : '') +
 					(el.textContent.trim() ? ` "${el.textContent.trim().slice(0, 30)}"` : '');
 				bad.push(`${what} ${Math.round(r.width)}x${Math.round(r.height * 10) / 10}`);
 			}
@@ -336,6 +328,13 @@ async function checkTouch(page, where) {
 		bad.length === 0, `${bad.length} offender(s): ${uniq.slice(0, 12).join('; ')}`);
 }
 
+// The same measure on the other pages, reported but not counted.
+async function noteTouch(page, where) {
+	const bad = [...new Set(await smallTargets(page))];
+	if (bad.length > 0)
+		note(`${where}: shorter than ${MIN_TOUCH} px: ${bad.join('; ')}`);
+}
+
 // ---- the flow -------------------------------------------------------------
 
 async function flow(page, base) {
@@ -347,6 +346,7 @@ async function flow(page, base) {
 	await login.locator('[name="login"]').fill(LOGIN);
 	await login.locator('[name="password"]').fill(PASSWORD);
 	check('login page is Vietnamese', await page.getAttribute('html', 'lang') === 'vi');
+	await noteTouch(page, 'login page');
 	await screenshot(page, 'login');
 	await navigate(page, () => login.locator('button[type="submit"]').click(), '/editions');
 	check('logged in: the organiser\'s name in the header',
@@ -362,6 +362,7 @@ async function flow(page, base) {
 		if (name !== 'program' && name !== 'level')
 			await form.locator(`input[name="${name}"]`).fill(value);
 	}
+	await noteTouch(page, 'new-edition form');
 	await stepDone(page, 'edition-form');
 	const u = await navigate(page, () => form.locator('button[type="submit"]').click(),
 		/^\/editions\/\d+$/);
@@ -432,11 +433,11 @@ async function flow(page, base) {
 		await navigate(page, () => f.locator('button[type="submit"]').click(), p);
 		if (await page.locator('main span.state.eligible').count() > 0)
 			decided++;
-		if (i === 0)
+		if (i === 0) {
+			await noteTouch(page, 'entry page');
 			await stepDone(page, 'entry-eligible');
+		}
 	}
-	problems.length && check('eligibility pages: no console error or failed request',
-		false, problems.splice(0).join('; '));
 	check(`every entry marked eligible (${decided}/${entryPaths.length})`,
 		decided === entryPaths.length && decided > 0);
 	await goto(page, base, `${editionPath}/entries`);
@@ -456,6 +457,7 @@ async function flow(page, base) {
 		.map((s) => s.trim());
 	check(`${EXPERTS.length} experts listed`,
 		EXPERTS.every((x) => experts.includes(x.name)), experts);
+	await noteTouch(page, 'experts page');
 	await stepDone(page, 'experts');
 
 	// A panel for the field ict with all of them.
@@ -474,6 +476,7 @@ async function flow(page, base) {
 	check('panel created with its chair and all experts as members',
 		EXPERTS.every((x) => panelText.includes(x.name)) &&
 		panelText.split(EXPERTS[0].name).length >= 3, panelText);
+	await noteTouch(page, 'panels page');
 	await stepDone(page, 'panel');
 
 	// Automatic assignment.
@@ -493,8 +496,9 @@ async function flow(page, base) {
 		marks.filter((m) => m.n < MIN_JUDGES));
 	const warnings = await page.locator('ul.status li.warning').allInnerTexts();
 	check('no status warning', warnings.length === 0, warnings);
-	check('status says every entry has its judges',
-		await page.locator('ul.status li').count() >= 1);
+	const ok = await page.locator('ul.status li').allInnerTexts();
+	check('the status says every entry has its judges',
+		ok.length === 1 && ok[0].startsWith('Mỗi hồ sơ đủ số giám khảo'), ok);
 	await checkTouch(page, 'assignments page');
 	await stepDone(page, 'assignments');
 
@@ -515,9 +519,11 @@ async function flow(page, base) {
 		await page.locator('form[action="/login"] input[name="password"]').isVisible());
 	await stepDone(page, 'logged-out');
 	const r = await page.goto(`${base}${editionPath}`, { waitUntil: 'load' });
-	check('after logging out the edition is not reachable',
+	check('after logging out the edition page leads to the login page',
 		new URL(page.url()).pathname === '/login' && r.status() === 200);
-	problems.splice(0);
+	const last = problems.splice(0);
+	check('no console error or failed request at the end', last.length === 0,
+		last.join('; '));
 }
 
 // ---- main -----------------------------------------------------------------
@@ -536,6 +542,14 @@ async function main() {
 			fs.rmSync(path.join(OUT, f));
 	const server = new Server(path.resolve(binary), tmp);
 	let context = null;
+	// Interrupted: no server left behind (playwright closes the browser).
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.once(sig, () => {
+			server.proc?.kill('SIGTERM');
+			fs.rmSync(tmp, { recursive: true, force: true });
+			process.exit(130);
+		});
+	}
 	try {
 		let chromium;
 		try {
@@ -579,9 +593,14 @@ async function main() {
 		if (context !== null)
 			await context.close().catch(() => {});
 		const e = await server.stop();
-		if (e !== null)
+		if (e !== null) {
 			check('server stopped by SIGTERM with status 0',
 				e.code === 0, `${JSON.stringify(e)} ${server.log()}`);
+			const log = server.log(Infinity);
+			check('no sanitizer report in the server log',
+				!/(ERROR|SUMMARY): (Address|Leak|UndefinedBehavior)Sanitizer|runtime error:/
+					.test(log), log.slice(0, 3000));
+		}
 		if (failed > 0)
 			console.log(`server log (tail):\n${server.log()}`);
 		fs.rmSync(tmp, { recursive: true, force: true });

@@ -36,9 +36,10 @@ class Server:
         return subprocess.run([self.binary, *args], input=stdin,
                               capture_output=True, text=True)
 
-    def add_user(self, login, role, name=None):
+    def add_user(self, login, role, name=None, expert=None):
+        extra = ["--expert", str(expert)] if expert else []
         r = self.cli("user", "add", "--db", self.db, "--login", login,
-                     "--role", role, "--name", name or login,
+                     "--role", role, "--name", name or login, *extra,
                      stdin=PASSWORD + "\n")
         assert r.returncode == 0, r.stderr
 

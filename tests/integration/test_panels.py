@@ -64,6 +64,55 @@ def check_properties(t, s, entries, conflicts, k, label):
     return pairs
 
 
+def check_chair(t, s, c, ed, entries, ids):
+    """The panel's chair: a judge's account whose expert chairs the panel
+    sees the panel's entries and assignments, read-only, except the
+    entries they are in conflict with."""
+    chair = ids[EXPERTS[0][0]]
+    r = c.post("/entries/%d/conflicts" % entries[6], {
+        "expert": chair, "reason": "Người hướng dẫn của tác giả"})
+    t.check("a conflict declared for the chair", r.status == 303, r.status)
+    s.add_user("truongban", "judge", "Trưởng ban", expert=chair)
+    h = Client(s)
+    h.login("truongban")
+    home = h.get("/")
+    t.check("the chair's home lists the panel", home.status == 200 and
+            "Tiểu ban CNTT" in home.text and
+            'href="/editions/%d/assignments"' % ed in home.text and
+            "Trưởng tiểu ban" in home.text, home.status)
+    db = sqlite3.connect(s.db)
+    mine = {e for (e,) in db.execute(
+        "SELECT entry_id FROM assignments WHERE expert_id = ?", (chair,))}
+    db.close()
+    other = [e for e in entries if e not in mine and e != entries[6]][0]
+    r = h.get("/entries/%d" % other)
+    t.check("the chair sees a panel entry not assigned to them",
+            r.status == 200 and "/eligibility" not in r.text, r.status)
+    t.check("but not the one in conflict (404)",
+            h.get("/entries/%d" % entries[6]).status == 404)
+    page = h.get("/editions/%d/assignments" % ed)
+    t.check("the chair sees the panel's assignments", page.status == 200
+            and "Tiểu ban CNTT" in page.text, page.status)
+    t.check("read-only: no assignment form", "/assign\"" not in page.text
+            and "<details>" not in page.text)
+    t.check("without the conflicted entry", "CNTT-06" not in page.text
+            and "CNTT-05" in page.text)
+    t.check("no link to the organisers' pages",
+            'href="/editions/%d"' % ed not in page.text)
+    r = h.post("/editions/%d/assign" % ed, {"csrf": page.csrf()},
+               csrf=False)
+    t.check("the chair cannot run the assignment", r.status == 403,
+            r.status)
+    r = h.post("/entries/%d/assign" % other, {
+        "csrf": page.csrf(), "expert": chair, "op": "add", "reason": "x"},
+        csrf=False)
+    t.check("nor change it by hand", r.status == 403, r.status)
+    r = create_edition(c, number="99")
+    ed2 = int(r.header("Location").rsplit("/", 1)[1])
+    t.check("nor see another edition's assignments (404)",
+            h.get("/editions/%d/assignments" % ed2).status == 404)
+
+
 def main(argv):
     t = Suite("panels")
     s = Server(argv[1])
@@ -162,6 +211,7 @@ def main(argv):
         t.check("a judge declares a conflict", r.status == 303, r.status)
         t.check("and no longer sees the entry",
                 j.get("/entries/%d" % mine[0]).status == 404)
+        check_chair(t, s, c, ed, entries, ids)
         r = s.cli("audit", "verify", "--db", s.db)
         t.check("audit chain verifies", r.returncode == 0, r.stdout)
         t.check("graceful stop", s.stop() == 0)

@@ -13,50 +13,56 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Client, Server, Suite  # noqa: E402
 
-ROLES = ("anonymous", "judge", "organiser", "admin")
+ROLES = ("anonymous", "judge", "organiser", "admin", "chair")
 # allowed (whatever the handler then says), sent to log in, refused,
 # hidden (404: the object's existence is not theirs to know)
 A, L, F, N = "allow", "login", "forbidden", "hidden"
 
 # Every route and what each role gets. A route missing here fails the test.
+# The chair is a judge whose expert chairs the matrix edition's panel
+# (field ict); the matrix entry is in another field.
 MATRIX = {
-    "GET /static/app.css": (A, A, A, A),
-    "GET /static/app.js": (A, A, A, A),
-    "GET /login": (A, A, A, A),
-    "POST /login": (A, A, A, A),
-    "GET /": (L, A, A, A),
-    "GET /editions": (L, F, A, A),
-    "GET /editions/new": (L, F, A, A),
-    "POST /editions/new": (F, F, A, A),
-    "GET /editions/{id}": (L, F, A, A),
-    "POST /editions/{id}/advance": (F, F, A, A),
-    "GET /editions/{id}/rubric.json": (L, F, A, A),
-    "GET /editions/{id}/entries": (L, F, A, A),
-    "GET /editions/{id}/entries/new": (L, F, A, A),
-    "POST /editions/{id}/entries/new": (F, F, A, A),
-    "GET /editions/{id}/entries-template.csv": (L, F, A, A),
-    "GET /editions/{id}/import": (L, F, A, A),
-    "POST /editions/{id}/import": (F, F, A, A),
-    "GET /entries/{id}": (L, N, A, A),
-    "GET /entries/{id}/edit": (L, F, A, A),
-    "POST /entries/{id}/edit": (F, F, A, A),
-    "POST /entries/{id}/eligibility": (F, F, A, A),
-    "POST /entries/{id}/attachments": (F, F, A, A),
-    "GET /attachments/{id}": (L, N, A, A),
-    "GET /experts": (L, F, A, A),
-    "POST /experts/new": (F, F, A, A),
-    "GET /experts/{id}": (L, F, A, A),
-    "POST /experts/{id}": (F, F, A, A),
-    "GET /editions/{id}/panels": (L, F, A, A),
-    "POST /editions/{id}/panels/new": (F, F, A, A),
-    "GET /panels/{id}": (L, F, A, A),
-    "POST /panels/{id}": (F, F, A, A),
-    "GET /editions/{id}/assignments": (L, F, A, A),
-    "POST /editions/{id}/assign": (F, F, A, A),
-    "POST /entries/{id}/assign": (F, F, A, A),
-    "POST /entries/{id}/conflicts": (F, N, A, A),
-    "GET /enter": (A, A, A, A),
-    "POST /logout": (F, A, A, A),
+    "GET /static/app.css": (A, A, A, A, A),
+    "GET /static/app.js": (A, A, A, A, A),
+    "GET /static/icon.svg": (A, A, A, A, A),
+    "GET /login": (A, A, A, A, A),
+    "POST /login": (A, A, A, A, A),
+    "GET /": (L, A, A, A, A),
+    "GET /editions": (L, F, A, A, F),
+    "GET /editions/new": (L, F, A, A, F),
+    "POST /editions/new": (F, F, A, A, F),
+    "GET /editions/{id}": (L, F, A, A, F),
+    "POST /editions/{id}/advance": (F, F, A, A, F),
+    "GET /editions/{id}/rubric": (L, F, A, A, F),
+    "POST /editions/{id}/rubric": (F, F, A, A, F),
+    "POST /editions/{id}/rubric/import": (F, F, A, A, F),
+    "GET /editions/{id}/rubric.json": (L, F, A, A, F),
+    "GET /editions/{id}/entries": (L, F, A, A, F),
+    "GET /editions/{id}/entries/new": (L, F, A, A, F),
+    "POST /editions/{id}/entries/new": (F, F, A, A, F),
+    "GET /editions/{id}/entries-template.csv": (L, F, A, A, F),
+    "GET /editions/{id}/import": (L, F, A, A, F),
+    "POST /editions/{id}/import": (F, F, A, A, F),
+    "GET /entries/{id}": (L, N, A, A, N),
+    "GET /entries/{id}/edit": (L, F, A, A, F),
+    "POST /entries/{id}/edit": (F, F, A, A, F),
+    "POST /entries/{id}/eligibility": (F, F, A, A, F),
+    "POST /entries/{id}/attachments": (F, F, A, A, F),
+    "GET /attachments/{id}": (L, N, A, A, N),
+    "GET /experts": (L, F, A, A, F),
+    "POST /experts/new": (F, F, A, A, F),
+    "GET /experts/{id}": (L, F, A, A, F),
+    "POST /experts/{id}": (F, F, A, A, F),
+    "GET /editions/{id}/panels": (L, F, A, A, F),
+    "POST /editions/{id}/panels/new": (F, F, A, A, F),
+    "GET /panels/{id}": (L, F, A, A, F),
+    "POST /panels/{id}": (F, F, A, A, F),
+    "GET /editions/{id}/assignments": (L, F, A, A, A),
+    "POST /editions/{id}/assign": (F, F, A, A, F),
+    "POST /entries/{id}/assign": (F, F, A, A, F),
+    "POST /entries/{id}/conflicts": (F, N, A, A, N),
+    "GET /enter": (A, A, A, A, A),
+    "POST /logout": (F, A, A, A, A),
 }
 
 EDITION = {
@@ -203,7 +209,7 @@ def check_rate_limit(t, s):
 def clients(s):
     out = {"anonymous": Client(s)}
     for role, login in (("judge", "giamkhao1"), ("organiser", "bantochuc"),
-                        ("admin", "quantri")):
+                        ("admin", "quantri"), ("chair", "truongban")):
         c = Client(s)
         c.login(login)
         out[role] = c
@@ -232,7 +238,7 @@ def check_matrix(t, s, ids):
                     c.get("/").csrf() or c.get("/editions").csrf()
                 r = c.post(path, {"csrf": token or "", "from": "draft"},
                            csrf=False)
-            want = MATRIX.get(route, (None,) * 4)[i]
+            want = MATRIX.get(route, (None,) * len(ROLES))[i]
             t.check("%s as %s: %s" % (route, role, want),
                     outcome(r, route) == want, "got %d" % r.status)
 
@@ -275,12 +281,14 @@ def matrix_objects(c, edition):
     entry = int(r.header("Location").rsplit("/", 1)[1])
     upload(c, "/entries/%d/attachments" % entry, PDF)
     c.post("/experts/new", {"name": "Chuyên gia Ma Trận", "unit": "Viện"})
-    body = "csrf=%s&name=Matrix&field=ict" % c.get("/editions").csrf()
+    db = sqlite3.connect(c.server.db)
+    expert = db.execute("SELECT max(id) FROM experts").fetchone()[0]
+    body = "csrf=%s&name=Matrix&field=ict&chair=%d" % (
+        c.get("/editions").csrf(), expert)
     c.request("POST", "/editions/%d/panels/new" % edition, body,
               {"Content-Type": "application/x-www-form-urlencoded"})
-    db = sqlite3.connect(c.server.db)
+    c.server.add_user("truongban", "judge", "Trưởng Ban", expert=expert)
     att = db.execute("SELECT max(id) FROM attachments").fetchone()[0]
-    expert = db.execute("SELECT max(id) FROM experts").fetchone()[0]
     panel = db.execute("SELECT max(id) FROM panels").fetchone()[0]
     db.close()
     return {"editions": edition, "entries": entry, "attachments": att,

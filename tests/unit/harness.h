@@ -70,6 +70,7 @@ void suite_diagnostics(void);
 void suite_common(void);
 void suite_eligibility(void);
 void suite_forms(void);
+void suite_rubric_form(void);
 void suite_entries_csv(void);
 void suite_assign(void);
 

@@ -69,6 +69,7 @@ main(void)
 	suite_diagnostics();
 	suite_eligibility();
 	suite_forms();
+	suite_rubric_form();
 	suite_entries_csv();
 	suite_assign();
 	close_case();

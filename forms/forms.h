@@ -42,6 +42,11 @@ enum msg {
 	MSG_HOME,
 	MSG_EDITIONS,
 	MSG_NEW_EDITION,
+	MSG_EDIT_EDITION,
+	MSG_SETTINGS,
+	MSG_SETTINGS_HELP,
+	MSG_PUBLIC_URL,
+	MSG_SAVED,
 	MSG_CREATE,
 	MSG_SAVE,
 	MSG_CANCEL,
@@ -71,6 +76,7 @@ enum msg {
 	MSG_ERR_TOO_LONG,
 	MSG_ERR_TEXT,
 	MSG_ERR_DETAIL,
+	MSG_ERR_URL,
 	MSG_ERR_LEVELS,
 	MSG_ERR_FIELD_IN_USE,
 	MSG_FIX_ERRORS,
@@ -347,13 +353,31 @@ struct edition_view {
 /* The list of editions (rows in order) with a link to create one. */
 void page_editions(struct buf *out, const struct page *p,
                    const struct edition_view *rows, size_t n, bool can_create);
-/* The new-edition form, filled with `v` (defaults or the user's input). */
+/* The edition form, filled with `v` (defaults or the user's input): a new
+ * edition when v->id is 0, else the details of that one (its program is
+ * then fixed). */
 void page_edition_form(struct buf *out, const struct page *p,
                        const struct edition_view *v,
                        const struct form_errors *e);
-/* One edition, with the lifecycle action when `can_advance`. */
+/* One edition, with the lifecycle action when `can_advance` and a link
+ * to change its details when `can_edit`. */
 void page_edition(struct buf *out, const struct page *p,
-                  const struct edition_view *v, bool can_advance);
+                  const struct edition_view *v, bool can_advance,
+                  bool can_edit);
+
+/* The organisation's details (all strings borrowed). */
+struct org_view {
+	const char *name, *province;
+	const char *signatory, *signatory_title;
+	const char *public_url; /* where certificates are verified */
+};
+
+/* The organisation form; `saved` shows that a change was just saved. */
+void page_org_form(struct buf *out, const struct page *p,
+                   const struct org_view *v, const struct form_errors *e,
+                   bool saved);
+bool org_form_read(const struct form *f, struct org_view *v,
+                   struct form_errors *e);
 
 /* ---- Validation (validate.c) --------------------------------------------- */
 

@@ -123,9 +123,14 @@ page_begin(struct buf *out, const struct page *p)
 	/* the organisers' tools; anyone else is refused them anyway */
 	if (p->role != NULL && (strcmp(p->role, "organiser") == 0 ||
 	                        strcmp(p->role, "admin") == 0))
-		html_fmt(out, " <a href=\"/experts\"%R>%s</a>",
+		html_fmt(out,
+		         " <a href=\"/experts\"%R>%s</a>"
+		         " <a href=\"/settings\"%R>%s</a>",
 		         current(p, "/experts") ? " aria-current=\"page\"" : "",
-		         T(lang, MSG_EXPERTS));
+		         T(lang, MSG_EXPERTS),
+		         current(p, "/settings") ? " aria-current=\"page\""
+		                                 : "",
+		         T(lang, MSG_SETTINGS));
 	buf_puts(out, "</nav>\n");
 	if (p->user != NULL)
 		user_box(out, p);

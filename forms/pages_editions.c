@@ -60,6 +60,7 @@ number_field(struct buf *out, enum score_lang l, const char *name,
 	field_input(out, l, "number", name, T(l, label), text, e, extra);
 }
 
+/* The program is chosen once: its rubric and rules come with it. */
 static void
 choices(struct buf *out, enum score_lang l, const struct edition_view *v,
         const struct form_errors *e)
@@ -68,8 +69,17 @@ choices(struct buf *out, enum score_lang l, const struct edition_view *v,
 
 	for (size_t i = 0; i < EDITION_PROGRAMS; i++)
 		labels[i] = name_program(l, edition_programs[i]);
-	field_select(out, l, "program", T(l, MSG_PROGRAM), edition_programs,
-	             labels, EDITION_PROGRAMS, v->program, e);
+	if (v->id == 0)
+		field_select(out, l, "program", T(l, MSG_PROGRAM),
+		             edition_programs, labels, EDITION_PROGRAMS,
+		             v->program, e);
+	else
+		html_fmt(out,
+		         "<div class=\"field\"><span class=\"label\">%s</span>"
+		         "<p>%s</p><input type=\"hidden\" name=\"program\" "
+		         "value=\"%s\"></div>",
+		         T(l, MSG_PROGRAM), name_program(l, v->program),
+		         v->program);
 	for (size_t i = 0; i < EDITION_LEVELS; i++)
 		labels[i] = name_level(l, edition_levels[i]);
 	field_select(out, l, "level", T(l, MSG_LEVEL), edition_levels, labels,
@@ -83,11 +93,19 @@ page_edition_form(struct buf *out, const struct page *p,
 	enum score_lang l = p->lang;
 
 	page_begin(out, p);
-	html_fmt(out, "<h1>%s</h1>", T(l, MSG_NEW_EDITION));
+	html_fmt(out, "<h1>%s</h1>",
+	         v->id == 0 ? T(l, MSG_NEW_EDITION) : T(l, MSG_EDIT_EDITION));
 	if (e != NULL && e->count > 0)
 		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
 		         T(l, MSG_FIX_ERRORS));
-	buf_puts(out, "<form method=\"post\" action=\"/editions/new\">");
+	if (v->id == 0)
+		buf_puts(out, "<form method=\"post\" action=\"/editions/new\" "
+		              "class=\"stack\">");
+	else
+		html_fmt(out,
+		         "<form method=\"post\" action=\"/editions/%lld/edit\" "
+		         "class=\"stack\">",
+		         v->id);
 	field_csrf(out, p->csrf);
 	choices(out, l, v, e);
 	number_field(out, l, "number", MSG_NUMBER, v->number, e,
@@ -123,10 +141,18 @@ page_edition_form(struct buf *out, const struct page *p,
 	            "required maxlength=\"120\"");
 	field_checkbox(out, "hide_authors", T(l, MSG_HIDE_AUTHORS),
 	               v->hide_authors);
-	html_fmt(out,
-	         "<p class=\"actions\"><button type=\"submit\">%s</button> "
-	         "<a href=\"/editions\">%s</a></p></form>",
-	         T(l, MSG_CREATE), T(l, MSG_CANCEL));
+	if (v->id == 0)
+		html_fmt(out,
+		         "<div class=\"actions\"><button type=\"submit\">%s"
+		         "</button> <a class=\"button secondary\" "
+		         "href=\"/editions\">%s</a></div></form>",
+		         T(l, MSG_CREATE), T(l, MSG_CANCEL));
+	else
+		html_fmt(out,
+		         "<div class=\"actions\"><button type=\"submit\">%s"
+		         "</button> <a class=\"button secondary\" "
+		         "href=\"/editions/%lld\">%s</a></div></form>",
+		         T(l, MSG_SAVE), v->id, T(l, MSG_CANCEL));
 	page_end(out, p);
 }
 
@@ -161,7 +187,7 @@ advance_form(struct buf *out, const struct page *p,
 
 void
 page_edition(struct buf *out, const struct page *p,
-             const struct edition_view *v, bool can_advance)
+             const struct edition_view *v, bool can_advance, bool can_edit)
 {
 	enum score_lang l = p->lang;
 	char years[32], number[16];
@@ -199,6 +225,11 @@ page_edition(struct buf *out, const struct page *p,
 	         T(l, MSG_ASSIGNMENTS), v->id, T(l, MSG_RUBRIC_EDITOR));
 	if (can_advance)
 		advance_form(out, p, v);
+	if (can_edit)
+		html_fmt(out,
+		         " <a class=\"button secondary\" "
+		         "href=\"/editions/%lld/edit\">%s</a>",
+		         v->id, T(l, MSG_EDIT_EDITION));
 	html_fmt(out,
 	         " <a href=\"/editions/%lld/rubric.json\">%s (JSON, v%d)</a>"
 	         "</div>",

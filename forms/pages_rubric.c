@@ -25,8 +25,8 @@ val(const struct src *s, const char *name, const char *rubric_value)
 }
 
 static void
-input(struct buf *out, const struct src *s, const char *name,
-      const char *label, const char *value, const char *extra)
+input(struct buf *out, const struct src *s, const char *name, const char *label,
+      const char *value, const char *extra)
 {
 	field_input(out, s->l, "text", name, label, val(s, name, value), s->e,
 	            extra);
@@ -86,7 +86,8 @@ fields_section(struct buf *out, const struct src *s,
 	html_fmt(out, "<h2>%s</h2><fieldset class=\"rows\">",
 	         T(s->l, MSG_FIELDS));
 	for (size_t i = 0; i < rows; i++) {
-		const struct score_field *f = i < r->nfields ? &r->fields[i] : NULL;
+		const struct score_field *f =
+		    i < r->nfields ? &r->fields[i] : NULL;
 
 		snprintf(n[0], sizeof(n[0]), "f%zu_id", i);
 		snprintf(n[1], sizeof(n[1]), "f%zu_vi", i);
@@ -106,8 +107,8 @@ fields_section(struct buf *out, const struct src *s,
 /* A labelled textarea (with a line of help when `help`), its error
  * after it. */
 static void
-area(struct buf *out, const struct src *s, const char *name,
-     const char *label, const char *help, const char *value, int rows)
+area(struct buf *out, const struct src *s, const char *name, const char *label,
+     const char *help, const char *value, int rows)
 {
 	bool bad = s->e != NULL && form_error_for(s->e, name) != MSG__MAX;
 
@@ -115,10 +116,11 @@ area(struct buf *out, const struct src *s, const char *name,
 	         name, label);
 	if (help != NULL)
 		html_fmt(out, "<small>%s</small>", help);
-	html_fmt(out, "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\"%R>%s"
-	              "</textarea>",
-	         name, name, rows,
-	         bad ? " aria-invalid=\"true\"" : "", val(s, name, value));
+	html_fmt(out,
+	         "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\"%R>%s"
+	         "</textarea>",
+	         name, name, rows, bad ? " aria-invalid=\"true\"" : "",
+	         val(s, name, value));
 	field_error(out, s->l, name, s->e);
 	buf_puts(out, "</div>");
 }
@@ -132,7 +134,8 @@ levels_text(const struct score_criterion *c, struct buf *text)
 	for (size_t k = 0; c != NULL && k < c->nlevels; k++) {
 		score_q_format(c->levels[k].min, a, sizeof(a));
 		score_q_format(c->levels[k].max, b, sizeof(b));
-		buf_printf(text, "%s-%s | %s | %s\n", a, b, c->levels[k].label.vi,
+		buf_printf(text, "%s-%s | %s | %s\n", a, b,
+		           c->levels[k].label.vi,
 		           c->levels[k].label.en ? c->levels[k].label.en : "");
 	}
 }
@@ -143,9 +146,9 @@ criterion_rows(struct buf *out, const struct src *s,
 {
 	char n[9][40];
 	struct buf lv;
-	static const char *const keys[] = { "id",     "vi",   "en",
-		                             "max",    "weight", "step",
-		                             "desc",   "levels", "desc_en" };
+	static const char *const keys[] = { "id",   "vi",     "en",
+		                            "max",  "weight", "step",
+		                            "desc", "levels", "desc_en" };
 
 	for (int k = 0; k < 9; k++)
 		snprintf(n[k], sizeof(n[k]), "c%zu_%s", i, keys[k]);
@@ -154,11 +157,13 @@ criterion_rows(struct buf *out, const struct src *s,
 		         "<fieldset class=\"criterion\"><legend>%s %d</legend>",
 		         T(s->l, MSG_CRITERION), (int)i + 1);
 	else
-		html_fmt(out,
-		         "<fieldset class=\"criterion new\"><legend>%s</legend>",
-		         T(s->l, MSG_CRITERION_NEW));
+		html_fmt(
+		    out,
+		    "<fieldset class=\"criterion new\"><legend>%s</legend>",
+		    T(s->l, MSG_CRITERION_NEW));
 	buf_puts(out, "<div class=\"row-names\">");
-	input(out, s, n[0], T(s->l, MSG_ID), c ? c->id : "", "maxlength=\"60\"");
+	input(out, s, n[0], T(s->l, MSG_ID), c ? c->id : "",
+	      "maxlength=\"60\"");
 	input(out, s, n[1], T(s->l, MSG_TITLE_VI), c ? c->title.vi : "",
 	      "maxlength=\"250\"");
 	input(out, s, n[2], T(s->l, MSG_TITLE_EN),
@@ -175,7 +180,7 @@ criterion_rows(struct buf *out, const struct src *s,
 	     c && c->description.vi ? c->description.vi : "", 2);
 	area(out, s, n[8], T(s->l, MSG_DESCRIPTION_EN), NULL,
 	     c && c->description.en ? c->description.en : "", 2);
-	buf_init(&lv, 64 * 1024);
+	buf_init(&lv, (size_t)64 * 1024);
 	levels_text(c, &lv);
 	area(out, s, n[7], T(s->l, MSG_LEVELS), T(s->l, MSG_LEVELS_HELP),
 	     lv.data != NULL ? lv.data : "", (int)(c ? c->nlevels : 0) * 2 + 1);
@@ -191,15 +196,14 @@ criteria_section(struct buf *out, const struct src *s,
 
 	html_fmt(out, "<h2>%s</h2>", T(s->l, MSG_CRITERIA));
 	for (size_t i = 0; i < rows; i++)
-		criterion_rows(out, s, i < r->ncriteria ? &r->criteria[i] : NULL,
-		               i);
+		criterion_rows(out, s,
+		               i < r->ncriteria ? &r->criteria[i] : NULL, i);
 }
 
 /* A <select> of rubric spellings, shown in words. */
 static void
 options(struct buf *out, const struct src *s, const char *name,
-        const char *label, const char *const *values, size_t n,
-        size_t current)
+        const char *label, const char *const *values, size_t n, size_t current)
 {
 	const char *labels[8];
 
@@ -248,20 +252,21 @@ tier_row(struct buf *out, const struct src *s, const struct score_tier *t,
 {
 	char n[6][40];
 	static const char *const keys[] = { "id",  "vi",        "en",
-		                             "min", "max_count", "prize" };
+		                            "min", "max_count", "prize" };
 
 	for (int k = 0; k < 6; k++)
 		snprintf(n[k], sizeof(n[k]), "t%zu_%s", i, keys[k]);
 	buf_puts(out, "<div class=\"row3\">");
-	input(out, s, n[0], T(s->l, MSG_ID), t ? t->id : "", "maxlength=\"60\"");
+	input(out, s, n[0], T(s->l, MSG_ID), t ? t->id : "",
+	      "maxlength=\"60\"");
 	input(out, s, n[1], T(s->l, MSG_TITLE_VI), t ? t->title.vi : "",
 	      "maxlength=\"250\"");
 	input(out, s, n[2], T(s->l, MSG_TITLE_EN),
 	      t && t->title.en ? t->title.en : "", "maxlength=\"250\"");
 	input_q(out, s, n[3], T(s->l, MSG_TIER_MIN),
 	        t ? t->min : (struct score_q){ 0, 1 }, t != NULL);
-	input_int(out, s, n[4], T(s->l, MSG_MAX_COUNT),
-	          t ? t->max_count : 0, t != NULL && t->max_count >= 0);
+	input_int(out, s, n[4], T(s->l, MSG_MAX_COUNT), t ? t->max_count : 0,
+	          t != NULL && t->max_count >= 0);
 	input_q(out, s, n[5], T(s->l, MSG_PRIZE),
 	        t ? t->prize : (struct score_q){ 0, 1 },
 	        t != NULL && t->has_prize);
@@ -274,7 +279,8 @@ awards_section(struct buf *out, const struct src *s,
 {
 	size_t rows = rows_of(s, 't', r->ntiers);
 
-	html_fmt(out, "<h2>%s</h2><fieldset class=\"rows\"><div class=\"row3\">",
+	html_fmt(out,
+	         "<h2>%s</h2><fieldset class=\"rows\"><div class=\"row3\">",
 	         T(s->l, MSG_AWARDS));
 	options(out, s, "aw_scope", T(s->l, MSG_SCOPE), score_scope_names,
 	        SCORE_SCOPE__MAX, r->scope);
@@ -383,10 +389,11 @@ page_rubric(struct buf *out, const struct page *p, const struct rubric_page *v)
 		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
 		         v->error != NULL ? v->error : T(l, MSG_FIX_ERRORS));
 	if (v->can_edit) {
-		html_fmt(out,
-		         "<form method=\"post\" action=\"/editions/%lld/rubric\" "
-		         "class=\"rubric\">",
-		         v->edition->id);
+		html_fmt(
+		    out,
+		    "<form method=\"post\" action=\"/editions/%lld/rubric\" "
+		    "class=\"rubric\">",
+		    v->edition->id);
 		field_csrf(out, p->csrf);
 	} else {
 		buf_puts(out, "<form class=\"rubric\"><fieldset disabled>");
@@ -399,7 +406,8 @@ page_rubric(struct buf *out, const struct page *p, const struct rubric_page *v)
 	ballot_section(out, &s, r);
 	if (v->can_edit) {
 		reason_field(out, &s, v->frozen);
-		html_fmt(out, "<p><button type=\"submit\">%s</button></p></form>",
+		html_fmt(out,
+		         "<p><button type=\"submit\">%s</button></p></form>",
 		         T(l, MSG_SAVE));
 	} else {
 		buf_puts(out, "</fieldset></form>");

@@ -26,6 +26,16 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_HOME] = { "Trang chủ", "Home" },
 	[MSG_EDITIONS] = { "Các kỳ thi, giải thưởng", "Contests and awards" },
 	[MSG_NEW_EDITION] = { "Tạo kỳ thi mới", "New edition" },
+	[MSG_EDIT_EDITION] = { "Sửa thông tin kỳ thi", "Edit the details" },
+	[MSG_SETTINGS] = { "Thông tin đơn vị", "Organisation" },
+	[MSG_SETTINGS_HELP] = { "Các kỳ thi mới lấy tên đơn vị và người ký từ "
+	                        "đây; mỗi kỳ thi vẫn sửa riêng được.",
+	                        "New editions take the organisation's name and "
+	                        "signatory from here; each edition can still "
+	                        "be changed on its own." },
+	[MSG_PUBLIC_URL] = { "Địa chỉ công khai (để tra cứu chứng nhận)",
+	                     "Public address (for verifying certificates)" },
+	[MSG_SAVED] = { "Đã lưu", "Saved" },
 	[MSG_CREATE] = { "Tạo mới", "Create" },
 	[MSG_SAVE] = { "Lưu", "Save" },
 	[MSG_CANCEL] = { "Hủy", "Cancel" },
@@ -65,6 +75,8 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_ERR_TOO_LONG] = { "Nội dung quá dài", "Too long" },
 	[MSG_ERR_TEXT] = { "Nội dung có ký tự không hợp lệ",
 	                   "Contains characters that are not allowed" },
+	[MSG_ERR_URL] = { "Cần một địa chỉ web bắt đầu bằng https://",
+	                  "A web address starting with https:// is needed" },
 	[MSG_ERR_DETAIL] = { "Giá trị không hợp lệ", "Invalid value" },
 	[MSG_ERR_FIELD_IN_USE] = { "Không thể bỏ lĩnh vực đang có hồ sơ dự thi",
 	                           "A field that entries belong to cannot be "

@@ -152,3 +152,21 @@ edition_form_read(const struct form *f, struct edition_view *v,
 	v->state = "draft";
 	return e->count == 0;
 }
+
+bool
+org_form_read(const struct form *f, struct org_view *v, struct form_errors *e)
+{
+	memset(v, 0, sizeof(*v));
+	e->count = 0;
+	v->name = text_field(f, "org_name", 250, true, e);
+	v->province = text_field(f, "org_province", 120, true, e);
+	v->signatory = text_field(f, "signatory", 120, true, e);
+	v->signatory_title = text_field(f, "signatory_title", 120, true, e);
+	v->public_url = text_field(f, "public_url", 250, false, e);
+	/* printed under every certificate's QR code: a real web address */
+	if (*v->public_url != '\0' &&
+	    strncmp(v->public_url, "https://", 8) != 0 &&
+	    strncmp(v->public_url, "http://", 7) != 0)
+		form_error(e, "public_url", MSG_ERR_URL);
+	return e->count == 0;
+}

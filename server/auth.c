@@ -20,6 +20,8 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_EDITION_CREATE] = "edition-create",
 	[ACT_EDITION_VIEW] = "edition-view",
 	[ACT_EDITION_ADVANCE] = "edition-advance",
+	[ACT_EDITION_EDIT] = "edition-edit",
+	[ACT_ORG_EDIT] = "org-edit",
 	[ACT_RUBRIC_EXPORT] = "rubric-export",
 	[ACT_RUBRIC_EDIT] = "rubric-edit",
 	[ACT_ENTRY_LIST] = "entry-list",
@@ -60,6 +62,8 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_EDITION_CREATE]  = STAFF,
 	[ACT_EDITION_VIEW]    = STAFF,
 	[ACT_EDITION_ADVANCE] = STAFF,
+	[ACT_EDITION_EDIT]    = STAFF,
+	[ACT_ORG_EDIT]        = STAFF,
 	[ACT_RUBRIC_EXPORT]   = STAFF,
 	[ACT_RUBRIC_EDIT]     = STAFF,
 	[ACT_ENTRY_LIST]      = STAFF,
@@ -111,6 +115,7 @@ edition_allows(enum action act, const struct db_edition *e)
 {
 	switch (act) {
 	case ACT_EDITION_ADVANCE:
+	case ACT_EDITION_EDIT:
 		return strcmp(e->state, "closed") != 0;
 	case ACT_ENTRY_CREATE:
 	case ACT_ENTRY_EDIT:

@@ -1,5 +1,6 @@
 /* edition_ctx.c: what the pages of an edition need: the edition, its
  * rubric (parsed) and its fields as choices in the page's language. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,11 +44,8 @@ ctx_load(struct req *r, int64_t edition, struct ctx *c)
 }
 
 void
-ctx_view(struct ctx *c)
+edition_view_of(const struct db_edition *e, struct edition_view *v)
 {
-	const struct db_edition *e = &c->edition;
-	struct edition_view *v = &c->view;
-
 	memset(v, 0, sizeof(*v));
 	v->id = (long long)e->id;
 	v->program = e->program;
@@ -69,7 +67,44 @@ ctx_view(struct ctx *c)
 	v->signatory = e->signatory;
 	v->signatory_title = e->signatory_title;
 	v->hide_authors = e->hide_authors;
-	v->rubric_version = c->rubric_version;
+}
+
+void
+edition_from_view(const struct edition_view *v, struct db_edition *e)
+{
+	memset(e, 0, sizeof(*e));
+	snprintf(e->program, sizeof(e->program), "%s", v->program);
+	e->number = v->number;
+	e->year_from = v->year_from;
+	e->year_to = v->year_to;
+	snprintf(e->level, sizeof(e->level), "%s", v->level);
+	snprintf(e->title, sizeof(e->title), "%s", v->title);
+	snprintf(e->submit_until, sizeof(e->submit_until), "%s",
+	         v->submit_until);
+	snprintf(e->judging_until, sizeof(e->judging_until), "%s",
+	         v->judging_until);
+	snprintf(e->posting_from, sizeof(e->posting_from), "%s",
+	         v->posting_from);
+	snprintf(e->posting_until, sizeof(e->posting_until), "%s",
+	         v->posting_until);
+	snprintf(e->applied_from, sizeof(e->applied_from), "%s",
+	         v->applied_from);
+	snprintf(e->birth_from, sizeof(e->birth_from), "%s", v->birth_from);
+	snprintf(e->birth_until, sizeof(e->birth_until), "%s", v->birth_until);
+	snprintf(e->org_name, sizeof(e->org_name), "%s", v->org_name);
+	snprintf(e->org_province, sizeof(e->org_province), "%s",
+	         v->org_province);
+	snprintf(e->signatory, sizeof(e->signatory), "%s", v->signatory);
+	snprintf(e->signatory_title, sizeof(e->signatory_title), "%s",
+	         v->signatory_title);
+	e->hide_authors = v->hide_authors;
+}
+
+void
+ctx_view(struct ctx *c)
+{
+	edition_view_of(&c->edition, &c->view);
+	c->view.rubric_version = c->rubric_version;
 }
 
 void

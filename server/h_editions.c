@@ -7,63 +7,6 @@
 #include "assets.h"
 #include "server.h"
 
-static void
-to_view(const struct db_edition *e, struct edition_view *v)
-{
-	memset(v, 0, sizeof(*v));
-	v->id = (long long)e->id;
-	v->program = e->program;
-	v->number = e->number;
-	v->year_from = e->year_from;
-	v->year_to = e->year_to;
-	v->level = e->level;
-	v->title = e->title;
-	v->state = e->state;
-	v->submit_until = e->submit_until;
-	v->judging_until = e->judging_until;
-	v->posting_from = e->posting_from;
-	v->posting_until = e->posting_until;
-	v->applied_from = e->applied_from;
-	v->birth_from = e->birth_from;
-	v->birth_until = e->birth_until;
-	v->org_name = e->org_name;
-	v->org_province = e->org_province;
-	v->signatory = e->signatory;
-	v->signatory_title = e->signatory_title;
-	v->hide_authors = e->hide_authors;
-}
-
-static void
-from_view(const struct edition_view *v, struct db_edition *e)
-{
-	memset(e, 0, sizeof(*e));
-	snprintf(e->program, sizeof(e->program), "%s", v->program);
-	e->number = v->number;
-	e->year_from = v->year_from;
-	e->year_to = v->year_to;
-	snprintf(e->level, sizeof(e->level), "%s", v->level);
-	snprintf(e->title, sizeof(e->title), "%s", v->title);
-	snprintf(e->submit_until, sizeof(e->submit_until), "%s",
-	         v->submit_until);
-	snprintf(e->judging_until, sizeof(e->judging_until), "%s",
-	         v->judging_until);
-	snprintf(e->posting_from, sizeof(e->posting_from), "%s",
-	         v->posting_from);
-	snprintf(e->posting_until, sizeof(e->posting_until), "%s",
-	         v->posting_until);
-	snprintf(e->applied_from, sizeof(e->applied_from), "%s",
-	         v->applied_from);
-	snprintf(e->birth_from, sizeof(e->birth_from), "%s", v->birth_from);
-	snprintf(e->birth_until, sizeof(e->birth_until), "%s", v->birth_until);
-	snprintf(e->org_name, sizeof(e->org_name), "%s", v->org_name);
-	snprintf(e->org_province, sizeof(e->org_province), "%s",
-	         v->org_province);
-	snprintf(e->signatory, sizeof(e->signatory), "%s", v->signatory);
-	snprintf(e->signatory_title, sizeof(e->signatory_title), "%s",
-	         v->signatory_title);
-	e->hide_authors = v->hide_authors;
-}
-
 struct list {
 	struct db_edition *rows;
 	size_t n, cap;
@@ -99,7 +42,7 @@ h_edition_list(struct req *r)
 	}
 	views = xcalloc(l.n + 1, sizeof(*views));
 	for (size_t i = 0; i < l.n; i++)
-		to_view(&l.rows[i], &views[i]);
+		edition_view_of(&l.rows[i], &views[i]);
 	page_editions(&r->out, &p, views, l.n,
 	              can(&r->actor, ACT_EDITION_CREATE, NULL));
 	free(views);
@@ -156,7 +99,7 @@ create(struct req *r, const struct edition_view *v, int64_t *id)
 	if (preset == NULL)
 		return -1;
 	rubric = xstrndup((const char *)preset->data, preset->len);
-	from_view(v, &e);
+	edition_from_view(v, &e);
 	tx = db_begin(r->app->db, &who);
 	rc = tx != NULL ? db_edition_create(tx, &e, rubric, id) : -1;
 	if (rc == 0)
@@ -225,11 +168,11 @@ h_edition_view(struct req *r)
 
 	if (load(r, &e, &version) != 0)
 		return;
-	to_view(&e, &v);
+	edition_view_of(&e, &v);
 	v.rubric_version = version;
 	p = req_page(r, e.title);
-	page_edition(&r->out, &p, &v,
-	             can(&r->actor, ACT_EDITION_ADVANCE, &obj));
+	page_edition(&r->out, &p, &v, can(&r->actor, ACT_EDITION_ADVANCE, &obj),
+	             can(&r->actor, ACT_EDITION_EDIT, &obj));
 }
 
 /* One step along the lifecycle; `from` must still be the current state,

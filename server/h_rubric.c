@@ -67,9 +67,10 @@ h_rubric_export(struct req *r)
 		respond_error(r, 500);
 	} else {
 		r->type = "application/json; charset=utf-8";
-		snprintf(r->disposition, sizeof(r->disposition),
-		         "attachment; filename=\"edition-%lld-rubric-v%d.json\"",
-		         (long long)c.edition.id, c.rubric_version);
+		snprintf(
+		    r->disposition, sizeof(r->disposition),
+		    "attachment; filename=\"edition-%lld-rubric-v%d.json\"",
+		    (long long)c.edition.id, c.rubric_version);
 	}
 	ctx_release(&c);
 }
@@ -116,7 +117,8 @@ store(struct req *r, const struct ctx *c, const struct score_rubric *rub,
 {
 	struct db_actor who = { r->actor.user_id, r->address };
 	const char *fields[CTX_MAX_FIELDS];
-	size_t n = rub->nfields < CTX_MAX_FIELDS ? rub->nfields : CTX_MAX_FIELDS;
+	size_t n =
+	    rub->nfields < CTX_MAX_FIELDS ? rub->nfields : CTX_MAX_FIELDS;
 	char dropped[64] = "";
 	struct buf json;
 	struct db_tx *tx;
@@ -130,10 +132,10 @@ store(struct req *r, const struct ctx *c, const struct score_rubric *rub,
 		return -1;
 	}
 	tx = db_begin(r->app->db, &who);
-	rc = tx != NULL ? db_rubric_add(tx, c->edition.id, json.data, reason,
-	                                fields, n, &version, dropped,
-	                                sizeof(dropped))
-	                : -1;
+	rc = tx != NULL
+	         ? db_rubric_add(tx, c->edition.id, json.data, reason, fields,
+	                         n, &version, dropped, sizeof(dropped))
+	         : -1;
 	if (rc == 0)
 		rc = db_commit(tx);
 	else
@@ -168,8 +170,7 @@ change(struct req *r, const struct ctx *c, const char *json, size_t len,
 	if (reason != NULL && strlen(reason) > 1000)
 		form_error(&why->e, posted_name(r, "reason"), MSG_ERR_TOO_LONG);
 	memset(&err, 0, sizeof(err));
-	rub = why->e.count == 0 ? score_rubric_parse(json, len, &err)
-	                        : NULL;
+	rub = why->e.count == 0 ? score_rubric_parse(json, len, &err) : NULL;
 	if (rub == NULL && why->e.count == 0)
 		refuse_parse(r, &err, why);
 	else if (rub != NULL)

@@ -54,6 +54,8 @@ enum action {
 	ACT_EDITION_CREATE, /* the form and its submission */
 	ACT_EDITION_VIEW,
 	ACT_EDITION_ADVANCE,
+	ACT_EDITION_EDIT,  /* dates, level, organisation, signatory */
+	ACT_ORG_EDIT,      /* the organisation's details */
 	ACT_RUBRIC_EXPORT, /* view and download */
 	ACT_RUBRIC_EDIT,   /* a new version: the editor or an import */
 	ACT_ENTRY_LIST,
@@ -224,6 +226,9 @@ struct ctx {
 
 /* Loads the edition; on failure responds (404/500) and returns -1. */
 int ctx_load(struct req *r, int64_t edition, struct ctx *c);
+/* An edition as pages show it (strings borrowed from `e`), and back. */
+void edition_view_of(const struct db_edition *e, struct edition_view *v);
+void edition_from_view(const struct edition_view *v, struct db_edition *e);
 /* Refreshes c->view from c->edition. */
 void ctx_view(struct ctx *c);
 void ctx_release(struct ctx *c);
@@ -288,6 +293,10 @@ void h_edition_new(struct req *r);
 void h_edition_create(struct req *r);
 void h_edition_view(struct req *r);
 void h_edition_advance(struct req *r);
+void h_edition_edit_form(struct req *r);
+void h_edition_update(struct req *r);
+void h_org_form(struct req *r);
+void h_org_update(struct req *r);
 void h_rubric_view(struct req *r);
 void h_rubric_export(struct req *r);
 void h_rubric_save(struct req *r);

@@ -168,6 +168,9 @@ int db_edition_get(struct db_read *rd, int64_t id, struct db_edition *out);
 int db_edition_each(struct db_read *rd,
                     int (*fn)(const struct db_edition *e, void *arg),
                     void *arg);
+/* Changes the edition's details (not its program or state), audited with
+ * the values before and after; DB_NOTFOUND when there is no such one. */
+int db_edition_update(struct db_tx *tx, int64_t id, const struct db_edition *e);
 /* Moves from `from` to `to` (audited); DB_NOTFOUND when not in `from`. */
 int db_edition_set_state(struct db_tx *tx, int64_t id, const char *from,
                          const char *to, const char *reason);

@@ -37,14 +37,16 @@ edition_json(const struct db_edition *e)
 {
 	return json_pack(
 	    "{s:s, s:i, s:i, s:i, s:s, s:s, s:s, s:s, s:s, s:s,"
-	    " s:s, s:s, s:s, s:s, s:b}",
+	    " s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:s}",
 	    "program", e->program, "number", e->number, "year_from",
 	    e->year_from, "year_to", e->year_to, "level", e->level, "title",
 	    e->title, "submit_until", e->submit_until, "judging_until",
 	    e->judging_until, "posting_from", e->posting_from, "posting_until",
 	    e->posting_until, "org_name", e->org_name, "org_province",
 	    e->org_province, "signatory", e->signatory, "signatory_title",
-	    e->signatory_title, "hide_authors", e->hide_authors);
+	    e->signatory_title, "hide_authors", e->hide_authors, "applied_from",
+	    e->applied_from, "birth_from", e->birth_from, "birth_until",
+	    e->birth_until);
 }
 
 static void
@@ -269,4 +271,60 @@ db_rubric_add(struct db_tx *tx, int64_t edition, const char *json,
 	*version = sqlite3_column_int(st, 0) + 1;
 	sqlite3_reset(st);
 	return rubric_insert(tx, edition, *version, json, reason);
+}
+
+/* The edition's row from the writer (inside the transaction). */
+static int
+edition_in_tx(struct db_tx *tx, int64_t id, struct db_edition *out)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_EDITION_BY_ID);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_edition(st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? DB_NOTFOUND : -1;
+}
+
+static char *
+edition_text(const struct db_edition *e)
+{
+	json_t *v = edition_json(e);
+	char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+
+	json_decref(v);
+	return text;
+}
+
+int
+db_edition_update(struct db_tx *tx, int64_t id, const struct db_edition *e)
+{
+	struct db_edition *old = xmalloc(sizeof(*old));
+	sqlite3_stmt *st;
+	char object[64], *before = NULL, *after = NULL;
+	int rc = edition_in_tx(tx, id, old);
+
+	st = rc == 0 ? tx_stmt(tx, STMT_EDITION_UPDATE) : NULL;
+	if (rc == 0 && st == NULL)
+		rc = -1;
+	if (rc == 0) {
+		bind_edition(st, e);
+		sqlite3_bind_int64(st, 20, id);
+		rc = tx_exec(tx, st);
+	}
+	if (rc == 0) {
+		snprintf(object, sizeof(object), "edition:%lld", (long long)id);
+		before = edition_text(old);
+		after = edition_text(e);
+		rc =
+		    db_audit(tx, "edition.update", object, before, after, NULL);
+	}
+	free(before);
+	free(after);
+	free(old);
+	return rc;
 }

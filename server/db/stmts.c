@@ -44,6 +44,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " org_name, org_province, signatory, signatory_title,"
 	    " hide_authors, created_at, applied_from, birth_from, birth_until)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* the parameters of STMT_EDITION_INSERT (1 program and 16 created_at
+	 * unused: neither changes), and the id */
+	[STMT_EDITION_UPDATE] =
+	    "UPDATE editions SET number = ?2, year_from = ?3, year_to = ?4,"
+	    " level = ?5, title = ?6, submit_until = ?7, judging_until = ?8,"
+	    " posting_from = ?9, posting_until = ?10, org_name = ?11,"
+	    " org_province = ?12, signatory = ?13, signatory_title = ?14,"
+	    " hide_authors = ?15, applied_from = ?17, birth_from = ?18,"
+	    " birth_until = ?19 WHERE id = ?20 AND ?1 IS NOT NULL"
+	    " AND ?16 IS NOT NULL",
 	[STMT_EDITION_BY_ID] =
 	    "SELECT id, program, number, year_from, year_to, level, title,"
 	    " state, submit_until, judging_until, posting_from,"

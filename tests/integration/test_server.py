@@ -33,6 +33,10 @@ MATRIX = {
     "POST /editions/new": (F, F, A, A, F),
     "GET /editions/{id}": (L, F, A, A, F),
     "POST /editions/{id}/advance": (F, F, A, A, F),
+    "GET /editions/{id}/edit": (L, F, A, A, F),
+    "POST /editions/{id}/edit": (F, F, A, A, F),
+    "GET /settings": (L, F, A, A, F),
+    "POST /settings": (F, F, A, A, F),
     "GET /editions/{id}/rubric": (L, F, A, A, F),
     "POST /editions/{id}/rubric": (F, F, A, A, F),
     "POST /editions/{id}/rubric/import": (F, F, A, A, F),
@@ -293,7 +297,7 @@ def matrix_objects(c, edition):
     db.close()
     return {"editions": edition, "entries": entry, "attachments": att,
             "experts": expert, "panels": panel, "static": 0, "login": 0,
-            "logout": 0, "enter": 0, "": 0}
+            "logout": 0, "enter": 0, "settings": 0, "": 0}
 
 
 def check_entries(t, s):
@@ -406,6 +410,63 @@ def create_edition(c, **over):
     return c.post("/editions/new", dict(EDITION, **over))
 
 
+def check_settings(t, s):
+    """The organisation's details: kept, audited, the start of every new
+    edition; an edition's own details changed later, its program never."""
+    c = Client(s)
+    c.login("bantochuc")
+    r = c.post("/settings", {"org_name": "", "org_province": "Lào Cai",
+                             "signatory": "Giàng A Páo",
+                             "signatory_title": "Chủ tịch",
+                             "public_url": "ftp://x"})
+    t.check("organisation form: errors at their fields", r.status == 422
+            and 'id="org_name-error"' in r.text and
+            'id="public_url-error"' in r.text and
+            'value="Giàng A Páo"' in r.text, r.status)
+    org = {"org_name": "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lào Cai",
+           "org_province": "Lào Cai", "signatory": "Giàng A Páo",
+           "signatory_title": "Chủ tịch",
+           "public_url": "https://lhh.laocai.gov.vn/giamkhao"}
+    r = c.post("/settings", org)
+    t.check("organisation saved", r.status == 303 and
+            r.header("Location") == "/settings?saved=1", r.status)
+    page = c.get("/settings?saved=1")
+    t.check("organisation page shows it", "Giàng A Páo" in page.text and
+            "Đã lưu" in page.text)
+    page = c.get("/editions/new")
+    t.check("a new edition starts from the organisation",
+            'value="Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lào Cai"'
+            in page.text and 'value="Giàng A Páo"' in page.text)
+    r = create_edition(c, number="20")
+    path = r.header("Location")
+    r = c.get(path + "/edit")
+    t.check("edition details form", r.status == 200 and
+            'action="%s/edit"' % path in r.text and
+            '<select id="f-program"' not in r.text, r.status)
+    f = dict(EDITION, number="21", judging_until="2027-03-31",
+             signatory="Lý Seo Dình", program="golden-book")
+    r = c.post(path + "/edit", dict(f, judging_until="31/03/2027"))
+    t.check("edition details: a bad date is refused at its field",
+            r.status == 422 and 'id="judging_until-error"' in r.text)
+    r = c.post(path + "/edit", f)
+    t.check("edition details: the program cannot change", r.status == 422,
+            r.status)
+    r = c.post(path + "/edit", dict(f, program="technical-innovation"))
+    t.check("edition details saved", r.status == 303, r.status)
+    page = c.get(path)
+    t.check("edition shows the new details", "2027-03-31" in page.text and
+            "Lý Seo Dình" in page.text and "Hội thi Sáng tạo" in page.text)
+    db = sqlite3.connect(s.db)
+    old, new = db.execute("SELECT old_value, new_value FROM audit WHERE"
+                          " action = 'edition.update'").fetchone()
+    n = db.execute("SELECT count(*) FROM audit WHERE action ="
+                   " 'org.update'").fetchone()[0]
+    db.close()
+    t.check("the change is audited with before and after",
+            '"number":20' in old and '"number":21' in new, (old, new))
+    t.check("the organisation change is audited", n >= 1, n)
+
+
 def check_editions(t, s):
     c = Client(s)
     c.login("bantochuc")
@@ -436,6 +497,11 @@ def check_editions(t, s):
                                    "csrf": c.get(path).csrf()})
     t.check("a closed edition does not move", r.status in (403, 409),
             r.status)
+    t.check("a closed edition's details are kept as they are",
+            c.get(path + "/edit").status == 409 and
+            c.post(path + "/edit", EDITION).status == 409)
+    t.check("nor its rubric changed",
+            c.post(path + "/rubric", {"title_vi": "x"}).status == 409)
     t.check("unknown edition: 404", c.get("/editions/999999").status == 404)
     return eid
 
@@ -511,6 +577,7 @@ def main(argv):
         check_links(t, s)
         check_rate_limit(t, s)
         eid = check_editions(t, s)
+        check_settings(t, s)
         check_entries(t, s)
         check_import(t, s)
         c = Client(s)

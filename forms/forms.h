@@ -79,6 +79,8 @@ enum msg {
 	MSG_ERR_URL,
 	MSG_ERR_LEVELS,
 	MSG_ERR_FIELD_IN_USE,
+	MSG_ERR_FIELD_ID,
+	MSG_RUBRIC_TOO_BIG,
 	MSG_FIX_ERRORS,
 	MSG_NEXT_STATE,
 	MSG_RUBRIC,
@@ -484,8 +486,14 @@ const char *field_title(const struct field_choice *fields, size_t n,
  */
 char *rubric_form_json(const struct form *f, struct form_errors *e);
 /* The form field that a rubric key path ("criteria[1].step") is edited
- * in, written into `out` ("c1_step"); "" when none. */
-void rubric_path_field(const char *path, char *out, size_t size);
+ * in, written into `out` ("c1_step", or "c2_step" when the form's row 1
+ * was left empty); "" when none. `f` is the posted form (NULL: rows as
+ * numbered in the rubric). */
+void rubric_path_field(const struct form *f, const char *path, char *out,
+                       size_t size);
+/* A level label as the levels box shows it: |, new lines and \ escaped
+ * as \|, \n and \\ (written into `out`). */
+void rubric_level_escape(struct buf *out, const char *label);
 
 /* What the rubric page shows. */
 struct rubric_page {

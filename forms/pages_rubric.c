@@ -134,9 +134,12 @@ levels_text(const struct score_criterion *c, struct buf *text)
 	for (size_t k = 0; c != NULL && k < c->nlevels; k++) {
 		score_q_format(c->levels[k].min, a, sizeof(a));
 		score_q_format(c->levels[k].max, b, sizeof(b));
-		buf_printf(text, "%s-%s | %s | %s\n", a, b,
-		           c->levels[k].label.vi,
-		           c->levels[k].label.en ? c->levels[k].label.en : "");
+		buf_printf(text, "%s-%s | ", a, b);
+		rubric_level_escape(text, c->levels[k].label.vi);
+		buf_puts(text, " | ");
+		if (c->levels[k].label.en != NULL)
+			rubric_level_escape(text, c->levels[k].label.en);
+		buf_putc(text, '\n');
 	}
 }
 
@@ -375,6 +378,11 @@ page_rubric(struct buf *out, const struct page *p, const struct rubric_page *v)
 	struct src s = { v->posted, p->lang, v->errors };
 	const struct score_rubric *r = v->rubric;
 	enum score_lang l = p->lang;
+	/* a rubric longer than the editor's rows is edited as a file */
+	bool fits = r->nfields <= RUBRIC_FORM_MAX &&
+	            r->ncriteria <= RUBRIC_FORM_MAX &&
+	            r->ntiers <= RUBRIC_FORM_MAX;
+	bool edit = v->can_edit && fits;
 
 	page_begin(out, p);
 	html_fmt(out,
@@ -385,10 +393,13 @@ page_rubric(struct buf *out, const struct page *p, const struct rubric_page *v)
 	if (v->frozen)
 		html_fmt(out, "<p class=\"notice\">%s</p>",
 		         T(l, MSG_RUBRIC_FROZEN));
+	if (!fits)
+		html_fmt(out, "<p class=\"notice\">%s</p>",
+		         T(l, MSG_RUBRIC_TOO_BIG));
 	if (v->error != NULL || (v->errors != NULL && v->errors->count > 0))
 		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
 		         v->error != NULL ? v->error : T(l, MSG_FIX_ERRORS));
-	if (v->can_edit) {
+	if (edit) {
 		html_fmt(
 		    out,
 		    "<form method=\"post\" action=\"/editions/%lld/rubric\" "
@@ -404,7 +415,7 @@ page_rubric(struct buf *out, const struct page *p, const struct rubric_page *v)
 	aggregation_section(out, &s, r);
 	awards_section(out, &s, r);
 	ballot_section(out, &s, r);
-	if (v->can_edit) {
+	if (edit) {
 		reason_field(out, &s, v->frozen);
 		html_fmt(out,
 		         "<p><button type=\"submit\">%s</button></p></form>",

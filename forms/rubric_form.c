@@ -99,19 +99,54 @@ trim(char *s)
 	return s;
 }
 
+/* The next unescaped '|' of s, or NULL. */
+static char *
+bar_in(char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' && s[1] != '\0')
+			s++;
+		else if (*s == '|')
+			return s;
+	}
+	return NULL;
+}
+
+/* Undoes the escapes of a label in place: \| is |, \n a new line, \\ a
+ * backslash (see rubric_level_escape). */
+static char *
+unescape(char *s)
+{
+	char *w = s;
+
+	for (const char *r = s; *r != '\0'; r++) {
+		if (*r == '\\' &&
+		    (r[1] == '|' || r[1] == '\\' || r[1] == 'n')) {
+			r++;
+			*w++ = (char)(*r == 'n' ? '\n' : *r);
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
 /* One line "10.5-20 | Khá | Good" as a level; NULL when malformed. */
 static json_t *
 level(char *line)
 {
-	char *bar = strchr(line, '|'), *en, *dash;
+	char *bar = bar_in(line), *en, *dash;
 	struct score_q a, b;
 
 	if (bar == NULL)
 		return NULL;
 	*bar = '\0';
-	en = strchr(bar + 1, '|');
+	en = bar_in(bar + 1);
 	if (en != NULL)
 		*en++ = '\0';
+	if (en != NULL && bar_in(en) != NULL)
+		return NULL; /* a fourth column: a label's | not escaped */
 	dash = strchr(line, '-');
 	if (dash == NULL)
 		return NULL;
@@ -122,7 +157,8 @@ level(char *line)
 	return json_pack("{s:f, s:f, s:o}", "min",
 	                 (double)a.num / (double)a.den, "max",
 	                 (double)b.num / (double)b.den, "label",
-	                 text(trim(bar + 1), en != NULL ? trim(en) : ""));
+	                 text(unescape(trim(bar + 1)),
+	                      en != NULL ? unescape(trim(en)) : ""));
 }
 
 /* The levels textarea, one level per line. */
@@ -130,23 +166,23 @@ static json_t *
 levels(const struct form *f, const char *name, struct form_errors *e)
 {
 	const char *v = form_get(f, name);
-	json_t *list = json_array(), *l;
-	char line[1024];
+	json_t *list = json_array(), *l = list;
+	char *line;
 
-	while (v != NULL && *v != '\0') {
+	while (v != NULL && *v != '\0' && l != NULL) {
 		size_t n = strcspn(v, "\r\n");
 
-		snprintf(line, sizeof(line), "%.*s", (int)n, v);
+		line = xstrndup(v, n);
 		v += n;
 		v += strspn(v, "\r\n");
-		if (*trim(line) == '\0')
-			continue;
-		l = level(line);
-		if (l == NULL) {
-			form_error(e, stable(f, name), MSG_ERR_LEVELS);
-			break;
+		if (*trim(line) != '\0') {
+			l = level(line);
+			if (l == NULL)
+				form_error(e, stable(f, name), MSG_ERR_LEVELS);
+			else
+				json_array_append_new(list, l);
 		}
-		json_array_append_new(list, l);
+		free(line);
 	}
 	return list;
 }
@@ -319,8 +355,28 @@ rubric_form_json(const struct form *f, struct form_errors *e)
 /* criteria[3].step -> c3_step; fields[1].id -> f1_id; aggregate.trim ->
  * agg_trim; aggregate.outlier.limit -> agg_limit; awards.tiers[0].min ->
  * t0_min; awards.floor -> aw_floor; ballot.share -> b_share. */
+/* The form row holding the k-th item of a list: rows with an empty id
+ * are left out of the rubric, so the numbers differ. */
+static long
+row_of(const struct form *f, const char *form_prefix, long k)
+{
+	char name[40];
+	const char *id;
+
+	if (f == NULL)
+		return k;
+	for (int i = 0; i < RUBRIC_FORM_MAX; i++) {
+		snprintf(name, sizeof(name), "%s%d_id", form_prefix, i);
+		id = form_get(f, name);
+		if (id != NULL && *id != '\0' && k-- == 0)
+			return i;
+	}
+	return -1;
+}
+
 void
-rubric_path_field(const char *path, char *out, size_t size)
+rubric_path_field(const struct form *f, const char *path, char *out,
+                  size_t size)
 {
 	static const struct {
 		const char *prefix, *form;
@@ -342,7 +398,9 @@ rubric_path_field(const char *path, char *out, size_t size)
 
 		if (strncmp(path, lists[k].prefix, n) != 0)
 			continue;
-		i = strtol(path + n, &end, 10);
+		i = row_of(f, lists[k].form, strtol(path + n, &end, 10));
+		if (i < 0)
+			return;
 		key = *end == ']' && end[1] == '.' ? end + 2 : "id";
 		/* texts edit in one input per language; levels in one box */
 		if (strcmp(key, "title.en") == 0)
@@ -371,5 +429,18 @@ rubric_path_field(const char *path, char *out, size_t size)
 				snprintf(out, size, "agg_outlier");
 			return;
 		}
+	}
+}
+
+void
+rubric_level_escape(struct buf *out, const char *label)
+{
+	for (; *label != '\0'; label++) {
+		if (*label == '|' || *label == '\\')
+			buf_putc(out, '\\');
+		if (*label == '\n')
+			buf_puts(out, "\\n");
+		else
+			buf_putc(out, *label);
 	}
 }

@@ -81,6 +81,14 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_ERR_FIELD_IN_USE] = { "Không thể bỏ lĩnh vực đang có hồ sơ dự thi",
 	                           "A field that entries belong to cannot be "
 	                           "removed" },
+	[MSG_ERR_FIELD_ID] = { "Mã lĩnh vực không được chứa dấu cách",
+	                       "A field id cannot contain spaces" },
+	[MSG_RUBRIC_TOO_BIG] = { "Bộ tiêu chí này có nhiều mục hơn trang sửa "
+	                         "chứa được: hãy tải về, sửa tệp JSON rồi nhập "
+	                         "lại.",
+	                         "This rubric has more items than the editor "
+	                         "holds: download it, edit the JSON file and "
+	                         "import it." },
 	[MSG_ERR_LEVELS] = { "Mỗi dòng phải có dạng: từ-đến | mô tả tiếng "
 	                     "Việt | mô tả tiếng Anh (không bắt buộc)",
 	                     "Each line must read: from-to | Vietnamese label "

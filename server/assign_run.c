@@ -260,3 +260,46 @@ grid_solve(struct grid *g, unsigned k, struct assign_report *rep)
 	free(assigned);
 	return rc;
 }
+
+bool
+expert_conflicts_with(const struct db_expert *x, const struct db_entry *e)
+{
+	char *name = score_fold(x->name);
+	char *unit = score_fold(x->unit);
+	bool hit = auto_conflict(e, name, unit);
+
+	free(name);
+	free(unit);
+	return hit;
+}
+
+int
+grid_hide_conflicts(struct req *r, const struct grids *gs, struct grid *g,
+                    int64_t expert)
+{
+	struct db_read *rd = db_read_begin(r->app->db);
+	struct db_expert x;
+	int rc = db_expert_get(rd, expert, &x);
+	size_t kept = 0;
+	char *name, *unit;
+
+	db_read_end(rd);
+	if (rc != 0)
+		return -1;
+	name = score_fold(x.name);
+	unit = score_fold(x.unit);
+	for (size_t i = 0; i < g->n; i++) {
+		enum grid_cell c = cell_of(
+		    gs->data, &gs->data->entries[g->rows[i]], &x, name, unit);
+
+		if (c == CELL_CONFLICT || c == CELL_DECLARED)
+			continue;
+		g->rows[kept] = g->rows[i];
+		memmove(&g->cells[kept * g->m], &g->cells[i * g->m], g->m);
+		kept++;
+	}
+	g->n = kept;
+	free(name);
+	free(unit);
+	return 0;
+}

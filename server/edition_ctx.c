@@ -114,11 +114,16 @@ ctx_release(struct ctx *c)
 	c->rubric = NULL;
 }
 
+/* Declared conflicts are stored; automatic ones follow the entry's
+ * current people and organisation, so they are worked out on every
+ * access (an author added after the assignment hides the entry too). */
 int
 entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
              struct object *obj)
 {
 	struct db_access acc;
+	struct db_entry *e;
+	struct db_expert x;
 	int rc;
 
 	if (!actor_is_expert(a))
@@ -127,6 +132,15 @@ entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
 	obj->assigned = acc.assigned;
 	obj->conflicted = acc.conflicted;
 	obj->chairs = acc.chairs;
+	if (rc != 0 || obj->conflicted)
+		return rc;
+	e = xmalloc(sizeof(*e));
+	rc = db_entry_get(rd, entry, e);
+	if (rc == 0)
+		rc = db_expert_get(rd, a->expert_id, &x);
+	if (rc == 0)
+		obj->conflicted = expert_conflicts_with(&x, e);
+	free(e);
 	return rc;
 }
 
@@ -146,4 +160,18 @@ ctx_program(const struct ctx *c)
 		if (strcmp(score_program_names[p], c->edition.program) == 0)
 			return (enum score_program)p;
 	return SCORE_PROGRAM_CUSTOM;
+}
+
+int
+ctx_recheck(struct db_tx *tx, const struct req *r, int64_t edition,
+            enum action act)
+{
+	struct db_edition *e = xmalloc(sizeof(*e));
+	struct object obj = { .edition = e };
+	int rc = db_edition_get_tx(tx, edition, e);
+
+	if (rc == 0 && !can(&r->actor, act, &obj))
+		rc = 1;
+	free(e);
+	return rc == 0 || rc == 1 ? rc : -1;
 }

@@ -66,30 +66,6 @@ grid_page_release(struct grid_page *gp)
 	free(gp->judge_names);
 }
 
-/* Drops the rows of entries the expert is in conflict with (a
- * conflicted judge never sees the entry, not even as a chair). */
-static void
-hide_conflicted(struct grid *g, int64_t expert)
-{
-	size_t col = g->m, kept = 0;
-
-	for (size_t j = 0; j < g->m; j++)
-		if (g->judges[j].id == expert)
-			col = j;
-	if (col == g->m)
-		return;
-	for (size_t i = 0; i < g->n; i++) {
-		unsigned char c = g->cells[i * g->m + col];
-
-		if (c == CELL_CONFLICT || c == CELL_DECLARED)
-			continue;
-		g->rows[kept] = g->rows[i];
-		memmove(&g->cells[kept * g->m], &g->cells[i * g->m], g->m);
-		kept++;
-	}
-	g->n = kept;
-}
-
 /* May the actor see this edition's assignments, and which panels? Staff
  * see all; a chair the panels they chair. */
 static bool
@@ -142,9 +118,10 @@ h_assign_view(struct req *r)
 		for (size_t i = 0; i < gs.n; i++) {
 			if (!panel_visible(r, &gs.grids[i]))
 				continue;
-			if (actor_is_expert(&r->actor))
-				hide_conflicted(&gs.grids[i],
-				                r->actor.expert_id);
+			if (actor_is_expert(&r->actor) &&
+			    grid_hide_conflicts(r, &gs, &gs.grids[i],
+			                        r->actor.expert_id) != 0)
+				break;
 			grid_page(&gs, &gs.grids[i], &gps[n]);
 			views[n] = gps[n].v;
 			n++;

@@ -86,61 +86,91 @@ posted_name(const struct req *r, const char *name)
 	return NULL;
 }
 
+/* Shows why->message next to the editor field that holds the key path
+ * (when the editor was posted and has that field). */
+static void
+mark_field(struct req *r, const char *path, struct refusal *why)
+{
+	char field[64];
+	const char *name;
+
+	if (!why->from_editor)
+		return;
+	rubric_path_field(&r->form, path, field, sizeof(field));
+	name = posted_name(r, field);
+	if (name != NULL)
+		form_error_detail(&why->e, name, why->message);
+}
+
 /* The scoring core's refusal: its message at the top, and next to the
  * editor field that holds the key it names. */
 static void
 refuse_parse(struct req *r, const struct score_error *err, struct refusal *why)
 {
 	struct buf msg;
-	char field[64];
-	const char *name;
 
 	buf_init(&msg, sizeof(why->message));
 	score_error_format(err, NULL, r->lang, &msg);
 	snprintf(why->message, sizeof(why->message), "%s",
 	         msg.data != NULL ? msg.data : "");
 	buf_release(&msg);
-	if (!why->from_editor)
-		return;
-	rubric_path_field(err->path, field, sizeof(field));
-	name = posted_name(r, field);
-	if (name != NULL)
-		form_error_detail(&why->e, name, why->message);
+	mark_field(r, err->path, why);
+}
+
+/* The server's own rule on top of the core's: panels list their fields
+ * separated by spaces, so a field id has none. True (and why filled)
+ * when one does. */
+static bool
+spaced_field(struct req *r, const struct score_rubric *rub, struct refusal *why)
+{
+	struct score_error err;
+
+	for (size_t i = 0; i < rub->nfields; i++) {
+		if (strpbrk(rub->fields[i].id, " \t") == NULL)
+			continue;
+		memset(&err, 0, sizeof(err));
+		snprintf(err.path, sizeof(err.path), "fields[%zu].id", i);
+		snprintf(why->message, sizeof(why->message), "%s: \"%s\"",
+		         T(r->lang, MSG_ERR_FIELD_ID), rub->fields[i].id);
+		mark_field(r, err.path, why);
+		return true;
+	}
+	return false;
 }
 
 /* Stores the rubric (already valid) as the edition's next version, in
  * one transaction with its audit row. 0 saved, 1 refused (why filled),
- * -1 failure. */
+ * 2 no longer allowed (the edition moved on), -1 failure. */
 static int
 store(struct req *r, const struct ctx *c, const struct score_rubric *rub,
       const char *reason, struct refusal *why)
 {
 	struct db_actor who = { r->actor.user_id, r->address };
-	const char *fields[CTX_MAX_FIELDS];
-	size_t n =
-	    rub->nfields < CTX_MAX_FIELDS ? rub->nfields : CTX_MAX_FIELDS;
-	char dropped[64] = "";
+	const char **fields = xcalloc(rub->nfields + 1, sizeof(char *));
+	char dropped[256] = "";
 	struct buf json;
 	struct db_tx *tx;
 	int version, rc;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < rub->nfields; i++)
 		fields[i] = rub->fields[i].id;
 	buf_init(&json, (size_t)4 * 1024 * 1024);
-	if (score_rubric_write(rub, &json) != 0) {
-		buf_release(&json);
-		return -1;
-	}
-	tx = db_begin(r->app->db, &who);
-	rc = tx != NULL
-	         ? db_rubric_add(tx, c->edition.id, json.data, reason, fields,
-	                         n, &version, dropped, sizeof(dropped))
-	         : -1;
+	rc = score_rubric_write(rub, &json);
+	tx = rc == 0 ? db_begin(r->app->db, &who) : NULL;
+	rc = tx != NULL ? ctx_recheck(tx, r, c->edition.id, ACT_RUBRIC_EDIT)
+	                : -1;
+	if (rc == 0)
+		rc = db_rubric_add(tx, c->edition.id, json.data, reason, fields,
+		                   rub->nfields, &version, dropped,
+		                   sizeof(dropped));
 	if (rc == 0)
 		rc = db_commit(tx);
-	else
+	else if (tx != NULL)
 		db_rollback(tx);
 	buf_release(&json);
+	free(fields);
+	if (rc == 1)
+		return 2;
 	if (rc == DB_CONFLICT) {
 		form_error(&why->e, "reason", MSG_REASON_REQUIRED);
 		snprintf(why->message, sizeof(why->message), "%s",
@@ -167,12 +197,18 @@ change(struct req *r, const struct ctx *c, const char *json, size_t len,
 	char where[64];
 	int rc = 1;
 
-	if (reason != NULL && strlen(reason) > 1000)
+	/* a reason of spaces is no reason; 1000 letters of Vietnamese take
+	 * up to 4000 bytes */
+	if (reason != NULL && reason[strspn(reason, " \t\r\n")] == '\0')
+		reason = "";
+	if (reason != NULL && strlen(reason) > 4000)
 		form_error(&why->e, posted_name(r, "reason"), MSG_ERR_TOO_LONG);
 	memset(&err, 0, sizeof(err));
 	rub = why->e.count == 0 ? score_rubric_parse(json, len, &err) : NULL;
 	if (rub == NULL && why->e.count == 0)
 		refuse_parse(r, &err, why);
+	else if (rub != NULL && spaced_field(r, rub, why))
+		rc = 1;
 	else if (rub != NULL)
 		rc = store(r, c, rub, reason != NULL ? reason : "", why);
 	score_rubric_free(rub);
@@ -183,7 +219,7 @@ change(struct req *r, const struct ctx *c, const char *json, size_t len,
 	} else if (rc == 1) {
 		render(r, c, why);
 	} else {
-		respond_error(r, 500);
+		respond_error(r, rc == 2 ? 409 : 500);
 	}
 }
 

@@ -24,7 +24,7 @@ h_edition_edit_form(struct req *r)
 }
 
 /* Writes the details in one transaction with the audit row (old and new
- * values). */
+ * values). 0 saved, 1 no longer allowed (closed meanwhile), -1 failure. */
 static int
 update(struct req *r, const struct ctx *c, const struct edition_view *v)
 {
@@ -35,10 +35,13 @@ update(struct req *r, const struct ctx *c, const struct edition_view *v)
 
 	edition_from_view(v, &e);
 	tx = db_begin(r->app->db, &who);
-	rc = tx != NULL ? db_edition_update(tx, c->edition.id, &e) : -1;
+	rc = tx != NULL ? ctx_recheck(tx, r, c->edition.id, ACT_EDITION_EDIT)
+	                : -1;
+	if (rc == 0)
+		rc = db_edition_update(tx, c->edition.id, &e);
 	if (rc == 0)
 		rc = db_commit(tx);
-	else
+	else if (tx != NULL)
 		db_rollback(tx);
 	return rc;
 }
@@ -51,6 +54,7 @@ h_edition_update(struct req *r)
 	struct page p;
 	struct ctx c;
 	char where[64];
+	int rc;
 
 	if (!session_csrf_ok(r)) {
 		respond_error(r, 403);
@@ -69,8 +73,8 @@ h_edition_update(struct req *r)
 		r->status = 422;
 		p = req_page(r, T(r->lang, MSG_EDIT_EDITION));
 		page_edition_form(&r->out, &p, &v, &e);
-	} else if (update(r, &c, &v) != 0) {
-		respond_error(r, 500);
+	} else if ((rc = update(r, &c, &v)) != 0) {
+		respond_error(r, rc == 1 ? 409 : 500);
 	} else {
 		snprintf(where, sizeof(where), "/editions/%lld",
 		         (long long)c.edition.id);
@@ -117,8 +121,7 @@ org_of(const struct org_view *v, struct db_org *org)
 	snprintf(org->signatory, sizeof(org->signatory), "%s", v->signatory);
 	snprintf(org->signatory_title, sizeof(org->signatory_title), "%s",
 	         v->signatory_title);
-	snprintf(org->public_url, sizeof(org->public_url), "%s",
-	         v->public_url);
+	snprintf(org->public_url, sizeof(org->public_url), "%s", v->public_url);
 }
 
 void

@@ -225,7 +225,8 @@ parse_multipart(struct req *r)
 	struct MHD_PostProcessor *pp;
 	bool ok;
 
-	buf_init(&p.value, HTTP_FORM_BODY_MAX);
+	/* a pasted text field may be as large as the route allows */
+	buf_init(&p.value, r->body_max);
 	r->uploads = xcalloc(MAX_UPLOADS, sizeof(*r->uploads));
 	pp = MHD_create_post_processor(r->conn, (size_t)64 * 1024, on_part, &p);
 	if (pp == NULL) {

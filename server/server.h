@@ -236,6 +236,11 @@ void ctx_release(struct ctx *c);
  * chairs its panel); nothing for staff. 0, DB_NOTFOUND or -1. */
 int entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
                  struct object *obj);
+/* can() again inside the write transaction, on the edition as it is
+ * there: a change racing a lifecycle step must not slip through.
+ * 0 allowed, 1 refused, -1 failure. */
+int ctx_recheck(struct db_tx *tx, const struct req *r, int64_t edition,
+                enum action act);
 /* can() with the edition as the object. */
 bool ctx_can(const struct req *r, const struct ctx *c, enum action act);
 enum score_program ctx_program(const struct ctx *c);
@@ -271,6 +276,14 @@ struct grids {
 };
 
 int grids_load(struct req *r, const struct ctx *c, struct grids *gs);
+/* Drops the rows of the grid that the expert is in conflict with
+ * (declared or automatic; the expert need not be a member). -1 on a
+ * storage failure. */
+int grid_hide_conflicts(struct req *r, const struct grids *gs, struct grid *g,
+                        int64_t expert);
+/* The automatic conflict rule: the expert is one of the entry's people, or
+ * from the same unit or entering organisation. */
+bool expert_conflicts_with(const struct db_expert *x, const struct db_entry *e);
 void grids_release(struct grids *gs);
 void grid_release(struct grid *g);
 const struct db_entry *grid_entry(const struct grids *gs, const struct grid *g,

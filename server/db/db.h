@@ -164,6 +164,8 @@ struct db_edition {
 int db_edition_create(struct db_tx *tx, const struct db_edition *e,
                       const char *rubric_json, int64_t *id);
 int db_edition_get(struct db_read *rd, int64_t id, struct db_edition *out);
+/* The same inside a transaction (what the write will see). */
+int db_edition_get_tx(struct db_tx *tx, int64_t id, struct db_edition *out);
 /* Calls fn for each edition, newest first; stops when fn returns nonzero. */
 int db_edition_each(struct db_read *rd,
                     int (*fn)(const struct db_edition *e, void *arg),

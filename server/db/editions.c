@@ -273,9 +273,8 @@ db_rubric_add(struct db_tx *tx, int64_t edition, const char *json,
 	return rubric_insert(tx, edition, *version, json, reason);
 }
 
-/* The edition's row from the writer (inside the transaction). */
-static int
-edition_in_tx(struct db_tx *tx, int64_t id, struct db_edition *out)
+int
+db_edition_get_tx(struct db_tx *tx, int64_t id, struct db_edition *out)
 {
 	sqlite3_stmt *st = tx_stmt(tx, STMT_EDITION_BY_ID);
 	int rc;
@@ -306,7 +305,7 @@ db_edition_update(struct db_tx *tx, int64_t id, const struct db_edition *e)
 	struct db_edition *old = xmalloc(sizeof(*old));
 	sqlite3_stmt *st;
 	char object[64], *before = NULL, *after = NULL;
-	int rc = edition_in_tx(tx, id, old);
+	int rc = db_edition_get_tx(tx, id, old);
 
 	st = rc == 0 ? tx_stmt(tx, STMT_EDITION_UPDATE) : NULL;
 	if (rc == 0 && st == NULL)

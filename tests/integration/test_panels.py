@@ -10,6 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Client, Server, Suite  # noqa: E402
+from test_rubric import read_form  # noqa: E402
 from test_server import EDITION, create_edition  # noqa: E402
 
 EXPERTS = [
@@ -99,6 +100,39 @@ def check_chair(t, s, c, ed, entries, ids):
             and "CNTT-05" in page.text)
     t.check("no link to the organisers' pages",
             'href="/editions/%d"' % ed not in page.text)
+    # an automatic conflict (same unit), never stored: hidden all the same
+    r = c.post("/editions/%d/entries/new" % ed, {
+        "code": "CNTT-10", "title": "Giải pháp của trường",
+        "field": "ict", "applied_since": "2024-01-01",
+        "organisation": EXPERTS[0][1], "a1_name": "Sinh viên A"})
+    auto = int(r.header("Location").rsplit("/", 1)[1])
+    c.post("/entries/%d/eligibility" % auto, {"decision": "eligible"})
+    t.check("an entry from the chair's own unit is hidden from the chair",
+            h.get("/entries/%d" % auto).status == 404)
+    page = h.get("/editions/%d/assignments" % ed)
+    t.check("and left out of the chair's grid", "CNTT-10" not in page.text
+            and "CNTT-05" in page.text)
+    t.check("the organisers see it",
+            "CNTT-10" in c.get("/editions/%d/assignments" % ed).text)
+    # a judge's automatic conflict arising after the assignment
+    judge = ids[EXPERTS[1][0]]
+    s.add_user("gk2", "judge", "Giám khảo 2", expert=judge)
+    j = Client(s)
+    j.login("gk2")
+    db = sqlite3.connect(s.db)
+    mine = [e for (e,) in db.execute(
+        "SELECT entry_id FROM assignments WHERE expert_id = ?", (judge,))]
+    db.close()
+    t.check("a judge sees an assigned entry",
+            j.get("/entries/%d" % mine[-1]).status == 200)
+    fields = read_form(c.get("/entries/%d/edit" % mine[-1]),
+                       "/entries/%d/edit" % mine[-1])
+    fields.update({"a2_name": EXPERTS[1][0], "a2_role": "author"})
+    r = c.post("/entries/%d/edit" % mine[-1], fields)
+    t.check("the judge becomes one of its authors", r.status == 303,
+            r.status)
+    t.check("and no longer sees it (404)",
+            j.get("/entries/%d" % mine[-1]).status == 404)
     r = h.post("/editions/%d/assign" % ed, {"csrf": page.csrf()},
                csrf=False)
     t.check("the chair cannot run the assignment", r.status == 403,

@@ -148,6 +148,13 @@ REFUSALS = [
     ({"tie_break": "no-such-criterion"}, "tie_break", "no-such-criterion"),
     ({"agg_decimals": "9"}, "agg_decimals", "decimals"),
     ({"f0_vi": ""}, "f0_vi", "vi"),
+    # the first row left empty: the core's criteria[1] is the form's c2
+    ({"c0_id": "", "c2_step": "0.7", "tie_break": "effectiveness"},
+     "c2_step", "step"),
+    # panels list fields separated by spaces: an id cannot hold one
+    ({"f1_id": "ict 2"}, "f1_id", "ict 2"),
+    # a label's | must be escaped, else it is a fourth column
+    ({"c0_levels": "0-10 | Kém | chưa đạt | Poor"}, "c0_levels", None),
     ({"c0_id": "", "c0_vi": "", "c1_id": "", "c2_id": "", "c3_id": "",
       "c4_id": "", "tie_break": ""}, None, "criteria"),
 ]
@@ -286,11 +293,35 @@ def check_freeze(t, s, c, ed):
     t.check("the reason is kept with the version", kept == reason, kept)
     t.check("the reason is in the audit log", audited == 1, audited)
     t.check("the scored sheet keeps its version", old == v, old)
+    r = c.post(path, dict(f, reason="   \r\n "), csrf=False)
+    t.check("frozen: a reason of spaces is no reason",
+            r.status == 422 and versions(s, ed) == v + 1, r.status)
     rub = export(c, ed)
     rub["title"]["vi"] = "Nhập lại khi đã có điểm"
     r = post_import(c, ed, {"json": json.dumps(rub)})
     t.check("frozen: an import without a reason is refused",
             r.status == 422 and versions(s, ed) == v + 1, r.status)
+    check_too_big(t, s, c, ed, rub)
+
+
+def check_too_big(t, s, c, ed, rub):
+    """A rubric longer than the editor's rows is shown read-only (saving
+    it back would drop rows); import and export still work."""
+    path = "/editions/%d/rubric" % ed
+    big = json.loads(json.dumps(rub))
+    big["criteria"] = [dict(rub["criteria"][0], id="c%02d" % i)
+                       for i in range(45)]
+    big["tie_break"] = []
+    r = post_import(c, ed, {"json": json.dumps(big), "reason": "45 tiêu chí"})
+    t.check("a rubric of 45 criteria imported", r.status == 303, r.status)
+    page = c.get(path)
+    t.check("shown read-only, with a word on why",
+            "nhiều mục hơn trang sửa" in page.text and
+            'action="%s"' % path not in page.text and
+            'action="%s/import"' % path in page.text)
+    r = post_import(c, ed, {"json": json.dumps(rub), "reason": "trở lại"})
+    t.check("and replaced by import", r.status == 303 and
+            len(export(c, ed)["criteria"]) == len(rub["criteria"]))
 
 
 def check_gate(t, s, c, ed):

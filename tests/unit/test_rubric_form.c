@@ -55,7 +55,7 @@ test_paths(void)
 
 	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
 		t_case("rubric_path_field(\"%s\")", paths[i].path);
-		rubric_path_field(paths[i].path, out, sizeof(out));
+		rubric_path_field(NULL, paths[i].path, out, sizeof(out));
 		CHECK_STR(out, paths[i].field);
 	}
 }
@@ -222,6 +222,9 @@ static const struct bad_case bad[] = {
 	{ "c0_levels", "0-10 Ít", "c0_levels", MSG_ERR_LEVELS },
 	{ "c0_levels", "zero-10 | Ít", "c0_levels", MSG_ERR_LEVELS },
 	{ "c0_levels", "10 | Ít", "c0_levels", MSG_ERR_LEVELS },
+	/* a fourth column: a | inside a label that was not escaped */
+	{ "c0_levels", "0-10 | Kém | chưa đạt | Poor", "c0_levels",
+	  MSG_ERR_LEVELS },
 };
 
 static void
@@ -248,10 +251,117 @@ test_form_errors_at_fields(void)
 	}
 }
 
+/* Rows left empty are not in the rubric: criteria[1] is then the form's
+ * third row. */
+static void
+test_paths_skip_empty_rows(void)
+{
+	static const char *const kv[] = {
+		"c0_id", "",  "c1_id", "a",     "c2_id", "",
+		"c3_id", "b", "f0_id", "x",     "t0_id", "",
+		"t1_id", "",  "t2_id", "first", NULL,
+	};
+	struct form f;
+	char out[64];
+
+	t_case("rubric_path_field: indices skip the rows left empty");
+	fill(&f, kv);
+	rubric_path_field(&f, "criteria[0].max", out, sizeof(out));
+	CHECK_STR(out, "c1_max");
+	rubric_path_field(&f, "criteria[1].step", out, sizeof(out));
+	CHECK_STR(out, "c3_step");
+	rubric_path_field(&f, "criteria[2].step", out, sizeof(out));
+	CHECK_STR(out, "");
+	rubric_path_field(&f, "fields[0].title.vi", out, sizeof(out));
+	CHECK_STR(out, "f0_vi");
+	rubric_path_field(&f, "awards.tiers[0].min", out, sizeof(out));
+	CHECK_STR(out, "t2_min");
+	rubric_path_field(&f, "aggregate.trim", out, sizeof(out));
+	CHECK_STR(out, "agg_trim");
+	form_release(&f);
+}
+
+/* Labels with |, \ and new lines survive the levels box both ways. */
+static void
+test_level_escapes(void)
+{
+	static const char *const labels[] = {
+		"Kém | chưa đạt", "a\\b", "hai\ndòng", "\\|", "trailing \\",
+	};
+	struct form_errors e = { 0 };
+	struct score_error err;
+	struct score_rubric *r;
+	const char *kv[sizeof(good) / sizeof(good[0])];
+	struct buf box;
+	struct form f;
+	char *json;
+
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		t_case("levels box: label \"%s\" round trip", labels[i]);
+		buf_init(&box, 1 << 16);
+		buf_puts(&box, "0-10 | ");
+		rubric_level_escape(&box, labels[i]);
+		buf_puts(&box, " | ");
+		rubric_level_escape(&box, labels[i]);
+		buf_puts(&box, "\r\n10.5-30 | x |");
+		memcpy(kv, good, sizeof(good));
+		for (size_t k = 0; kv[k] != NULL; k += 2)
+			if (strcmp(kv[k], "c0_levels") == 0)
+				kv[k + 1] = box.data;
+		fill(&f, kv);
+		json = rubric_form_json(&f, &e);
+		r = json != NULL ? score_rubric_parse(json, strlen(json), &err)
+		                 : NULL;
+		CHECKF(r != NULL, "%s", json != NULL ? err.path : "form error");
+		if (r != NULL) {
+			CHECK_STR(r->criteria[0].levels[0].label.vi, labels[i]);
+			CHECK_STR(r->criteria[0].levels[0].label.en, labels[i]);
+		}
+		score_rubric_free(r);
+		free(json);
+		form_release(&f);
+		buf_release(&box);
+	}
+}
+
+/* A long label is kept whole, not cut at some line length. */
+static void
+test_level_long(void)
+{
+	struct form_errors e = { 0 };
+	struct score_error err;
+	struct score_rubric *r;
+	const char *kv[sizeof(good) / sizeof(good[0])];
+	struct buf box;
+	struct form f;
+	char *json;
+
+	t_case("levels box: a 3000-byte label is kept whole");
+	buf_init(&box, 1 << 16);
+	buf_puts(&box, "0-30 | ");
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&box, "ệ"); /* 3 bytes */
+	memcpy(kv, good, sizeof(good));
+	for (size_t k = 0; kv[k] != NULL; k += 2)
+		if (strcmp(kv[k], "c0_levels") == 0)
+			kv[k + 1] = box.data;
+	fill(&f, kv);
+	json = rubric_form_json(&f, &e);
+	r = json != NULL ? score_rubric_parse(json, strlen(json), &err) : NULL;
+	CHECK(r != NULL && strlen(r->criteria[0].levels[0].label.vi) == 3000);
+	score_rubric_free(r);
+	free(json);
+	form_release(&f);
+	buf_release(&box);
+}
+
 void
 suite_rubric_form(void)
 {
 	test_paths();
+	test_paths_skip_empty_rows();
+	test_level_escapes();
+	test_level_long();
 	test_form_to_rubric();
 	test_form_errors_at_fields();
 }

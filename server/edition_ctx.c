@@ -166,11 +166,23 @@ int
 ctx_recheck(struct db_tx *tx, const struct req *r, int64_t edition,
             enum action act)
 {
+	const struct object none = { 0 };
+
+	return ctx_recheck_object(tx, r, edition, act, &none);
+}
+
+/* The object's other facts (a judge's tie to the entry) are kept as the
+ * handler found them; only the edition is read again. */
+int
+ctx_recheck_object(struct db_tx *tx, const struct req *r, int64_t edition,
+                   enum action act, const struct object *obj)
+{
 	struct db_edition *e = xmalloc(sizeof(*e));
-	struct object obj = { .edition = e };
+	struct object now = *obj;
 	int rc = db_edition_get_tx(tx, edition, e);
 
-	if (rc == 0 && !can(&r->actor, act, &obj))
+	now.edition = e;
+	if (rc == 0 && !can(&r->actor, act, &now))
 		rc = 1;
 	free(e);
 	return rc == 0 || rc == 1 ? rc : -1;

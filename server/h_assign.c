@@ -181,7 +181,7 @@ h_assign_auto(struct req *r)
 	struct db_tx *tx;
 	struct ctx c;
 	char where[64];
-	int rc = 0;
+	int late, rc = 0;
 
 	if (!session_csrf_ok(r)) {
 		respond_error(r, 403);
@@ -195,7 +195,12 @@ h_assign_auto(struct req *r)
 		respond_error(r, 500);
 	} else {
 		tx = db_begin(r->app->db, &who);
-		rc = tx != NULL ? 0 : -1;
+		/* The edition was checked as loaded before this transaction;
+		 * check it again here, where no lifecycle step can come in
+		 * between. */
+		late = tx != NULL ? ctx_recheck(tx, r, c.edition.id, ACT_ASSIGN)
+		                  : -1;
+		rc = late == 0 ? 0 : -1;
 		for (size_t i = 0; rc == 0 && i < gs.n; i++) {
 			rc = grid_solve(&gs.grids[i], gs.k, &rep) < 0 ? -1 : 0;
 			if (rc == 0)
@@ -208,7 +213,7 @@ h_assign_auto(struct req *r)
 		if (rc == 0)
 			respond_redirect(r, where);
 		else
-			respond_error(r, 500);
+			respond_error(r, late == 1 ? 409 : 500);
 	}
 	grids_release(&gs);
 	ctx_release(&c);
@@ -261,7 +266,7 @@ h_assign_one(struct req *r)
 	struct db_tx *tx;
 	struct ctx c;
 	char where[64];
-	int cell = -1, rc = -1;
+	int cell = -1, late, rc = -1;
 	bool add = op != NULL && strcmp(op, "add") == 0;
 
 	if (!session_csrf_ok(r) || entry_ctx(r, e, &c) != 0) {
@@ -283,7 +288,10 @@ h_assign_one(struct req *r)
 		                     : 400);
 	else {
 		tx = db_begin(r->app->db, &who);
-		if (tx != NULL)
+		/* as in h_assign_auto: the edition may have moved on */
+		late = tx != NULL ? ctx_recheck(tx, r, c.edition.id, ACT_ASSIGN)
+		                  : -1;
+		if (late == 0)
 			rc = db_assignment_set(tx, e->id,
 			                       strtoll(expert, NULL, 10), add,
 			                       true, reason);
@@ -293,7 +301,7 @@ h_assign_one(struct req *r)
 		if (rc == 0)
 			respond_redirect(r, where);
 		else
-			respond_error(r, 500);
+			respond_error(r, late == 1 ? 409 : 500);
 	}
 	grids_release(&gs);
 	ctx_release(&c);
@@ -319,7 +327,7 @@ h_conflict_declare(struct req *r)
 	struct ctx c;
 	int64_t expert;
 	char where[64];
-	int rc = -1;
+	int late, rc = -1;
 
 	if (!session_csrf_ok(r) || entry_ctx(r, e, &c) != 0) {
 		if (r->status == 200)
@@ -341,7 +349,14 @@ h_conflict_declare(struct req *r)
 		respond_error(r, 400);
 	} else {
 		tx = db_begin(r->app->db, &who);
-		if (tx != NULL)
+		/* The edition again, inside the transaction (a judge's tie
+		 * to the entry is kept in obj); a refusal is answered as the
+		 * check above answers it (to a judge, 404). */
+		late = tx != NULL
+		           ? ctx_recheck_object(tx, r, c.edition.id,
+		                                ACT_CONFLICT_DECLARE, &obj)
+		           : -1;
+		if (late == 0)
 			rc = db_conflict_declare(tx, e->id, expert,
 			                         judge ? "judge" : "organiser",
 			                         reason);
@@ -352,7 +367,7 @@ h_conflict_declare(struct req *r)
 		snprintf(where, sizeof(where), "/editions/%lld/assignments",
 		         (long long)c.edition.id);
 		if (rc != 0)
-			respond_error(r, 500);
+			respond_error(r, late != 1 ? 500 : judge ? 404 : 409);
 		else
 			respond_redirect(r, judge ? "/" : where);
 	}

@@ -159,20 +159,25 @@ h_entry_new(struct req *r)
 	ctx_release(&c);
 }
 
-/* Writes a new or changed entry; DB_DUPLICATE when the code is taken. */
+/* Writes a new or changed entry; DB_DUPLICATE when the code is taken,
+ * DB_CONFLICT when the edition no longer takes entries or changes. */
 static int
 save(struct req *r, const struct ctx *c, const struct entry_view *v,
      int64_t *id)
 {
 	struct db_actor who = { r->actor.user_id, r->address };
 	struct db_entry *e = xmalloc(sizeof(*e));
+	enum action act = v->id == 0 ? ACT_ENTRY_CREATE : ACT_ENTRY_EDIT;
 	struct db_tx *tx;
-	int rc;
+	int late, rc;
 
 	from_view(v, c->edition.id, e);
 	tx = db_begin(r->app->db, &who);
-	if (tx == NULL)
-		rc = -1;
+	/* The edition was checked as loaded before this transaction; check
+	 * it again here, where no lifecycle step can come in between. */
+	late = tx != NULL ? ctx_recheck(tx, r, c->edition.id, act) : -1;
+	if (late != 0)
+		rc = late == 1 ? DB_CONFLICT : -1;
 	else if (v->id == 0)
 		rc = db_entry_create(tx, e, id);
 	else
@@ -204,7 +209,7 @@ entry_submit(struct req *r, struct ctx *c, long long id)
 		if (rc == DB_DUPLICATE)
 			form_error(&errs, "code", MSG_ERR_DUPLICATE);
 		else if (rc != 0) {
-			respond_error(r, 500);
+			respond_error(r, rc == DB_CONFLICT ? 409 : 500);
 			return;
 		}
 	}

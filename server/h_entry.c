@@ -136,7 +136,7 @@ h_entry_decide(struct req *r)
 	struct one *o = xcalloc(1, sizeof(*o));
 	struct db_tx *tx;
 	char where[64];
-	int rc = -1;
+	int late, rc = -1;
 
 	if (!session_csrf_ok(r)) {
 		respond_error(r, 403);
@@ -151,7 +151,13 @@ h_entry_decide(struct req *r)
 			respond_error(r, 400);
 		} else {
 			tx = db_begin(r->app->db, &who);
-			if (tx != NULL)
+			/* one_load checked the edition before this
+			 * transaction; sơ khảo may have ended since. */
+			late = tx != NULL
+			           ? ctx_recheck(tx, r, o->entry.edition_id,
+			                         ACT_ENTRY_DECIDE)
+			           : -1;
+			if (late == 0)
 				rc = db_entry_decide(tx, o->entry.id, d,
 				                     reason != NULL ? reason
 				                                    : "");
@@ -161,7 +167,7 @@ h_entry_decide(struct req *r)
 			if (rc == 0)
 				respond_redirect(r, where);
 			else
-				respond_error(r, 500);
+				respond_error(r, late == 1 ? 409 : 500);
 		}
 	}
 	free(o);
@@ -211,7 +217,7 @@ h_attachment_add(struct req *r)
 	struct db_tx *tx;
 	char where[64];
 	int64_t id;
-	int rc = -1;
+	int late, rc = -1;
 
 	memset(&a, 0, sizeof(a));
 	if (!session_csrf_ok(r)) {
@@ -231,7 +237,13 @@ h_attachment_add(struct req *r)
 			                   u->data.len);
 			sodium_bin2hex(a.sha256, sizeof(a.sha256), hash, 32);
 			tx = db_begin(r->app->db, &who);
-			if (tx != NULL)
+			/* one_load checked the edition before this
+			 * transaction; entries may have closed since. */
+			late = tx != NULL
+			           ? ctx_recheck(tx, r, o->entry.edition_id,
+			                         ACT_ATTACHMENT_ADD)
+			           : -1;
+			if (late == 0)
 				rc = db_attachment_add(tx, &a, u->data.data,
 				                       u->data.len, &id);
 			rc = rc == 0 ? db_commit(tx) : (db_rollback(tx), -1);
@@ -240,7 +252,7 @@ h_attachment_add(struct req *r)
 			if (rc == 0)
 				respond_redirect(r, where);
 			else
-				respond_error(r, 500);
+				respond_error(r, late == 1 ? 409 : 500);
 		}
 	}
 	free(o);

@@ -97,7 +97,9 @@ lines_release(struct lines *l)
 }
 
 /* Writes every entry in one transaction; a code already in the edition
- * refuses the whole file (each such code is listed with its line). */
+ * refuses the whole file (each such code is listed with its line). 0
+ * written, 1 refused (errors listed), 2 the edition no longer takes
+ * entries, -1 failure. */
 static int
 write_all(struct req *r, int64_t edition, const struct import_result *res,
           struct lines *errors)
@@ -105,9 +107,13 @@ write_all(struct req *r, int64_t edition, const struct import_result *res,
 	struct db_actor who = { r->actor.user_id, r->address };
 	struct db_entry *e = xmalloc(sizeof(*e));
 	struct db_tx *tx = db_begin(r->app->db, &who);
+	/* The edition was checked as loaded before this transaction; check
+	 * it again here, where no lifecycle step can come in between. */
+	int late =
+	    tx != NULL ? ctx_recheck(tx, r, edition, ACT_ENTRY_CREATE) : -1;
 	struct buf msg;
 	int64_t id;
-	int rc = tx != NULL ? 0 : -1;
+	int rc = late == 0 ? 0 : -1;
 
 	for (size_t i = 0; tx != NULL && i < res->nentries && rc >= 0; i++) {
 		to_row(&res->entries[i], edition, e);
@@ -125,7 +131,7 @@ write_all(struct req *r, int64_t edition, const struct import_result *res,
 	free(e);
 	if (rc != 0 || errors->n > 0) {
 		db_rollback(tx);
-		return rc != 0 ? -1 : 1;
+		return late == 1 ? 2 : rc != 0 ? -1 : 1;
 	}
 	return db_commit(tx);
 }
@@ -176,7 +182,7 @@ h_import(struct req *r)
 		page_import(&r->out, &p, &c.view,
 		            (const char *const *)errors.text, errors.n);
 	} else {
-		respond_error(r, 500);
+		respond_error(r, rc == 2 ? 409 : 500);
 	}
 out:
 	import_result_free(&res);

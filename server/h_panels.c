@@ -280,7 +280,8 @@ panel_form_read(struct req *r, const struct ctx *c, const struct experts *x,
 	return e->count == 0;
 }
 
-/* Saves the panel (id 0: new); the chair is always a member. */
+/* Saves the panel (id 0: new); the chair is always a member. DB_CONFLICT
+ * when the edition no longer takes panel changes. */
 static int
 panel_save(struct req *r, struct db_panel *p)
 {
@@ -296,6 +297,13 @@ panel_save(struct req *r, struct db_panel *p)
 		p->members[p->nmembers++] = p->chair;
 	if (tx == NULL)
 		return -1;
+	/* The edition was checked as loaded before this transaction; check
+	 * it again here, where no lifecycle step can come in between. */
+	rc = ctx_recheck(tx, r, p->edition_id, ACT_PANEL_EDIT);
+	if (rc != 0) {
+		db_rollback(tx);
+		return rc == 1 ? DB_CONFLICT : -1;
+	}
 	rc = p->id == 0 ? db_panel_create(tx, p, &id) : db_panel_update(tx, p);
 	return rc == 0 ? db_commit(tx) : (db_rollback(tx), rc);
 }
@@ -311,6 +319,7 @@ panel_submit(struct req *r, struct ctx *c, int64_t id)
 	struct panel_view v;
 	struct page pg;
 	char where[64];
+	int rc;
 
 	if (experts_load(r, &x) != 0) {
 		respond_error(r, 500);
@@ -326,8 +335,9 @@ panel_submit(struct req *r, struct ctx *c, int64_t id)
 		p->edition_id = c->edition.id;
 		snprintf(where, sizeof(where), "/editions/%lld/panels",
 		         (long long)c->edition.id);
-		if (panel_save(r, p) != 0)
-			respond_error(r, 500);
+		rc = panel_save(r, p);
+		if (rc != 0)
+			respond_error(r, rc == DB_CONFLICT ? 409 : 500);
 		else
 			respond_redirect(r, where);
 	}

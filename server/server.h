@@ -241,6 +241,10 @@ int entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
  * 0 allowed, 1 refused, -1 failure. */
 int ctx_recheck(struct db_tx *tx, const struct req *r, int64_t edition,
                 enum action act);
+/* ctx_recheck for an object that says more than its edition (a judge's
+ * assignment or conflict with an entry, found before the transaction). */
+int ctx_recheck_object(struct db_tx *tx, const struct req *r, int64_t edition,
+                       enum action act, const struct object *obj);
 /* can() with the edition as the object. */
 bool ctx_can(const struct req *r, const struct ctx *c, enum action act);
 enum score_program ctx_program(const struct ctx *c);

@@ -383,6 +383,23 @@ async function flow(page, base) {
 		await advance.locator('input[name="from"]').inputValue() === 'receiving');
 	await stepDone(page, 'edition-receiving');
 
+	// The rubric editor: raise the first prize, save a new version.
+	await navigate(page, () => page.locator(`a[href="${editionPath}/rubric"]`).click(),
+		`${editionPath}/rubric`);
+	const rub = page.locator(`form[action="${editionPath}/rubric"]`);
+	check('rubric editor shows the preset\'s criteria',
+		await rub.locator('input[name="c0_id"]').inputValue() === 'novelty');
+	await rub.locator('input[name="t0_prize"]').fill('45000000');
+	await rub.locator('textarea[name="reason"]').fill('Nhà tài trợ tăng giải Nhất');
+	await noteTouch(page, 'rubric editor');
+	await navigate(page, () => rub.locator('button[type="submit"]').click(),
+		`${editionPath}/rubric`);
+	check('rubric saved as version 2 with the new prize',
+		(await page.locator('main').innerText()).includes('Phiên bản 2') &&
+		await rub.locator('input[name="t0_prize"]').inputValue() === '45000000');
+	await stepDone(page, 'rubric');
+	await navigate(page, () => page.locator('.crumbs a').first().click(), editionPath);
+
 	// Import the fixture.
 	await navigate(page, () => page.locator(`a[href="${editionPath}/entries"]`).first().click(),
 		`${editionPath}/entries`);

@@ -406,6 +406,34 @@ def check_import(t, s):
                 ed) == n)
 
 
+def check_stale_state(t, s):
+    """A form loaded while the edition took entries, posted after it moved
+    on (the state changed in the database behind the server's back): the
+    post is refused and nothing is written. A plain behavioural regression
+    test: it passes without the in-transaction recheck too (each request
+    loads the edition afresh), since the race itself, between that load
+    and the write transaction, cannot be hit without threads; the recheck
+    is there for that window, and is checked by reading the code."""
+    c = Client(s)
+    c.login("bantochuc")
+    ed = int(create_edition(c, number="14").header("Location")
+             .rsplit("/", 1)[1])
+    form = c.get("/editions/%d/entries/new" % ed)
+    before = count(s, "SELECT count(*) FROM entries")
+    db = sqlite3.connect(s.db)
+    with db:
+        db.execute("UPDATE editions SET state = 'judging' WHERE id = ?",
+                   (ed,))
+    db.close()
+    r = c.post("/editions/%d/entries/new" % ed, ENTRY, csrf=form.csrf())
+    t.check("stale form: the form was served while open", form.status == 200,
+            form.status)
+    t.check("stale form: posted after the edition moved on, 409",
+            r.status == 409, r.status)
+    t.check("stale form: nothing written",
+            count(s, "SELECT count(*) FROM entries") == before)
+
+
 def create_edition(c, **over):
     return c.post("/editions/new", dict(EDITION, **over))
 
@@ -580,6 +608,7 @@ def main(argv):
         check_settings(t, s)
         check_entries(t, s)
         check_import(t, s)
+        check_stale_state(t, s)
         c = Client(s)
         c.login("quantri")
         r = create_edition(c, number="11")

@@ -424,13 +424,19 @@ cmd_demo(int argc, char **argv)
 		                cli_text(lang, "Ban Tổ chức (Lê Thị Thu Hương)",
 		                         "Organiser (Lê Thị Thu Hương)"));
 		rc = rc ? rc
-		        : print_link(d.db, "gk01", base,
-		                     cli_text(lang, "Giám khảo Nguyễn Văn Hùng",
-		                              "Judge Nguyễn Văn Hùng"));
+		        : print_link(d.db, "gk02", base,
+		                     cli_text(lang, "Giám khảo Trần Thị Lan",
+		                              "Judge Trần Thị Lan"));
 		rc = rc ? rc
-		        : print_link(d.db, "gk07", base,
-		                     cli_text(lang, "Giám khảo Đỗ Thị Hạnh",
-		                              "Judge Đỗ Thị Hạnh"));
+		        : print_link(d.db, "gk08", base,
+		                     cli_text(lang, "Giám khảo Bùi Văn Nam",
+		                              "Judge Bùi Văn Nam"));
+		/* a judge who also chairs a panel: the chair's view */
+		rc = rc ? rc
+		        : print_link(d.db, "gk01", base,
+		                     cli_text(lang,
+		                              "Trưởng tiểu ban Nguyễn Văn Hùng",
+		                              "Panel chair Nguyễn Văn Hùng"));
 	}
 	db_close(d.db);
 	return rc == 0 ? EXIT_OK : EXIT_FAILURE_INTERNAL;

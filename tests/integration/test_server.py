@@ -161,6 +161,24 @@ def check_links(t, s):
     t.check("login-link for an unknown login: exit 2", r.returncode == 2)
 
 
+def check_demo_links(t, s, text):
+    """Each printed link logs its person in, on the page of their role."""
+    links = re.findall(r"(/enter\?t=[A-Za-z0-9_-]+)", text)
+    s.start()
+    # the judges have entries to score; the chair a panel to follow
+    want = ["Các kỳ thi", 'href="/entries/', 'href="/entries/',
+            "Tiểu ban tôi làm trưởng ban"]
+    for link, words in zip(links, want):
+        c = Client(s)
+        r = c.get(link)
+        home = c.get(r.header("Location") or "/")
+        if home.status == 303:
+            home = c.get(home.header("Location"))
+        t.check("demo link lands on its page: " + words,
+                r.status == 303 and words in home.text, home.status)
+    s.stop()
+
+
 def check_demo(t, binary):
     s = Server(binary)
     try:
@@ -177,15 +195,16 @@ def check_demo(t, binary):
                 counts[0] == 5 and counts[1] >= 60 and counts[2] > counts[1]
                 and counts[3] == 12 and counts[4] >= 2 and counts[5] > 0 and
                 counts[6] > 0, counts)
-        t.check("demo prints three login links",
-                r.stdout.count("/enter?t=") == 3, r.stdout)
+        t.check("demo prints four login links (organiser, two judges, "
+                "a chair)", r.stdout.count("/enter?t=") == 4, r.stdout)
         again = s.cli("demo", "--db", s.db)
         db = sqlite3.connect(s.db)
         n = db.execute("SELECT count(*) FROM entries").fetchone()[0]
         db.close()
         t.check("a second run keeps the data and prints new links",
                 again.returncode == 0 and n == counts[1] and
-                again.stdout.count("/enter?t=") == 3)
+                again.stdout.count("/enter?t=") == 4)
+        check_demo_links(t, s, again.stdout)
         r = s.cli("audit", "verify", "--db", s.db)
         t.check("demo audit chain verifies", r.returncode == 0, r.stdout)
     finally:

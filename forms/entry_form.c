@@ -123,7 +123,7 @@ entry_form_read(const struct form *f, const struct field_choice *fields,
 	const char *field = form_get(f, "field");
 
 	memset(v, 0, sizeof(*v));
-	e->count = 0;
+	form_errors_clear(e);
 	v->code = text(f, "code", 40, true, false, e);
 	if (*v->code != '\0' && !is_code(v->code))
 		form_error(e, "code", MSG_ERR_TEXT);

@@ -7,11 +7,11 @@ void
 field_error(struct buf *out, enum score_lang lang, const char *name,
             const struct form_errors *e)
 {
-	enum msg m = e != NULL ? form_error_for(e, name) : MSG__MAX;
+	const char *text = e != NULL ? form_error_text(e, name, lang) : NULL;
 
-	if (m != MSG__MAX)
+	if (text != NULL)
 		html_fmt(out, "<p class=\"error\" id=\"%s-error\">%s</p>", name,
-		         m == MSG_ERR_DETAIL ? e->detail : T(lang, m));
+		         text);
 }
 
 void

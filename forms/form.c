@@ -170,12 +170,28 @@ form_error(struct form_errors *e, const char *field, enum msg m)
 }
 
 void
+form_errors_clear(struct form_errors *e)
+{
+	e->count = 0;
+	e->ndetails = 0;
+}
+
+void
 form_error_detail(struct form_errors *e, const char *field, const char *text)
 {
+	size_t before = e->count;
+
 	if (form_error_for(e, field) != MSG__MAX)
 		return;
-	snprintf(e->detail, sizeof(e->detail), "%s", text);
 	form_error(e, field, MSG_ERR_DETAIL);
+	if (e->count == before)
+		return;
+	e->detail_of[before] = (unsigned char)FORM_DETAILS; /* none */
+	if (e->ndetails < FORM_DETAILS) {
+		snprintf(e->details[e->ndetails], sizeof(e->details[0]), "%s",
+		         text);
+		e->detail_of[before] = (unsigned char)e->ndetails++;
+	}
 }
 
 /* NULL names the form as a whole (an error no single field owns). */
@@ -185,6 +201,21 @@ same_field(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return strcmp(a, b) == 0;
+}
+
+const char *
+form_error_text(const struct form_errors *e, const char *field,
+                enum score_lang lang)
+{
+	for (size_t i = 0; i < e->count; i++) {
+		if (!same_field(e->field[i], field))
+			continue;
+		if (e->msg[i] == MSG_ERR_DETAIL &&
+		    e->detail_of[i] < e->ndetails)
+			return e->details[e->detail_of[i]];
+		return T(lang, e->msg[i]);
+	}
+	return NULL;
 }
 
 enum msg

@@ -208,6 +208,35 @@ enum msg {
 	MSG_RUBRIC_MODE,
 	MSG_RUBRIC_SAVED,
 	MSG_RUBRIC_EMPTY,
+	MSG_SHEET,
+	MSG_SAVE_DRAFT,
+	MSG_SUBMIT_SHEET,
+	MSG_TOTAL,
+	MSG_COMMENT,
+	MSG_SHEET_SAVED,
+	MSG_SHEET_SENT,
+	MSG_SHEET_LOCKED,
+	MSG_SHEET_CLOSED,
+	MSG_SHEET_STALE,
+	MSG_SHEET_REPLAYED,
+	MSG_REASON_CHANGE,
+	MSG_ERR_MISSING_SCORE,
+	MSG_DEADLINE,
+	MSG_STEP_DOWN,
+	MSG_STEP_UP,
+	MSG_REMAINING,
+	MSG_SUBMITTED_AT,
+	MSG_RUBRIC_CHANGED,
+	MSG_PROGRESS_PAGE,
+	MSG_LOCK_ROUND,
+	MSG_UNLOCK_ROUND,
+	MSG_ROUND_LOCKED,
+	MSG_ROUND_OPEN,
+	MSG_LAST_ACTIVITY,
+	MSG_SHEETS,
+	MSG_REOPEN,
+	MSG_JUDGE,
+	MSG_DONE_OF,
 	MSG_NOT_STARTED,
 	MSG_DRAFT,
 	MSG_SUBMITTED,
@@ -292,18 +321,28 @@ void form_release(struct form *f);
 const char *form_get(const struct form *f, const char *name);
 
 /* Per-field validation: the errors of a form, by field name. */
+#define FORM_DETAILS 8
 struct form_errors {
 	const char *field[32];
 	enum msg msg[32];
 	size_t count;
-	char detail[512]; /* the text of the one MSG_ERR_DETAIL error */
+	/* the texts of MSG_ERR_DETAIL errors (detail_of[i] for error i) */
+	char details[FORM_DETAILS][384];
+	unsigned char detail_of[32];
+	size_t ndetails;
 };
 
+/* No errors (a reader starts with this). */
+void form_errors_clear(struct form_errors *e);
 void form_error(struct form_errors *e, const char *field, enum msg m);
 /* An error whose text comes from elsewhere (the scoring core's message,
- * already in the page's language); one per form. */
+ * already in the page's language); up to FORM_DETAILS per form, later
+ * ones get the generic MSG_ERR_DETAIL text. */
 void form_error_detail(struct form_errors *e, const char *field,
                        const char *text);
+/* The text shown for a field's error (NULL when it has none). */
+const char *form_error_text(const struct form_errors *e, const char *field,
+                            enum score_lang lang);
 /* The message for a field, or MSG__MAX when it has none. */
 enum msg form_error_for(const struct form_errors *e, const char *field);
 
@@ -475,7 +514,8 @@ const char *field_title(const struct field_choice *fields, size_t n,
 
 /* ---- The rubric editor (rubric_form.c, pages_rubric.c) ------------------- */
 
-#define RUBRIC_FORM_EXTRA 2 /* blank rows offered for new items */
+#define DB_MAX_SCORES     100 /* criteria of a sheet (the core's limit) */
+#define RUBRIC_FORM_EXTRA 2   /* blank rows offered for new items */
 #define RUBRIC_FORM_MAX   40
 
 /*
@@ -514,12 +554,96 @@ struct rubric_page {
 void page_rubric(struct buf *out, const struct page *p,
                  const struct rubric_page *v);
 
+/* ---- The score sheet (pages_sheet.c, sheet_form.c) ------------------------
+ */
+
+/* An entry as its judge sees it, and the judge's sheet of it. */
+struct sheet_view {
+	const struct entry_view *entry; /* authors already left out when the
+	                                   edition hides them */
+	const char *field;              /* its title */
+	const char *deadline;           /* judging_until, or "" */
+	const struct attachment_view *atts;
+	size_t natts;
+	const struct score_rubric *rubric;
+	int rubric_version;
+	const char *const *values; /* per criterion, as shown ("" empty) */
+	const char *comment;
+	const char *state; /* "" (not started) | draft | submitted */
+	int version;
+	const char *client_id; /* a fresh id for this form's save */
+	bool can_write;
+	bool locked;
+	enum msg notice; /* what just happened (MSG__MAX: nothing) */
+	const struct form_errors *errors;
+};
+
+void page_sheet(struct buf *out, const struct page *p,
+                const struct sheet_view *v);
+
+/* A sheet as posted: values by criterion (borrowed from the form). */
+struct sheet_post {
+	const char *values[DB_MAX_SCORES];
+	int32_t points[DB_MAX_SCORES];
+	bool given[DB_MAX_SCORES];
+	const char *comment, *reason, *client_id;
+	bool submit;
+	int version, rubric_version;
+};
+
+/*
+ * Reads the posted sheet against the rubric: each value checked by the
+ * scoring core (its message next to the criterion's field, in `lang`);
+ * on submit every criterion is needed, a draft may leave some empty.
+ * False with the errors when something is wrong.
+ */
+bool sheet_form_read(const struct form *f, const struct score_rubric *r,
+                     enum score_lang lang, struct sheet_post *s,
+                     struct form_errors *e);
+/* The form field of criterion i ("c3"). */
+void sheet_field(size_t i, char *out, size_t size);
+
+/* ---- The organisers' progress dashboard (pages_progress.c) ----------------
+ */
+
+struct progress_judge {
+	const char *name;
+	int done, assigned;
+	long long last; /* unix time of the last save, 0 none */
+};
+
+struct progress_sheet {
+	long long sheet; /* 0: not started */
+	const char *code, *judge;
+	const char *state; /* "" | draft | submitted */
+};
+
+struct progress_panel {
+	long long id;
+	const char *name;
+	bool locked;
+	int done, assigned;
+	const struct progress_judge *judges;
+	size_t njudges;
+	const struct progress_sheet *sheets;
+	size_t nsheets;
+};
+
+/* Per panel and per judge: sheets submitted / assigned, last activity;
+ * the round's lock and the reopening of a submitted sheet when allowed. */
+void page_progress(struct buf *out, const struct page *p,
+                   const struct edition_view *ed,
+                   const struct progress_panel *panels, size_t n,
+                   bool can_lock);
+
 /* ---- The judge's start page (pages_judge.c) ------------------------------ */
 
 struct judge_row {
 	long long id;
 	const char *code, *title, *edition;
-	const char *sheet; /* draft | submitted | "" */
+	const char *sheet;    /* draft | submitted | "" */
+	const char *deadline; /* the edition's, or "" */
+	long long edition_id;
 };
 
 /* A panel the judge chairs (a link to its edition's assignments). */

@@ -103,7 +103,7 @@ expert_form_read(const struct form *f, struct expert_view *v,
                  struct form_errors *e)
 {
 	memset(v, 0, sizeof(*v));
-	e->count = 0;
+	form_errors_clear(e);
 	v->name = line(f, "name", 120, true, e);
 	v->title = line(f, "title", 120, false, e);
 	v->unit = line(f, "unit", 250, false, e);

@@ -333,7 +333,7 @@ rubric_form_json(const struct form *f, struct form_errors *e)
 	json_t *root;
 	char *text_out;
 
-	e->count = 0;
+	form_errors_clear(e);
 	root = json_pack("{s:s, s:s, s:o, s:s}", "format", SCORE_RUBRIC_FORMAT,
 	                 "program", str(f, "program", "custom"), "title",
 	                 text(str(f, "title_vi", ""), str(f, "title_en", "")),

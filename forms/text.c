@@ -285,6 +285,57 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                       "A new version of the rubric was saved" },
 	[MSG_RUBRIC_EMPTY] = { "Chưa chọn tệp hoặc dán nội dung JSON",
 	                       "No file chosen and no JSON text pasted" },
+	[MSG_SHEET] = { "Phiếu chấm", "Score sheet" },
+	[MSG_SAVE_DRAFT] = { "Lưu nháp", "Save draft" },
+	[MSG_SUBMIT_SHEET] = { "Nộp phiếu", "Submit" },
+	[MSG_TOTAL] = { "Tổng điểm", "Total" },
+	[MSG_COMMENT] = { "Nhận xét", "Comments" },
+	[MSG_SHEET_SAVED] = { "Đã lưu bản nháp.", "Draft saved." },
+	[MSG_SHEET_SENT] = { "Đã nộp phiếu chấm.", "Sheet submitted." },
+	[MSG_SHEET_LOCKED] = { "Vòng chấm của tiểu ban đã khóa: phiếu chỉ còn "
+	                       "xem được. Muốn sửa, hãy đề nghị Ban Tổ chức mở "
+	                       "lại phiếu.",
+	                       "The panel's round is locked: the sheet can "
+	                       "only be read. To change it, ask the organisers "
+	                       "to reopen it." },
+	[MSG_SHEET_CLOSED] = { "Kỳ thi không ở giai đoạn chấm: phiếu chỉ xem "
+	                       "được.",
+	                       "The edition is not in its judging stage: the "
+	                       "sheet can only be read." },
+	[MSG_SHEET_STALE] = { "Phiếu này vừa được lưu ở nơi khác (phiên bản "
+	                      "mới hơn). Dưới đây là phiếu đang lưu; hãy nhập "
+	                      "lại thay đổi của bạn.",
+	                      "This sheet was just saved elsewhere (a newer "
+	                      "version). Below is the stored sheet; please "
+	                      "enter your change again." },
+	[MSG_SHEET_REPLAYED] = { "Lần lưu này đã được ghi nhận trước đó; không "
+	                         "có gì thay đổi.",
+	                         "This save had already been recorded; nothing "
+	                         "changed." },
+	[MSG_REASON_CHANGE] = { "Lý do sửa phiếu đã nộp",
+	                        "Why the submitted sheet changes" },
+	[MSG_ERR_MISSING_SCORE] = { "Chưa có điểm cho tiêu chí này",
+	                            "This criterion has no score yet" },
+	[MSG_DEADLINE] = { "Hạn chấm", "Deadline" },
+	[MSG_STEP_DOWN] = { "Bớt", "Less" },
+	[MSG_STEP_UP] = { "Thêm", "More" },
+	[MSG_REMAINING] = { "còn lại", "left" },
+	[MSG_SUBMITTED_AT] = { "Nộp lúc", "Submitted at" },
+	[MSG_RUBRIC_CHANGED] = { "Bộ tiêu chí vừa được đổi sang phiên bản mới; "
+	                         "hãy xem lại phiếu rồi lưu lại.",
+	                         "The rubric has just changed to a new "
+	                         "version; please check the sheet and save "
+	                         "again." },
+	[MSG_PROGRESS_PAGE] = { "Tiến độ chấm", "Judging progress" },
+	[MSG_LOCK_ROUND] = { "Khóa vòng chấm", "Lock the round" },
+	[MSG_UNLOCK_ROUND] = { "Mở khóa vòng chấm", "Unlock the round" },
+	[MSG_ROUND_LOCKED] = { "Đã khóa", "Locked" },
+	[MSG_ROUND_OPEN] = { "Đang chấm", "Open" },
+	[MSG_LAST_ACTIVITY] = { "Lần lưu gần nhất", "Last save" },
+	[MSG_SHEETS] = { "Các phiếu chấm", "Sheets" },
+	[MSG_REOPEN] = { "Mở lại phiếu", "Reopen" },
+	[MSG_JUDGE] = { "Giám khảo", "Judge" },
+	[MSG_DONE_OF] = { "Đã nộp / được giao", "Submitted / assigned" },
 	[MSG_NOT_STARTED] = { "Chưa chấm", "Not started" },
 	[MSG_DRAFT] = { "Đang chấm (bản nháp)", "Draft" },
 	[MSG_SUBMITTED] = { "Đã nộp", "Submitted" },

@@ -122,7 +122,7 @@ edition_form_read(const struct form *f, struct edition_view *v,
                   struct form_errors *e)
 {
 	memset(v, 0, sizeof(*v));
-	e->count = 0;
+	form_errors_clear(e);
 	v->program =
 	    choice_field(f, "program", edition_programs, EDITION_PROGRAMS, e);
 	v->level = choice_field(f, "level", edition_levels, EDITION_LEVELS, e);
@@ -157,7 +157,7 @@ bool
 org_form_read(const struct form *f, struct org_view *v, struct form_errors *e)
 {
 	memset(v, 0, sizeof(*v));
-	e->count = 0;
+	form_errors_clear(e);
 	v->name = text_field(f, "org_name", 250, true, e);
 	v->province = text_field(f, "org_province", 120, true, e);
 	v->signatory = text_field(f, "signatory", 120, true, e);

@@ -187,6 +187,13 @@ parse_points(const struct score_criterion *c, const char *value, int32_t *out,
 	return 0;
 }
 
+int
+score_points_parse(const struct score_criterion *c, const char *value,
+                   int32_t *points_h, struct score_error *err)
+{
+	return parse_points(c, value, points_h, err);
+}
+
 /* Resolves the entry (checking its field) and the judge. */
 static int
 resolve(struct score_input *in, const char *entry, const char *field,

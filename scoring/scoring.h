@@ -331,6 +331,14 @@ int score_input_add_score(struct score_input *in, const char *entry,
                           const char *criterion, const char *value,
                           struct score_error *err);
 
+/*
+ * One score as a judge types it, checked against its criterion: a plain
+ * decimal, 0 <= s <= max, a multiple of step. Gives the points in
+ * hundredths, or -1 with `err` (path "score") saying why.
+ */
+int score_points_parse(const struct score_criterion *c, const char *value,
+                       int32_t *points_h, struct score_error *err);
+
 /* Adds one ballot row ("yes" or "no"); the same checks apply. */
 int score_input_add_vote(struct score_input *in, const char *entry,
                          const char *field, const char *judge, const char *vote,

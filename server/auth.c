@@ -38,6 +38,11 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_ASSIGN_VIEW] = "assign-view",
 	[ACT_ASSIGN] = "assign",
 	[ACT_CONFLICT_DECLARE] = "conflict-declare",
+	[ACT_SHEET_VIEW] = "sheet-view",
+	[ACT_SHEET_SAVE] = "sheet-save",
+	[ACT_PROGRESS_VIEW] = "progress-view",
+	[ACT_ROUND_LOCK] = "round-lock",
+	[ACT_SHEET_REOPEN] = "sheet-reopen",
 };
 
 #define R(role) (1u << (role))
@@ -80,6 +85,11 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_ASSIGN_VIEW]     = STAFF | R(ROLE_CHAIR),
 	[ACT_ASSIGN]          = STAFF,
 	[ACT_CONFLICT_DECLARE] = STAFF | EXPERT,
+	[ACT_SHEET_VIEW]      = EXPERT,
+	[ACT_SHEET_SAVE]      = EXPERT,
+	[ACT_PROGRESS_VIEW]   = STAFF,
+	[ACT_ROUND_LOCK]      = STAFF,
+	[ACT_SHEET_REOPEN]    = STAFF,
 };
 /* clang-format on */
 
@@ -109,6 +119,12 @@ static const char *const open_for_rubric[] = { "draft", "receiving",
 static const char *const open_for_assignment[] = { "eligibility", "judging",
 	                                           NULL };
 
+/* Judges score during judging, and read their sheets from then on. */
+static const char *const open_for_scoring[] = { "judging", NULL };
+/* Rounds are locked, and sheets reopened, while results are compiled. */
+static const char *const open_for_rounds[] = { "judging", "results", NULL };
+static const char *const sheets_visible[] = { "judging", "results", "posted",
+	                                      "decided", "closed",  NULL };
 /* Object rules: what the edition's lifecycle allows. */
 static bool
 edition_allows(enum action act, const struct db_edition *e)
@@ -130,6 +146,13 @@ edition_allows(enum action act, const struct db_edition *e)
 		return in_state(e, open_for_assignment);
 	case ACT_RUBRIC_EDIT:
 		return in_state(e, open_for_rubric);
+	case ACT_SHEET_SAVE:
+		return in_state(e, open_for_scoring);
+	case ACT_ROUND_LOCK:
+	case ACT_SHEET_REOPEN:
+		return in_state(e, open_for_rounds);
+	case ACT_SHEET_VIEW:
+		return in_state(e, sheets_visible);
 	default:
 		return true;
 	}
@@ -150,6 +173,9 @@ expert_allows(const struct actor *a, enum action act, const struct object *obj)
 		return (obj->assigned || chair) && !obj->conflicted;
 	case ACT_ASSIGN_VIEW:
 		return chair;
+	case ACT_SHEET_VIEW:
+	case ACT_SHEET_SAVE:
+		return obj->assigned && !obj->conflicted;
 	default:
 		return false;
 	}

@@ -8,68 +8,6 @@
 
 #define ATTACHMENT_MAX ((size_t)10 * 1024 * 1024)
 
-/* An entry with its edition, as the acting user may see it. */
-struct one {
-	struct db_entry entry;
-	struct ctx ctx;
-	struct object obj;
-};
-
-/*
- * Loads entry `id` and its edition, and checks `act` against them. An
- * entry the user may not see is "not found" (its existence is not theirs
- * to know); one they see but may not change is a 403. -1 after responding.
- */
-static int
-one_load(struct req *r, int64_t id, enum action act, struct one *o)
-{
-	struct db_read *rd = db_read_begin(r->app->db);
-	int rc = db_entry_get(rd, id, &o->entry);
-
-	if (rc == 0)
-		rc = entry_access(rd, &r->actor, id, &o->obj);
-	db_read_end(rd);
-	if (rc != 0) {
-		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
-		return -1;
-	}
-	if (ctx_load(r, o->entry.edition_id, &o->ctx) != 0)
-		return -1;
-	o->obj.edition = &o->ctx.edition;
-	if (!can(&r->actor, ACT_ENTRY_VIEW, &o->obj)) {
-		respond_error(r, 404);
-		ctx_release(&o->ctx);
-		return -1;
-	}
-	if (!can(&r->actor, act, &o->obj)) {
-		respond_error(r, act == ACT_ENTRY_VIEW ? 404 : 409);
-		ctx_release(&o->ctx);
-		return -1;
-	}
-	return 0;
-}
-
-struct atts {
-	struct db_attachment db[32];
-	struct attachment_view v[32];
-	size_t n;
-};
-
-static int
-collect_att(const struct db_attachment *a, void *arg)
-{
-	struct atts *l = arg;
-
-	if (l->n == 32)
-		return 1;
-	l->db[l->n] = *a;
-	l->v[l->n] = (struct attachment_view){ (long long)l->db[l->n].id,
-		                               l->db[l->n].name,
-		                               l->db[l->n].mime, a->size };
-	l->n++;
-	return 0;
-}
-
 void
 h_entry_view(struct req *r)
 {
@@ -79,9 +17,9 @@ h_entry_view(struct req *r)
 	struct db_read *rd;
 	struct page p;
 
-	if (one_load(r, r->ids[0], ACT_ENTRY_VIEW, o) == 0) {
+	if (entry_load(r, r->ids[0], ACT_ENTRY_VIEW, o) == 0) {
 		rd = db_read_begin(r->app->db);
-		db_attachment_each(rd, o->entry.id, collect_att, atts);
+		db_attachment_each(rd, o->entry.id, atts_collect, atts);
 		db_read_end(rd);
 		entry_view_of(&o->ctx, &o->entry, &v);
 		p = req_page(r, o->entry.title);
@@ -102,7 +40,7 @@ h_entry_edit_form(struct req *r)
 	struct entry_view v;
 	struct page p;
 
-	if (one_load(r, r->ids[0], ACT_ENTRY_EDIT, o) == 0) {
+	if (entry_load(r, r->ids[0], ACT_ENTRY_EDIT, o) == 0) {
 		entry_view_of(&o->ctx, &o->entry, &v);
 		p = req_page(r, o->entry.title);
 		page_entry_form(&r->out, &p, &o->ctx.view, &v, o->ctx.fields,
@@ -119,7 +57,7 @@ h_entry_edit(struct req *r)
 
 	if (!session_csrf_ok(r))
 		respond_error(r, 403);
-	else if (one_load(r, r->ids[0], ACT_ENTRY_EDIT, o) == 0) {
+	else if (entry_load(r, r->ids[0], ACT_ENTRY_EDIT, o) == 0) {
 		entry_submit(r, &o->ctx, (long long)o->entry.id);
 		ctx_release(&o->ctx);
 	}
@@ -140,7 +78,7 @@ h_entry_decide(struct req *r)
 
 	if (!session_csrf_ok(r)) {
 		respond_error(r, 403);
-	} else if (one_load(r, r->ids[0], ACT_ENTRY_DECIDE, o) == 0) {
+	} else if (entry_load(r, r->ids[0], ACT_ENTRY_DECIDE, o) == 0) {
 		ctx_release(&o->ctx);
 		if (d == NULL ||
 		    (strcmp(d, "eligible") != 0 &&
@@ -151,7 +89,7 @@ h_entry_decide(struct req *r)
 			respond_error(r, 400);
 		} else {
 			tx = db_begin(r->app->db, &who);
-			/* one_load checked the edition before this
+			/* entry_load checked the edition before this
 			 * transaction; sơ khảo may have ended since. */
 			late = tx != NULL
 			           ? ctx_recheck(tx, r, o->entry.edition_id,
@@ -222,7 +160,7 @@ h_attachment_add(struct req *r)
 	memset(&a, 0, sizeof(a));
 	if (!session_csrf_ok(r)) {
 		respond_error(r, 403);
-	} else if (one_load(r, r->ids[0], ACT_ATTACHMENT_ADD, o) == 0) {
+	} else if (entry_load(r, r->ids[0], ACT_ATTACHMENT_ADD, o) == 0) {
 		ctx_release(&o->ctx);
 		if (u == NULL || u->data.len == 0 || sniff(&u->data) == NULL) {
 			respond_error(r, 415);
@@ -237,7 +175,7 @@ h_attachment_add(struct req *r)
 			                   u->data.len);
 			sodium_bin2hex(a.sha256, sizeof(a.sha256), hash, 32);
 			tx = db_begin(r->app->db, &who);
-			/* one_load checked the edition before this
+			/* entry_load checked the edition before this
 			 * transaction; entries may have closed since. */
 			late = tx != NULL
 			           ? ctx_recheck(tx, r, o->entry.edition_id,
@@ -289,7 +227,7 @@ h_attachment_view(struct req *r)
 	db_read_end(rd);
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
-	} else if (one_load(r, a.entry_id, ACT_ATTACHMENT_VIEW, o) == 0) {
+	} else if (entry_load(r, a.entry_id, ACT_ATTACHMENT_VIEW, o) == 0) {
 		ctx_release(&o->ctx);
 		r->type = a.mime;
 		buf_append(&r->out, data, (size_t)a.size);

@@ -72,6 +72,11 @@ enum action {
 	ACT_ASSIGN_VIEW,
 	ACT_ASSIGN, /* automatic or by hand */
 	ACT_CONFLICT_DECLARE,
+	ACT_SHEET_VIEW,    /* a judge's own sheet */
+	ACT_SHEET_SAVE,    /* a draft or a submission */
+	ACT_PROGRESS_VIEW, /* the organisers' dashboard */
+	ACT_ROUND_LOCK,    /* lock or unlock a panel's round */
+	ACT_SHEET_REOPEN,  /* reopen a submitted sheet */
 	ACT__MAX,
 };
 
@@ -249,6 +254,33 @@ int ctx_recheck_object(struct db_tx *tx, const struct req *r, int64_t edition,
 bool ctx_can(const struct req *r, const struct ctx *c, enum action act);
 enum score_program ctx_program(const struct ctx *c);
 
+/* ---- One entry (entry_load.c) ---------------------------------------------
+ */
+
+/* An entry with its edition, as the acting user may see it. */
+struct one {
+	struct db_entry entry;
+	struct ctx ctx;
+	struct object obj;
+};
+
+/*
+ * Loads entry `id` and its edition, and checks `act` against them. An
+ * entry the user may not see is "not found" (its existence is not theirs
+ * to know); one they see but may not act on is a 409. -1 after
+ * responding; else release o->ctx when done.
+ */
+int entry_load(struct req *r, int64_t id, enum action act, struct one *o);
+
+/* An entry's attachments as pages list them (the first 32). */
+struct atts {
+	struct db_attachment db[32];
+	struct attachment_view v[32];
+	size_t n;
+};
+
+int atts_collect(const struct db_attachment *a, void *arg);
+
 /* h_entries.c: an entry as pages show it (with eligibility warnings), and
  * the entry form's submission (id 0: a new entry). */
 void entry_view_of(const struct ctx *c, const struct db_entry *e,
@@ -314,6 +346,11 @@ void h_edition_edit_form(struct req *r);
 void h_edition_update(struct req *r);
 void h_org_form(struct req *r);
 void h_org_update(struct req *r);
+void h_progress(struct req *r);
+void h_round_lock(struct req *r);
+void h_sheet_reopen(struct req *r);
+void h_sheet_view(struct req *r);
+void h_sheet_save(struct req *r);
 void h_rubric_view(struct req *r);
 void h_rubric_export(struct req *r);
 void h_rubric_save(struct req *r);

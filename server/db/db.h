@@ -25,6 +25,8 @@
 #define DB_DUPLICATE 2
 #define DB_CONFLICT  3 /* refused by a rule of the data (see each function) */
 #define DB_INUSE     4
+#define DB_LOCKED    5 /* the judging round is locked */
+#define DB_REASON    6 /* the change needs a reason */
 
 struct db;
 
@@ -292,8 +294,9 @@ struct db_panel {
 	int64_t id;
 	int64_t edition_id;
 	char name[256];
-	char fields[512]; /* field ids, space-separated */
-	int64_t chair;    /* expert id, 0 when none */
+	char fields[512];  /* field ids, space-separated */
+	int64_t chair;     /* expert id, 0 when none */
+	int64_t locked_at; /* the judging round's lock, 0 when open */
 	int64_t members[DB_MAX_MEMBERS];
 	size_t nmembers;
 };
@@ -339,14 +342,89 @@ struct db_judge_entry {
 	char code[48];
 	char title[512];
 	char edition[512];
-	char sheet[16]; /* draft | submitted | "" (not started) */
+	char sheet[16];    /* draft | submitted | "" (not started) */
+	char deadline[16]; /* the edition's judging_until, or "" */
+	int64_t edition_id;
 };
 
 int db_judge_entries(struct db_read *rd, int64_t expert,
                      int (*fn)(const struct db_judge_entry *e, void *arg),
                      void *arg);
 
-/* ---- Score sheets (issue 4 builds the judging on these) ----------------- */
+/* ---- Score sheets ---------------------------------------------------------
+ */
+
+#define DB_MAX_CRITERIA 100
+
+/* A judge's sheet of an entry: its points in hundredths by criterion id. */
+struct db_sheet {
+	int64_t id; /* 0: not started */
+	int64_t entry_id, expert_id;
+	int rubric_version;
+	char state[16]; /* draft | submitted | "" (not started) */
+	char comment[4096];
+	int version; /* bumped by every save; 0 before the first */
+	int64_t updated_at, submitted_at;
+	bool reopened; /* by the organisers, after the round's lock */
+	size_t n;
+	char criteria[DB_MAX_CRITERIA][64];
+	int32_t points[DB_MAX_CRITERIA];
+};
+
+/* The sheet (zeroed, with DB_NOTFOUND, when the judge has not started). */
+int db_sheet_get(struct db_read *rd, int64_t entry, int64_t expert,
+                 struct db_sheet *out);
+
+/* One save of a sheet by its judge, from a form or the tablet's queue. */
+struct db_sheet_save {
+	const char *client_id; /* the save's id: applied at most once */
+	int base_version;      /* the version the judge was editing */
+	int rubric_version;
+	const char *state; /* draft | submitted */
+	const char *comment;
+	const char *reason; /* why a submitted sheet changes */
+	const char *const *criteria;
+	const int32_t *points;
+	size_t n;
+};
+
+/*
+ * Applies a save in the transaction, audited with the old and new values
+ * and the reason. 0: applied, *out is the new sheet. Otherwise nothing is
+ * written and *out is the stored sheet: DB_DUPLICATE the client id was
+ * applied before (a replay); DB_CONFLICT the sheet has moved past
+ * base_version (a stale save must not overwrite a newer one); DB_LOCKED
+ * the entry's round is locked and the organisers have not reopened the
+ * sheet; DB_REASON a submitted sheet would change without a reason.
+ */
+int db_sheet_save(struct db_tx *tx, int64_t entry, int64_t expert,
+                  const struct db_sheet_save *s, struct db_sheet *out);
+/* The organisers reopen a submitted sheet (after the lock too), with a
+ * reason: it becomes a draft its judge may change and submit again.
+ * DB_NOTFOUND when there is no such sheet, DB_CONFLICT when it is not
+ * submitted. */
+int db_sheet_reopen(struct db_tx *tx, int64_t sheet, const char *reason);
+/* One assignment of an edition's panel and where its sheet stands. */
+struct db_progress {
+	int64_t panel_id, expert_id, entry_id, sheet_id;
+	char expert[128];
+	char code[48];
+	char state[16]; /* "" not started | draft | submitted */
+	int64_t updated_at;
+};
+
+/* Calls fn for each, by panel, judge and entry code. */
+int db_progress_each(struct db_read *rd, int64_t edition,
+                     int (*fn)(const struct db_progress *p, void *arg),
+                     void *arg);
+/* The entry and the judge of a sheet. */
+int db_sheet_owner(struct db_read *rd, int64_t sheet, int64_t *entry,
+                   int64_t *expert);
+/* Locks (or unlocks) a panel's judging round, audited with the reason. */
+int db_panel_lock(struct db_tx *tx, int64_t panel, bool lock,
+                  const char *reason);
+/* Is the judging round of the entry's panel locked? 1 yes, 0 no, -1. */
+int db_entry_locked(struct db_read *rd, int64_t entry);
 
 /* Writes a judge's sheet for an entry with its points (hundredths) per
  * criterion id, in one step (audited with old and new). */

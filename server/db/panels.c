@@ -224,6 +224,7 @@ read_panel(struct conn *c, sqlite3_stmt *st, struct db_panel *p)
 	column_copy(st, 2, p->name, sizeof(p->name));
 	column_copy(st, 3, p->fields, sizeof(p->fields));
 	p->chair = sqlite3_column_int64(st, 4);
+	p->locked_at = sqlite3_column_int64(st, 5);
 	p->nmembers = 0;
 	if (m == NULL)
 		return -1;

@@ -145,6 +145,18 @@ static const char *const migrations[] = {
 	"  user_id INTEGER NOT NULL REFERENCES users(id),"
 	"  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
 	"  used_at INTEGER);",
+	/* 4: judging on tablets: each sheet's version (a save from an older
+	 * one is stale), the client ids already applied (a replay changes
+	 * nothing), submission time, a sheet the organisers reopened after
+	 * the lock; the round's lock per panel */
+	"ALTER TABLE sheets ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sheets ADD COLUMN submitted_at INTEGER;"
+	"ALTER TABLE sheets ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE sheet_saves ("
+	"  client_id TEXT PRIMARY KEY,"
+	"  sheet_id INTEGER NOT NULL REFERENCES sheets(id),"
+	"  version INTEGER NOT NULL, at INTEGER NOT NULL);"
+	"ALTER TABLE panels ADD COLUMN locked_at INTEGER;",
 };
 
 int

@@ -76,7 +76,36 @@ db_judge_entries(struct db_read *rd, int64_t expert,
 		column_copy(st, 2, e.title, sizeof(e.title));
 		column_copy(st, 3, e.edition, sizeof(e.edition));
 		column_copy(st, 4, e.sheet, sizeof(e.sheet));
+		column_copy(st, 5, e.deadline, sizeof(e.deadline));
+		e.edition_id = sqlite3_column_int64(st, 6);
 		if (fn(&e, arg) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_progress_each(struct db_read *rd, int64_t edition,
+                 int (*fn)(const struct db_progress *p, void *arg), void *arg)
+{
+	sqlite3_stmt *st = rd_stmt(rd, STMT_PROGRESS);
+	struct db_progress p;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p.panel_id = sqlite3_column_int64(st, 0);
+		p.expert_id = sqlite3_column_int64(st, 1);
+		column_copy(st, 2, p.expert, sizeof(p.expert));
+		p.entry_id = sqlite3_column_int64(st, 3);
+		column_copy(st, 4, p.code, sizeof(p.code));
+		column_copy(st, 5, p.state, sizeof(p.state));
+		p.updated_at = sqlite3_column_int64(st, 6);
+		p.sheet_id = sqlite3_column_int64(st, 7);
+		if (fn(&p, arg) != 0)
 			break;
 	}
 	sqlite3_reset(st);

@@ -148,13 +148,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_PANEL_UPDATE] = "UPDATE panels SET name = ?2, fields = ?3,"
 	                      " chair_expert_id = nullif(?4, 0) WHERE id = ?1",
 	[STMT_PANEL_BY_ID] =
-	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0)"
+	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0),"
+	    " coalesce(locked_at, 0)"
 	    " FROM panels WHERE id = ?",
 	[STMT_PANEL_LIST] =
-	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0)"
+	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0),"
+	    " coalesce(locked_at, 0)"
 	    " FROM panels WHERE edition_id = ? ORDER BY id",
 	[STMT_PANEL_CHAIRED] =
-	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0)"
+	    "SELECT id, edition_id, name, fields, coalesce(chair_expert_id, 0),"
+	    " coalesce(locked_at, 0)"
 	    " FROM panels WHERE chair_expert_id = ?"
 	    " ORDER BY edition_id DESC, id",
 	[STMT_MEMBER_INSERT] =
@@ -201,9 +204,54 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "INSERT INTO scores (sheet_id, criterion, points) VALUES (?, ?, ?)"
 	    " ON CONFLICT (sheet_id, criterion) DO UPDATE SET"
 	    " points = excluded.points",
+	[STMT_SHEET_GET] =
+	    "SELECT id, rubric_version, state, comment, version, updated_at,"
+	    " coalesce(submitted_at, 0), reopened FROM sheets"
+	    " WHERE entry_id = ? AND expert_id = ?",
+	[STMT_SHEET_SCORES] =
+	    "SELECT criterion, points FROM scores WHERE sheet_id = ?"
+	    " ORDER BY rowid",
+	[STMT_SHEET_INSERT] =
+	    "INSERT INTO sheets (entry_id, expert_id, rubric_version, state,"
+	    " comment, updated_at) VALUES (?, ?, ?, 'draft', '', ?)"
+	    " RETURNING id",
+	[STMT_SHEET_UPDATE] =
+	    "UPDATE sheets SET rubric_version = ?2, state = ?3, comment = ?4,"
+	    " updated_at = ?5, version = ?6, submitted_at = nullif(?7, 0),"
+	    " reopened = ?8 WHERE id = ?1",
+	[STMT_SCORES_CLEAR] = "DELETE FROM scores WHERE sheet_id = ?",
+	[STMT_SAVE_SEEN] =
+	    "SELECT sheet_id FROM sheet_saves WHERE client_id = ?",
+	[STMT_SAVE_ADD] =
+	    "INSERT INTO sheet_saves (client_id, sheet_id, version, at)"
+	    " VALUES (?, ?, ?, ?)",
+	[STMT_ENTRY_LOCKED] =
+	    "SELECT count(*) FROM panels p JOIN entries e"
+	    " ON e.edition_id = p.edition_id WHERE e.id = ?"
+	    " AND p.locked_at IS NOT NULL"
+	    " AND instr(' ' || p.fields || ' ', ' ' || e.field || ' ') > 0",
+	[STMT_SHEET_OWNER] =
+	    "SELECT entry_id, expert_id FROM sheets WHERE id = ?",
+	[STMT_SHEET_REOPEN] =
+	    "UPDATE sheets SET state = 'draft', reopened = 1,"
+	    " version = version + 1, updated_at = ?2, submitted_at = NULL"
+	    " WHERE id = ?1 AND state = 'submitted'",
+	[STMT_PANEL_LOCK] =
+	    "UPDATE panels SET locked_at = CASE WHEN ?2 THEN ?3 END"
+	    " WHERE id = ?1",
+	[STMT_PROGRESS] =
+	    "SELECT p.id, x.id, x.name, e.id, e.code, coalesce(s.state, ''),"
+	    " coalesce(s.updated_at, 0), coalesce(s.id, 0)"
+	    " FROM panels p JOIN entries e ON e.edition_id = p.edition_id"
+	    " AND instr(' ' || p.fields || ' ', ' ' || e.field || ' ') > 0"
+	    " JOIN assignments a ON a.entry_id = e.id"
+	    " JOIN experts x ON x.id = a.expert_id"
+	    " LEFT JOIN sheets s ON s.entry_id = e.id AND s.expert_id = x.id"
+	    " WHERE p.edition_id = ? ORDER BY p.id, x.name, x.id, e.code",
 	[STMT_ORG_USERS] = "SELECT count(*) FROM users",
 	[STMT_JUDGE_ENTRIES] =
-	    "SELECT e.id, e.code, e.title, ed.title, coalesce(s.state, '')"
+	    "SELECT e.id, e.code, e.title, ed.title, coalesce(s.state, ''),"
+	    " ed.judging_until, ed.id"
 	    " FROM assignments a JOIN entries e ON e.id = a.entry_id"
 	    " JOIN editions ed ON ed.id = e.edition_id"
 	    " LEFT JOIN sheets s ON s.entry_id = a.entry_id"

@@ -25,6 +25,7 @@ MATRIX = {
     "GET /static/app.css": (A, A, A, A, A),
     "GET /static/app.js": (A, A, A, A, A),
     "GET /static/icon.svg": (A, A, A, A, A),
+    "GET /static/sheet.js": (A, A, A, A, A),
     "GET /login": (A, A, A, A, A),
     "POST /login": (A, A, A, A, A),
     "GET /": (L, A, A, A, A),
@@ -65,6 +66,11 @@ MATRIX = {
     "POST /editions/{id}/assign": (F, F, A, A, F),
     "POST /entries/{id}/assign": (F, F, A, A, F),
     "POST /entries/{id}/conflicts": (F, N, A, A, N),
+    "GET /editions/{id}/progress": (L, F, A, A, F),
+    "POST /panels/{id}/lock": (F, F, A, A, F),
+    "POST /sheets/{id}/reopen": (F, F, A, A, F),
+    "GET /entries/{id}/sheet": (L, N, F, F, N),
+    "POST /entries/{id}/sheet": (F, N, F, F, N),
     "GET /enter": (A, A, A, A, A),
     "POST /logout": (F, A, A, A, A),
 }
@@ -312,11 +318,19 @@ def matrix_objects(c, edition):
               {"Content-Type": "application/x-www-form-urlencoded"})
     c.server.add_user("truongban", "judge", "Trưởng Ban", expert=expert)
     att = db.execute("SELECT max(id) FROM attachments").fetchone()[0]
+    # a submitted sheet, for the organisers' reopening (no judge scores
+    # in the matrix edition: it is a draft)
+    db.execute("INSERT INTO sheets (entry_id, expert_id, rubric_version,"
+               " state, updated_at) VALUES (?, ?, 1, 'submitted', 0)",
+               (entry, expert))
+    sheet = db.execute("SELECT max(id) FROM sheets").fetchone()[0]
+    db.commit()
     panel = db.execute("SELECT max(id) FROM panels").fetchone()[0]
     db.close()
     return {"editions": edition, "entries": entry, "attachments": att,
             "experts": expert, "panels": panel, "static": 0, "login": 0,
-            "logout": 0, "enter": 0, "settings": 0, "": 0}
+            "logout": 0, "enter": 0, "settings": 0, "sheets": sheet,
+            "": 0}
 
 
 def check_entries(t, s):

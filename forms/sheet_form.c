@@ -1,0 +1,95 @@
+/* sheet_form.c: a posted score sheet, checked value by value by the
+ * scoring core, with each refusal next to its criterion. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms.h"
+
+void
+sheet_field(size_t i, char *out, size_t size)
+{
+	snprintf(out, size, "c%zu", i);
+}
+
+/* The posted field's own name (errors keep the pointer). */
+static const char *
+stable(const struct form *f, const char *name)
+{
+	for (size_t i = 0; i < f->count; i++)
+		if (strcmp(f->fields[i].name, name) == 0)
+			return f->fields[i].name;
+	return NULL;
+}
+
+static int
+int_of(const struct form *f, const char *name)
+{
+	const char *v = form_get(f, name);
+	char *end;
+	long n;
+
+	if (v == NULL || *v == '\0')
+		return -1;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && n >= 0 && n < 1000000000 ? (int)n : -1;
+}
+
+/* One criterion's value: empty, or checked by the core. */
+static void
+read_value(const struct form *f, const struct score_criterion *c, size_t i,
+           enum score_lang lang, struct sheet_post *s, struct form_errors *e)
+{
+	char name[16];
+	const char *v, *field;
+	struct score_error err;
+	struct buf msg;
+
+	sheet_field(i, name, sizeof(name));
+	field = stable(f, name);
+	v = form_get(f, name);
+	s->values[i] = v != NULL ? v : "";
+	s->given[i] = false;
+	if (v == NULL || v[strspn(v, " \t")] == '\0') {
+		if (s->submit)
+			form_error(e, field != NULL ? field : "sheet",
+			           MSG_ERR_MISSING_SCORE);
+		return;
+	}
+	memset(&err, 0, sizeof(err));
+	if (score_points_parse(c, v + strspn(v, " \t"), &s->points[i], &err) ==
+	    0) {
+		s->given[i] = true;
+		return;
+	}
+	buf_init(&msg, 1024);
+	score_error_format(&err, NULL, lang, &msg);
+	form_error_detail(e, field, msg.data != NULL ? msg.data : "");
+	buf_release(&msg);
+}
+
+bool
+sheet_form_read(const struct form *f, const struct score_rubric *r,
+                enum score_lang lang, struct sheet_post *s,
+                struct form_errors *e)
+{
+	const char *op = form_get(f, "op");
+
+	memset(s, 0, sizeof(*s));
+	form_errors_clear(e);
+	s->submit = op != NULL && strcmp(op, "submit") == 0;
+	s->comment = form_get(f, "comment");
+	s->reason = form_get(f, "reason");
+	s->client_id = form_get(f, "client_id");
+	s->version = int_of(f, "version");
+	s->rubric_version = int_of(f, "rubric_version");
+	if (s->comment == NULL)
+		s->comment = "";
+	if (strlen(s->comment) > 16000)
+		form_error(e, stable(f, "comment"), MSG_ERR_TOO_LONG);
+	if (s->reason != NULL && strlen(s->reason) > 2000)
+		form_error(e, stable(f, "reason"), MSG_ERR_TOO_LONG);
+	for (size_t i = 0; i < r->ncriteria && i < DB_MAX_SCORES; i++)
+		read_value(f, &r->criteria[i], i, lang, s, e);
+	return e->count == 0;
+}

@@ -1,0 +1,52 @@
+/* entry_load.c: one entry with its edition, as the acting user may see
+ * it, and its attachments as pages list them. */
+#include <stdlib.h>
+
+#include "server.h"
+
+/* An entry the user may not see is "not found": checked first, so that
+ * the answer never tells whether it exists. */
+int
+entry_load(struct req *r, int64_t id, enum action act, struct one *o)
+{
+	struct db_read *rd = db_read_begin(r->app->db);
+	int rc = db_entry_get(rd, id, &o->entry);
+
+	if (rc == 0)
+		rc = entry_access(rd, &r->actor, id, &o->obj);
+	db_read_end(rd);
+	if (rc != 0) {
+		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
+		return -1;
+	}
+	if (ctx_load(r, o->entry.edition_id, &o->ctx) != 0)
+		return -1;
+	o->obj.edition = &o->ctx.edition;
+	if (!can(&r->actor, ACT_ENTRY_VIEW, &o->obj)) {
+		respond_error(r, 404);
+		ctx_release(&o->ctx);
+		return -1;
+	}
+	if (!can(&r->actor, act, &o->obj)) {
+		respond_error(r, act == ACT_ENTRY_VIEW ? 404 : 409);
+		ctx_release(&o->ctx);
+		return -1;
+	}
+	return 0;
+}
+
+int
+atts_collect(const struct db_attachment *a, void *arg)
+{
+	struct atts *l = arg;
+
+	if (l->n == 32)
+		return 1;
+	l->db[l->n] = *a;
+	l->v[l->n] = (struct attachment_view){ (long long)l->db[l->n].id,
+		                               l->db[l->n].name,
+		                               l->db[l->n].mime, a->size };
+	l->n++;
+	return 0;
+}
+

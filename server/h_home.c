@@ -1,0 +1,114 @@
+/* h_home.c: the signed-in start page: organisers go to the editions; a
+ * judge sees the entries assigned to them and the panels they chair. */
+#include <stdlib.h>
+
+#include "server.h"
+
+struct judge_rows {
+	struct db_judge_entry *db;
+	size_t n;
+};
+
+static int
+collect_assigned(const struct db_judge_entry *e, void *arg)
+{
+	struct judge_rows *l = arg;
+
+	l->db = xreallocarray(l->db, l->n + 1, sizeof(*l->db));
+	l->db[l->n++] = *e;
+	return 0;
+}
+
+struct chaired {
+	struct chair_row *rows;
+	char **names; /* owned: rows[i].panel */
+	size_t n;
+};
+
+static int
+collect_chaired(const struct db_panel *p, void *arg)
+{
+	struct chaired *c = arg;
+
+	c->rows = xreallocarray(c->rows, c->n + 1, sizeof(*c->rows));
+	c->names = xreallocarray(c->names, c->n + 1, sizeof(*c->names));
+	c->names[c->n] = xstrdup(p->name);
+	c->rows[c->n] =
+	    (struct chair_row){ (long long)p->edition_id, c->names[c->n] };
+	c->n++;
+	return 0;
+}
+
+static void
+chaired_release(struct chaired *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->names[i]);
+	free(c->names);
+	free(c->rows);
+}
+
+/* Drops the entries the judge has come into conflict with since the
+ * assignment (an author added, a unit changed): they are not theirs to
+ * see. */
+static int
+drop_conflicted(struct req *r, struct db_read *rd, struct judge_rows *l)
+{
+	size_t kept = 0;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++) {
+		struct object obj = { 0 };
+
+		rc = entry_access(rd, &r->actor, l->db[i].id, &obj);
+		if (rc == 0 && !obj.conflicted)
+			l->db[kept++] = l->db[i];
+	}
+	l->n = kept;
+	return rc;
+}
+
+/* Organisers start at the editions; a judge at their assigned entries. */
+void
+h_home(struct req *r)
+{
+	struct judge_rows l = { 0 };
+	struct chaired ch = { 0 };
+	struct judge_row *rows;
+	struct db_read *rd;
+	struct page p;
+	int rc;
+
+	if (can(&r->actor, ACT_EDITION_LIST, NULL)) {
+		respond_redirect(r, "/editions");
+		return;
+	}
+	rd = db_read_begin(r->app->db);
+	rc = r->actor.expert_id != 0 ? db_judge_entries(rd, r->actor.expert_id,
+	                                                collect_assigned, &l)
+	                             : 0;
+	if (rc == 0)
+		rc = drop_conflicted(r, rd, &l);
+	if (rc == 0 && r->actor.expert_id != 0)
+		rc = db_panel_each_chaired(rd, r->actor.expert_id,
+		                           collect_chaired, &ch);
+	db_read_end(rd);
+	if (rc != 0) {
+		free(l.db);
+		chaired_release(&ch);
+		respond_error(r, 500);
+		return;
+	}
+	rows = xcalloc(l.n + 1, sizeof(*rows));
+	for (size_t i = 0; i < l.n; i++)
+		rows[i] = (struct judge_row){ (long long)l.db[i].id,
+			                      l.db[i].code,    l.db[i].title,
+			                      l.db[i].edition, l.db[i].sheet,
+			                      l.db[i].deadline,
+			                      (long long)l.db[i].edition_id };
+	p = req_page(r, T(r->lang, MSG_HOME_JUDGE));
+	page_judge_home(&r->out, &p, rows, l.n, ch.rows, ch.n);
+	free(rows);
+	free(l.db);
+	chaired_release(&ch);
+}

@@ -1,0 +1,276 @@
+/* h_sheet.c: a judge's score sheet of an entry: the form (GET) and its
+ * saves (POST: a draft or a submission). Each save carries the version it
+ * was made from and an id of its own, so a replay changes nothing and a
+ * stale save never overwrites a newer one. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+/* What the page shows, owned in one place. */
+struct sheet_page {
+	struct one one;
+	struct atts atts;
+	struct db_sheet sheet;
+	struct entry_view entry;
+	char values[DB_MAX_SCORES][32];
+	const char *shown[DB_MAX_SCORES];
+	char client_id[33];
+	bool locked;
+};
+
+/* The points of criterion `id` on the stored sheet, as the judge typed
+ * them ("27.5"); "" when not scored. */
+static void
+stored_value(const struct db_sheet *s, const char *id, char *out, size_t size)
+{
+	size_t n;
+
+	*out = '\0';
+	for (size_t i = 0; i < s->n; i++) {
+		if (strcmp(s->criteria[i], id) != 0)
+			continue;
+		score_fixed_format(s->points[i], 2, out, size);
+		/* 28.50 was typed as 28.5, 26.00 as 26 */
+		n = strlen(out);
+		while (n > 0 && out[n - 1] == '0')
+			out[--n] = '\0';
+		if (n > 0 && out[n - 1] == '.')
+			out[--n] = '\0';
+	}
+}
+
+/* The sheet, attachments and lock of an entry already loaded. */
+static int
+load_rest(struct req *r, struct sheet_page *sp)
+{
+	struct db_read *rd = db_read_begin(r->app->db);
+	int64_t entry = sp->one.entry.id;
+	int rc = db_sheet_get(rd, entry, r->actor.expert_id, &sp->sheet);
+	int locked;
+
+	if (rc == DB_NOTFOUND)
+		rc = 0;
+	if (rc == 0)
+		rc = db_attachment_each(rd, entry, atts_collect, &sp->atts);
+	locked = rc == 0 ? db_entry_locked(rd, entry) : -1;
+	db_read_end(rd);
+	sp->locked = locked == 1;
+	return locked < 0 ? -1 : 0;
+}
+
+/* The entry as its judge sees it: without its people when the edition
+ * hides authors from judges. */
+static void
+entry_for_judge(struct sheet_page *sp)
+{
+	entry_view_of(&sp->one.ctx, &sp->one.entry, &sp->entry);
+	if (sp->one.ctx.edition.hide_authors) {
+		sp->entry.nauthors = 0;
+		sp->entry.organisation = "";
+	}
+}
+
+static void
+fresh_client_id(char out[33])
+{
+	unsigned char raw[16];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(out, 33, raw, sizeof(raw));
+}
+
+/* Renders the page: values from `post` when given (a refused save keeps
+ * what was typed), else from the stored sheet. */
+static void
+render(struct req *r, struct sheet_page *sp, const struct sheet_post *post,
+       const struct form_errors *e, enum msg notice)
+{
+	const struct score_rubric *rub = sp->one.ctx.rubric;
+	struct object *obj = &sp->one.obj;
+	struct sheet_view v;
+	struct page p = req_page(r, sp->one.entry.title);
+
+	entry_for_judge(sp);
+	for (size_t i = 0; i < rub->ncriteria && i < DB_MAX_SCORES; i++) {
+		stored_value(&sp->sheet, rub->criteria[i].id, sp->values[i],
+		             sizeof(sp->values[i]));
+		sp->shown[i] = post != NULL ? post->values[i] : sp->values[i];
+	}
+	fresh_client_id(sp->client_id);
+	v = (struct sheet_view){
+		.entry = &sp->entry,
+		.field = field_title(sp->one.ctx.fields, sp->one.ctx.nfields,
+		                     sp->one.entry.field),
+		.deadline = sp->one.ctx.edition.judging_until,
+		.atts = sp->atts.v,
+		.natts = sp->atts.n,
+		.rubric = rub,
+		.rubric_version = sp->one.ctx.rubric_version,
+		.values = sp->shown,
+		.comment = post != NULL ? post->comment : sp->sheet.comment,
+		.state = sp->sheet.state,
+		.version = sp->sheet.version,
+		.client_id = sp->client_id,
+		.can_write = can(&r->actor, ACT_SHEET_SAVE, obj) &&
+		             (!sp->locked || sp->sheet.reopened),
+		.locked = sp->locked && !sp->sheet.reopened,
+		.notice = notice,
+		.errors = e,
+	};
+	page_sheet(&r->out, &p, &v);
+}
+
+void
+h_sheet_view(struct req *r)
+{
+	struct sheet_page *sp = xcalloc(1, sizeof(*sp));
+	const char *saved = form_get(&r->form, "saved");
+	enum msg notice = MSG__MAX;
+
+	if (entry_load(r, r->ids[0], ACT_SHEET_VIEW, &sp->one) != 0) {
+		free(sp);
+		return;
+	}
+	if (saved != NULL)
+		notice = strcmp(saved, "submitted") == 0 ? MSG_SHEET_SENT
+		                                         : MSG_SHEET_SAVED;
+	if (load_rest(r, sp) != 0)
+		respond_error(r, 500);
+	else
+		render(r, sp, NULL, NULL, notice);
+	ctx_release(&sp->one.ctx);
+	free(sp);
+}
+
+/* A client id is 16 to 64 letters, digits, - or _ (a UUID fits). */
+static bool
+client_id_ok(const char *id)
+{
+	size_t n = id != NULL ? strlen(id) : 0;
+
+	return n >= 16 && n <= 64 &&
+	       strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                  "0123456789-_") == n;
+}
+
+/* The save as the storage takes it: the criteria that have a value. */
+static void
+to_save(const struct score_rubric *rub, const struct sheet_post *post,
+        const char **ids, int32_t *points, struct db_sheet_save *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < rub->ncriteria && i < DB_MAX_SCORES; i++)
+		if (post->given[i]) {
+			ids[n] = rub->criteria[i].id;
+			points[n++] = post->points[i];
+		}
+	*s = (struct db_sheet_save){
+		.client_id = post->client_id,
+		.base_version = post->version,
+		.rubric_version = post->rubric_version,
+		.state = post->submit ? "submitted" : "draft",
+		.comment = post->comment,
+		.reason = post->reason,
+		.criteria = ids,
+		.points = points,
+		.n = n,
+	};
+}
+
+/* Writes the save in one transaction (the edition checked again inside
+ * it). 0, 1 no longer allowed, a DB_ outcome, or -1. */
+static int
+write_save(struct req *r, struct sheet_page *sp, const struct sheet_post *post)
+{
+	struct db_actor who = { r->actor.user_id, r->address };
+	const char *ids[DB_MAX_SCORES];
+	int32_t points[DB_MAX_SCORES];
+	struct db_sheet_save s;
+	struct db_tx *tx = db_begin(r->app->db, &who);
+	int rc = tx != NULL ? ctx_recheck_object(tx, r, sp->one.entry.edition_id,
+	                                         ACT_SHEET_SAVE, &sp->one.obj)
+	                    : -1;
+
+	to_save(sp->one.ctx.rubric, post, ids, points, &s);
+	if (rc == 1)
+		rc = DB_LOCKED;
+	if (rc == 0)
+		rc = db_sheet_save(tx, sp->one.entry.id, r->actor.expert_id, &s,
+		                   &sp->sheet);
+	if (rc == 0)
+		rc = db_commit(tx);
+	else if (tx != NULL)
+		db_rollback(tx);
+	return rc;
+}
+
+/* Answers a save that storage refused: the stored sheet (or, for a
+ * missing reason, what was typed) with why. */
+static void
+answer_refusal(struct req *r, struct sheet_page *sp,
+               const struct sheet_post *post, struct form_errors *e, int rc)
+{
+	switch (rc) {
+	case DB_DUPLICATE:
+		render(r, sp, NULL, NULL, MSG_SHEET_REPLAYED);
+		break;
+	case DB_CONFLICT:
+		r->status = 409;
+		render(r, sp, NULL, NULL, MSG_SHEET_STALE);
+		break;
+	case DB_LOCKED:
+		r->status = 409;
+		render(r, sp, NULL, NULL, MSG__MAX);
+		break;
+	case DB_REASON:
+		r->status = 422;
+		form_error(e, "reason", MSG_REASON_REQUIRED);
+		render(r, sp, post, e, MSG__MAX);
+		break;
+	default:
+		respond_error(r, 500);
+	}
+}
+
+void
+h_sheet_save(struct req *r)
+{
+	struct sheet_page *sp = xcalloc(1, sizeof(*sp));
+	struct sheet_post *post = xcalloc(1, sizeof(*post));
+	struct form_errors e;
+	char where[96];
+	int rc;
+
+	if (!session_csrf_ok(r)) {
+		respond_error(r, 403);
+	} else if (entry_load(r, r->ids[0], ACT_SHEET_SAVE, &sp->one) == 0) {
+		if (load_rest(r, sp) != 0) {
+			respond_error(r, 500);
+		} else if (!sheet_form_read(&r->form, sp->one.ctx.rubric, r->lang,
+		                            post, &e)) {
+			r->status = 422;
+			render(r, sp, post, &e, MSG__MAX);
+		} else if (!client_id_ok(post->client_id) || post->version < 0) {
+			respond_error(r, 400);
+		} else if (post->rubric_version != sp->one.ctx.rubric_version) {
+			r->status = 409;
+			render(r, sp, post, NULL, MSG_RUBRIC_CHANGED);
+		} else if ((rc = write_save(r, sp, post)) != 0) {
+			form_errors_clear(&e);
+			answer_refusal(r, sp, post, &e, rc);
+		} else {
+			snprintf(where, sizeof(where),
+			         "/entries/%lld/sheet?saved=%s",
+			         (long long)sp->one.entry.id,
+			         post->submit ? "submitted" : "draft");
+			respond_redirect(r, where);
+		}
+		ctx_release(&sp->one.ctx);
+	}
+	free(post);
+	free(sp);
+}

@@ -87,6 +87,7 @@ enum msg {
 	MSG_ROLE,
 	MSG_LANG_SWITCH,
 	MSG_STATUS_400,
+	MSG_STATUS_401,
 	MSG_STATUS_403,
 	MSG_STATUS_404,
 	MSG_STATUS_405,
@@ -289,6 +290,8 @@ struct page {
 void page_begin(struct buf *out, const struct page *p);
 void page_end(struct buf *out, const struct page *p);
 
+/* What an HTTP status means to the user, in words. */
+const char *status_text(enum score_lang lang, int status);
 /* A whole error page for an HTTP status (400, 403, 404, 413...). */
 void page_error(struct buf *out, const struct page *p, int status);
 
@@ -583,6 +586,8 @@ void page_sheet(struct buf *out, const struct page *p,
 
 /* A sheet as posted: values by criterion (borrowed from the form). */
 struct sheet_post {
+	char names[DB_MAX_SCORES][8]; /* the fields' names ("c3"): errors
+	                                 point here when none was posted */
 	const char *values[DB_MAX_SCORES];
 	int32_t points[DB_MAX_SCORES];
 	bool given[DB_MAX_SCORES];
@@ -600,6 +605,17 @@ struct sheet_post {
 bool sheet_form_read(const struct form *f, const struct score_rubric *r,
                      enum score_lang lang, struct sheet_post *s,
                      struct form_errors *e);
+/*
+ * The tablet's JSON save as the form the sheet page posts: {"client_id",
+ * "version", "rubric_version", "state": "draft"|"submitted", "points":
+ * {criterion: "27.5"|null}, "comment", "reason"} into `f` (then read it
+ * with sheet_form_read). False, with the offending key in `why`, when a
+ * key is unknown or of the wrong type: scores are strings (or whole
+ * numbers), never binary fractions.
+ */
+bool sheet_json_form(const char *data, size_t len,
+                     const struct score_rubric *rub, struct form *f, char *why,
+                     size_t size);
 /* The form field of criterion i ("c3"). */
 void sheet_field(size_t i, char *out, size_t size);
 

@@ -151,11 +151,11 @@ static const struct {
 	int status;
 	enum msg msg;
 } status_msgs[] = {
-	{ 400, MSG_STATUS_400 }, { 403, MSG_STATUS_403 },
-	{ 404, MSG_STATUS_404 }, { 405, MSG_STATUS_405 },
-	{ 409, MSG_STATUS_409 }, { 413, MSG_STATUS_413 },
-	{ 429, MSG_STATUS_429 }, { 500, MSG_STATUS_500 },
-	{ 503, MSG_STATUS_503 },
+	{ 400, MSG_STATUS_400 }, { 401, MSG_STATUS_401 },
+	{ 403, MSG_STATUS_403 }, { 404, MSG_STATUS_404 },
+	{ 405, MSG_STATUS_405 }, { 409, MSG_STATUS_409 },
+	{ 413, MSG_STATUS_413 }, { 429, MSG_STATUS_429 },
+	{ 500, MSG_STATUS_500 }, { 503, MSG_STATUS_503 },
 };
 
 static enum msg
@@ -166,6 +166,12 @@ status_msg(int status)
 		if (status_msgs[i].status == status)
 			return status_msgs[i].msg;
 	return status >= 400 && status < 500 ? MSG_STATUS_400 : MSG_STATUS_500;
+}
+
+const char *
+status_text(enum score_lang lang, int status)
+{
+	return T(lang, status_msg(status));
 }
 
 void

@@ -41,7 +41,8 @@ judges(struct buf *out, enum score_lang l, const struct progress_panel *pp)
 }
 
 static void
-lock_form(struct buf *out, const struct page *p, const struct progress_panel *pp)
+lock_form(struct buf *out, const struct page *p,
+          const struct progress_panel *pp)
 {
 	enum score_lang l = p->lang;
 
@@ -67,13 +68,14 @@ sheets(struct buf *out, const struct page *p, const struct progress_panel *pp,
 {
 	enum score_lang l = p->lang;
 
-	html_fmt(out, "<details><summary>%s (%d)</summary><ul class=\"sheets\">",
+	html_fmt(out,
+	         "<details><summary>%s (%d)</summary><ul class=\"sheets\">",
 	         T(l, MSG_SHEETS), (int)pp->nsheets);
 	for (size_t i = 0; i < pp->nsheets; i++) {
 		const struct progress_sheet *s = &pp->sheets[i];
 		enum msg m = strcmp(s->state, "submitted") == 0 ? MSG_SUBMITTED
 		             : strcmp(s->state, "draft") == 0   ? MSG_DRAFT
-		                                                : MSG_NOT_STARTED;
+		                                              : MSG_NOT_STARTED;
 
 		html_fmt(out,
 		         "<li><span class=\"code\">%s</span> %s <span "
@@ -86,13 +88,14 @@ sheets(struct buf *out, const struct page *p, const struct progress_panel *pp,
 			         "reopen\" class=\"row\">",
 			         s->sheet);
 			field_csrf(out, p->csrf);
-			html_fmt(out,
-			         "<input name=\"reason\" required maxlength=\"500\""
-			         " placeholder=\"%s\" aria-label=\"%s\"><button "
-			         "type=\"submit\" class=\"secondary\">%s</button>"
-			         "</form>",
-			         T(l, MSG_REASON), T(l, MSG_REASON),
-			         T(l, MSG_REOPEN));
+			html_fmt(
+			    out,
+			    "<input name=\"reason\" required maxlength=\"500\""
+			    " placeholder=\"%s\" aria-label=\"%s\"><button "
+			    "type=\"submit\" class=\"secondary\">%s</button>"
+			    "</form>",
+			    T(l, MSG_REASON), T(l, MSG_REASON),
+			    T(l, MSG_REOPEN));
 		}
 		buf_puts(out, "</li>");
 	}
@@ -116,14 +119,15 @@ page_progress(struct buf *out, const struct page *p,
 	for (size_t i = 0; i < n; i++) {
 		const struct progress_panel *pp = &panels[i];
 
-		html_fmt(out,
-		         "<section class=\"panel\"><h2>%s <span class=\"state "
-		         "%s\">%s</span></h2><p>%s: %d / %d <progress max=\"%d\" "
-		         "value=\"%d\"></progress></p>",
-		         pp->name, pp->locked ? "locked" : "open",
-		         T(l, pp->locked ? MSG_ROUND_LOCKED : MSG_ROUND_OPEN),
-		         T(l, MSG_PROGRESS), pp->done, pp->assigned,
-		         pp->assigned > 0 ? pp->assigned : 1, pp->done);
+		html_fmt(
+		    out,
+		    "<section class=\"panel\"><h2>%s <span class=\"state "
+		    "%s\">%s</span></h2><p>%s: %d / %d <progress max=\"%d\" "
+		    "value=\"%d\"></progress></p>",
+		    pp->name, pp->locked ? "locked" : "open",
+		    T(l, pp->locked ? MSG_ROUND_LOCKED : MSG_ROUND_OPEN),
+		    T(l, MSG_PROGRESS), pp->done, pp->assigned,
+		    pp->assigned > 0 ? pp->assigned : 1, pp->done);
 		judges(out, l, pp);
 		if (can_lock)
 			lock_form(out, p, pp);

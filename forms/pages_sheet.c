@@ -42,10 +42,11 @@ entry_part(struct buf *out, const struct page *p, const struct sheet_view *v)
 	html_fmt(out, "<h2>%s</h2><ul class=\"attachments\">",
 	         T(l, MSG_ATTACHMENTS));
 	for (size_t i = 0; i < v->natts; i++)
-		html_fmt(out,
-		         "<li><a href=\"/attachments/%lld\">%s</a> (%lld KB)</li>",
-		         v->atts[i].id, v->atts[i].name,
-		         (v->atts[i].size + 1023) / 1024);
+		html_fmt(
+		    out,
+		    "<li><a href=\"/attachments/%lld\">%s</a> (%lld KB)</li>",
+		    v->atts[i].id, v->atts[i].name,
+		    (v->atts[i].size + 1023) / 1024);
 	buf_puts(out, "</ul>");
 }
 
@@ -95,17 +96,18 @@ criterion(struct buf *out, const struct page *p, const struct sheet_view *v,
 		html_fmt(out, "<p class=\"hint\">%s</p>",
 		         text_in(&c->description, l));
 	levels(out, l, c);
-	html_fmt(out,
-	         "<div class=\"stepper\"><button type=\"button\" "
-	         "class=\"less\" hidden aria-label=\"%s\">−</button>"
-	         "<input type=\"text\" inputmode=\"decimal\" id=\"f-%s\" "
-	         "name=\"%s\" value=\"%s\" maxlength=\"12\" autocomplete=\"off\" "
-	         "aria-label=\"%s\"%R><button type=\"button\" class=\"more\" "
-	         "hidden aria-label=\"%s\">+</button>"
-	         "<output class=\"remaining\" data-label=\"%s\"></output></div>",
-	         T(l, MSG_STEP_DOWN), name, name, v->values[i], text_in(&c->title, l),
-	         err != NULL ? " aria-invalid=\"true\"" : "", T(l, MSG_STEP_UP),
-	         T(l, MSG_REMAINING));
+	html_fmt(
+	    out,
+	    "<div class=\"stepper\"><button type=\"button\" "
+	    "class=\"less\" hidden aria-label=\"%s\">−</button>"
+	    "<input type=\"text\" inputmode=\"decimal\" id=\"f-%s\" "
+	    "name=\"%s\" value=\"%s\" maxlength=\"12\" autocomplete=\"off\" "
+	    "aria-label=\"%s\"%R><button type=\"button\" class=\"more\" "
+	    "hidden aria-label=\"%s\">+</button>"
+	    "<output class=\"remaining\" data-label=\"%s\"></output></div>",
+	    T(l, MSG_STEP_DOWN), name, name, v->values[i],
+	    text_in(&c->title, l), err != NULL ? " aria-invalid=\"true\"" : "",
+	    T(l, MSG_STEP_UP), T(l, MSG_REMAINING));
 	field_error(out, l, name, v->errors);
 	buf_puts(out, "</fieldset>");
 }
@@ -124,7 +126,8 @@ status(struct buf *out, enum score_lang l, const struct sheet_view *v)
 	         T(l, m));
 	if (v->notice != MSG__MAX)
 		html_fmt(out, "<p class=\"notice%R\" role=\"status\">%s</p>",
-		         v->notice == MSG_SHEET_SAVED || v->notice == MSG_SHEET_SENT
+		         v->notice == MSG_SHEET_SAVED ||
+		                 v->notice == MSG_SHEET_SENT
 		             ? ""
 		             : " error",
 		         T(l, v->notice));
@@ -132,9 +135,11 @@ status(struct buf *out, enum score_lang l, const struct sheet_view *v)
 		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
 		         T(l, MSG_FIX_ERRORS));
 	if (v->locked)
-		html_fmt(out, "<p class=\"notice\">%s</p>", T(l, MSG_SHEET_LOCKED));
+		html_fmt(out, "<p class=\"notice\">%s</p>",
+		         T(l, MSG_SHEET_LOCKED));
 	else if (!v->can_write)
-		html_fmt(out, "<p class=\"notice\">%s</p>", T(l, MSG_SHEET_CLOSED));
+		html_fmt(out, "<p class=\"notice\">%s</p>",
+		         T(l, MSG_SHEET_CLOSED));
 }
 
 /* Hidden fields: what the save is based on, and its id. */
@@ -163,11 +168,12 @@ closing(struct buf *out, const struct page *p, const struct sheet_view *v)
 	         "rows=\"3\" maxlength=\"4000\">%s</textarea></div>",
 	         T(l, MSG_TOTAL), total, T(l, MSG_COMMENT), v->comment);
 	if (strcmp(v->state, "submitted") == 0 && v->can_write) {
-		html_fmt(out,
-		         "<div class=\"field\"><label for=\"f-reason\">%s</label>"
-		         "<input type=\"text\" id=\"f-reason\" name=\"reason\" "
-		         "maxlength=\"500\">",
-		         T(l, MSG_REASON_CHANGE));
+		html_fmt(
+		    out,
+		    "<div class=\"field\"><label for=\"f-reason\">%s</label>"
+		    "<input type=\"text\" id=\"f-reason\" name=\"reason\" "
+		    "maxlength=\"500\">",
+		    T(l, MSG_REASON_CHANGE));
 		field_error(out, l, "reason", v->errors);
 		buf_puts(out, "</div>");
 	}
@@ -198,6 +204,7 @@ page_sheet(struct buf *out, const struct page *p, const struct sheet_view *v)
 	closing(out, p, v);
 	if (!v->can_write)
 		buf_puts(out, "</fieldset>");
-	buf_puts(out, "</form><script src=\"/static/sheet.js\" defer></script>");
+	buf_puts(out,
+	         "</form><script src=\"/static/sheet.js\" defer></script>");
 	page_end(out, p);
 }

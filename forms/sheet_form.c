@@ -1,5 +1,6 @@
 /* sheet_form.c: a posted score sheet, checked value by value by the
  * scoring core, with each refusal next to its criterion. */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,20 +41,20 @@ static void
 read_value(const struct form *f, const struct score_criterion *c, size_t i,
            enum score_lang lang, struct sheet_post *s, struct form_errors *e)
 {
-	char name[16];
 	const char *v, *field;
 	struct score_error err;
 	struct buf msg;
 
-	sheet_field(i, name, sizeof(name));
-	field = stable(f, name);
-	v = form_get(f, name);
+	sheet_field(i, s->names[i], sizeof(s->names[i]));
+	field = stable(f, s->names[i]);
+	if (field == NULL)
+		field = s->names[i];
+	v = form_get(f, field);
 	s->values[i] = v != NULL ? v : "";
 	s->given[i] = false;
 	if (v == NULL || v[strspn(v, " \t")] == '\0') {
 		if (s->submit)
-			form_error(e, field != NULL ? field : "sheet",
-			           MSG_ERR_MISSING_SCORE);
+			form_error(e, field, MSG_ERR_MISSING_SCORE);
 		return;
 	}
 	memset(&err, 0, sizeof(err));
@@ -92,4 +93,73 @@ sheet_form_read(const struct form *f, const struct score_rubric *r,
 	for (size_t i = 0; i < r->ncriteria && i < DB_MAX_SCORES; i++)
 		read_value(f, &r->criteria[i], i, lang, s, e);
 	return e->count == 0;
+}
+
+static const char *
+text_of(json_t *v, char *buf, size_t size)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v)) {
+		snprintf(buf, size, "%lld", (long long)json_integer_value(v));
+		return buf;
+	}
+	return NULL;
+}
+
+bool
+sheet_json_form(const char *data, size_t len, const struct score_rubric *rub,
+                struct form *f, char *why, size_t size)
+{
+	json_error_t jerr;
+	json_t *body = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr), *v,
+	       *pts;
+	const char *key, *text;
+	char buf[32], name[16];
+	int c;
+
+	if (!json_is_object(body)) {
+		snprintf(why, size, "JSON (line %d): %s", jerr.line, jerr.text);
+		json_decref(body);
+		return false;
+	}
+	*why = '\0';
+	json_object_foreach(body, key, v)
+	{
+		if (strcmp(key, "points") == 0 && json_is_object(v))
+			continue;
+		if (strcmp(key, "state") == 0 && json_is_string(v)) {
+			text = strcmp(json_string_value(v), "submitted") == 0
+			           ? "submit"
+			           : "draft";
+			form_add(f, "op", text, strlen(text));
+			continue;
+		}
+		text = text_of(v, buf, sizeof(buf));
+		if (text == NULL || (strcmp(key, "client_id") != 0 &&
+		                     strcmp(key, "version") != 0 &&
+		                     strcmp(key, "rubric_version") != 0 &&
+		                     strcmp(key, "comment") != 0 &&
+		                     strcmp(key, "reason") != 0)) {
+			snprintf(why, size, "%s", key);
+			break;
+		}
+		form_add(f, key, text, strlen(text));
+	}
+	pts = json_object_get(body, "points");
+	json_object_foreach(pts, key, v)
+	{
+		c = *why == '\0' ? score_rubric_criterion(rub, key) : -1;
+		text = text_of(v, buf, sizeof(buf));
+		if (c < 0 || (text == NULL && !json_is_null(v))) {
+			if (*why == '\0')
+				snprintf(why, size, "points.%s", key);
+			break;
+		}
+		sheet_field((size_t)c, name, sizeof(name));
+		if (text != NULL)
+			form_add(f, name, text, strlen(text));
+	}
+	json_decref(body);
+	return *why == '\0' && !f->bad;
 }

@@ -102,6 +102,8 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	/* The switch is labelled in the language it leads to. */
 	[MSG_LANG_SWITCH] = { "English", "Tiếng Việt" },
 	[MSG_STATUS_400] = { "Yêu cầu không hợp lệ", "Bad request" },
+	[MSG_STATUS_401] = { "Cần đăng nhập (phiên làm việc đã hết hạn?)",
+	                     "Please log in (has the session expired?)" },
 	[MSG_STATUS_403] = { "Bạn không có quyền truy cập",
 	                     "You do not have access to this page" },
 	[MSG_STATUS_404] = { "Không tìm thấy trang", "Page not found" },

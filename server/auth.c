@@ -43,6 +43,7 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_PROGRESS_VIEW] = "progress-view",
 	[ACT_ROUND_LOCK] = "round-lock",
 	[ACT_SHEET_REOPEN] = "sheet-reopen",
+	[ACT_API_ASSIGNED] = "api-assigned",
 };
 
 #define R(role) (1u << (role))
@@ -90,6 +91,7 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_PROGRESS_VIEW]   = STAFF,
 	[ACT_ROUND_LOCK]      = STAFF,
 	[ACT_SHEET_REOPEN]    = STAFF,
+	[ACT_API_ASSIGNED]    = EXPERT,
 };
 /* clang-format on */
 

@@ -49,4 +49,3 @@ atts_collect(const struct db_attachment *a, void *arg)
 	l->n++;
 	return 0;
 }
-

@@ -4,11 +4,6 @@
 
 #include "server.h"
 
-struct judge_rows {
-	struct db_judge_entry *db;
-	size_t n;
-};
-
 static int
 collect_assigned(const struct db_judge_entry *e, void *arg)
 {
@@ -68,6 +63,17 @@ drop_conflicted(struct req *r, struct db_read *rd, struct judge_rows *l)
 	return rc;
 }
 
+int
+judge_rows_load(struct req *r, struct db_read *rd, struct judge_rows *l)
+{
+	int rc =
+	    r->actor.expert_id != 0
+	        ? db_judge_entries(rd, r->actor.expert_id, collect_assigned, l)
+	        : 0;
+
+	return rc == 0 ? drop_conflicted(r, rd, l) : rc;
+}
+
 /* Organisers start at the editions; a judge at their assigned entries. */
 void
 h_home(struct req *r)
@@ -84,11 +90,7 @@ h_home(struct req *r)
 		return;
 	}
 	rd = db_read_begin(r->app->db);
-	rc = r->actor.expert_id != 0 ? db_judge_entries(rd, r->actor.expert_id,
-	                                                collect_assigned, &l)
-	                             : 0;
-	if (rc == 0)
-		rc = drop_conflicted(r, rd, &l);
+	rc = judge_rows_load(r, rd, &l);
 	if (rc == 0 && r->actor.expert_id != 0)
 		rc = db_panel_each_chaired(rd, r->actor.expert_id,
 		                           collect_chaired, &ch);
@@ -102,8 +104,10 @@ h_home(struct req *r)
 	rows = xcalloc(l.n + 1, sizeof(*rows));
 	for (size_t i = 0; i < l.n; i++)
 		rows[i] = (struct judge_row){ (long long)l.db[i].id,
-			                      l.db[i].code,    l.db[i].title,
-			                      l.db[i].edition, l.db[i].sheet,
+			                      l.db[i].code,
+			                      l.db[i].title,
+			                      l.db[i].edition,
+			                      l.db[i].sheet,
 			                      l.db[i].deadline,
 			                      (long long)l.db[i].edition_id };
 	p = req_page(r, T(r->lang, MSG_HOME_JUDGE));

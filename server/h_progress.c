@@ -28,7 +28,8 @@ add_panel(const struct db_panel *p, void *arg)
 {
 	struct rows *l = arg;
 
-	l->panels = xreallocarray(l->panels, l->npanels + 1, sizeof(*l->panels));
+	l->panels =
+	    xreallocarray(l->panels, l->npanels + 1, sizeof(*l->panels));
 	l->panels[l->npanels++] = *p;
 	return 0;
 }
@@ -65,9 +66,9 @@ panel_view(const struct rows *l, const struct db_panel *p,
 			j->last = r->updated_at;
 		v->assigned++;
 		v->done += done;
-		sheets[v->nsheets++] = (struct progress_sheet){
-			(long long)r->sheet_id, r->code, r->expert, r->state
-		};
+		sheets[v->nsheets++] =
+		    (struct progress_sheet){ (long long)r->sheet_id, r->code,
+			                     r->expert, r->state };
 	}
 }
 

@@ -67,10 +67,10 @@ h_round_lock(struct req *r)
 			                              ACT_ROUND_LOCK)
 			                : -1;
 			if (rc == 0)
-				rc = db_panel_lock(tx, p->id,
-				                   op == NULL ||
-				                       strcmp(op, "unlock") != 0,
-				                   reason_of(r));
+				rc = db_panel_lock(
+				    tx, p->id,
+				    op == NULL || strcmp(op, "unlock") != 0,
+				    reason_of(r));
 			finish(r, tx, rc, where);
 		}
 		ctx_release(&c);
@@ -108,9 +108,10 @@ h_sheet_reopen(struct req *r)
 			         "/editions/%lld/progress",
 			         (long long)o->entry.edition_id);
 			tx = db_begin(r->app->db, &who);
-			rc = tx != NULL ? ctx_recheck(tx, r, o->entry.edition_id,
-			                              ACT_SHEET_REOPEN)
-			                : -1;
+			rc = tx != NULL
+			         ? ctx_recheck(tx, r, o->entry.edition_id,
+			                       ACT_SHEET_REOPEN)
+			         : -1;
 			if (rc == 0)
 				rc = db_sheet_reopen(tx, r->ids[0], reason);
 			finish(r, tx, rc, where);

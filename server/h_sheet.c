@@ -9,22 +9,11 @@
 
 #include "server.h"
 
-/* What the page shows, owned in one place. */
-struct sheet_page {
-	struct one one;
-	struct atts atts;
-	struct db_sheet sheet;
-	struct entry_view entry;
-	char values[DB_MAX_SCORES][32];
-	const char *shown[DB_MAX_SCORES];
-	char client_id[33];
-	bool locked;
-};
-
 /* The points of criterion `id` on the stored sheet, as the judge typed
  * them ("27.5"); "" when not scored. */
-static void
-stored_value(const struct db_sheet *s, const char *id, char *out, size_t size)
+void
+sheet_stored_value(const struct db_sheet *s, const char *id, char *out,
+                   size_t size)
 {
 	size_t n;
 
@@ -61,6 +50,27 @@ load_rest(struct req *r, struct sheet_page *sp)
 	return locked < 0 ? -1 : 0;
 }
 
+int
+sheet_page_load(struct req *r, int64_t entry, enum action act,
+                struct sheet_page *sp)
+{
+	if (entry_load(r, entry, act, &sp->one) != 0)
+		return -1;
+	if (load_rest(r, sp) != 0) {
+		respond_error(r, 500);
+		ctx_release(&sp->one.ctx);
+		return -1;
+	}
+	return 0;
+}
+
+bool
+sheet_writable(const struct req *r, const struct sheet_page *sp)
+{
+	return can(&r->actor, ACT_SHEET_SAVE, &sp->one.obj) &&
+	       (!sp->locked || sp->sheet.reopened);
+}
+
 /* The entry as its judge sees it: without its people when the edition
  * hides authors from judges. */
 static void
@@ -89,14 +99,13 @@ render(struct req *r, struct sheet_page *sp, const struct sheet_post *post,
        const struct form_errors *e, enum msg notice)
 {
 	const struct score_rubric *rub = sp->one.ctx.rubric;
-	struct object *obj = &sp->one.obj;
 	struct sheet_view v;
 	struct page p = req_page(r, sp->one.entry.title);
 
 	entry_for_judge(sp);
 	for (size_t i = 0; i < rub->ncriteria && i < DB_MAX_SCORES; i++) {
-		stored_value(&sp->sheet, rub->criteria[i].id, sp->values[i],
-		             sizeof(sp->values[i]));
+		sheet_stored_value(&sp->sheet, rub->criteria[i].id,
+		                   sp->values[i], sizeof(sp->values[i]));
 		sp->shown[i] = post != NULL ? post->values[i] : sp->values[i];
 	}
 	fresh_client_id(sp->client_id);
@@ -114,8 +123,7 @@ render(struct req *r, struct sheet_page *sp, const struct sheet_post *post,
 		.state = sp->sheet.state,
 		.version = sp->sheet.version,
 		.client_id = sp->client_id,
-		.can_write = can(&r->actor, ACT_SHEET_SAVE, obj) &&
-		             (!sp->locked || sp->sheet.reopened),
+		.can_write = sheet_writable(r, sp),
 		.locked = sp->locked && !sp->sheet.reopened,
 		.notice = notice,
 		.errors = e,
@@ -130,24 +138,20 @@ h_sheet_view(struct req *r)
 	const char *saved = form_get(&r->form, "saved");
 	enum msg notice = MSG__MAX;
 
-	if (entry_load(r, r->ids[0], ACT_SHEET_VIEW, &sp->one) != 0) {
+	if (sheet_page_load(r, r->ids[0], ACT_SHEET_VIEW, sp) != 0) {
 		free(sp);
 		return;
 	}
 	if (saved != NULL)
 		notice = strcmp(saved, "submitted") == 0 ? MSG_SHEET_SENT
 		                                         : MSG_SHEET_SAVED;
-	if (load_rest(r, sp) != 0)
-		respond_error(r, 500);
-	else
-		render(r, sp, NULL, NULL, notice);
+	render(r, sp, NULL, NULL, notice);
 	ctx_release(&sp->one.ctx);
 	free(sp);
 }
 
-/* A client id is 16 to 64 letters, digits, - or _ (a UUID fits). */
-static bool
-client_id_ok(const char *id)
+bool
+sheet_client_id_ok(const char *id)
 {
 	size_t n = id != NULL ? strlen(id) : 0;
 
@@ -181,19 +185,18 @@ to_save(const struct score_rubric *rub, const struct sheet_post *post,
 	};
 }
 
-/* Writes the save in one transaction (the edition checked again inside
- * it). 0, 1 no longer allowed, a DB_ outcome, or -1. */
-static int
-write_save(struct req *r, struct sheet_page *sp, const struct sheet_post *post)
+int
+sheet_write(struct req *r, struct sheet_page *sp, const struct sheet_post *post)
 {
 	struct db_actor who = { r->actor.user_id, r->address };
 	const char *ids[DB_MAX_SCORES];
 	int32_t points[DB_MAX_SCORES];
 	struct db_sheet_save s;
 	struct db_tx *tx = db_begin(r->app->db, &who);
-	int rc = tx != NULL ? ctx_recheck_object(tx, r, sp->one.entry.edition_id,
-	                                         ACT_SHEET_SAVE, &sp->one.obj)
-	                    : -1;
+	int rc = tx != NULL
+	             ? ctx_recheck_object(tx, r, sp->one.entry.edition_id,
+	                                  ACT_SHEET_SAVE, &sp->one.obj)
+	             : -1;
 
 	to_save(sp->one.ctx.rubric, post, ids, points, &s);
 	if (rc == 1)
@@ -247,19 +250,18 @@ h_sheet_save(struct req *r)
 
 	if (!session_csrf_ok(r)) {
 		respond_error(r, 403);
-	} else if (entry_load(r, r->ids[0], ACT_SHEET_SAVE, &sp->one) == 0) {
-		if (load_rest(r, sp) != 0) {
-			respond_error(r, 500);
-		} else if (!sheet_form_read(&r->form, sp->one.ctx.rubric, r->lang,
-		                            post, &e)) {
+	} else if (sheet_page_load(r, r->ids[0], ACT_SHEET_SAVE, sp) == 0) {
+		if (!sheet_form_read(&r->form, sp->one.ctx.rubric, r->lang,
+		                     post, &e)) {
 			r->status = 422;
 			render(r, sp, post, &e, MSG__MAX);
-		} else if (!client_id_ok(post->client_id) || post->version < 0) {
+		} else if (!sheet_client_id_ok(post->client_id) ||
+		           post->version < 0) {
 			respond_error(r, 400);
 		} else if (post->rubric_version != sp->one.ctx.rubric_version) {
 			r->status = 409;
 			render(r, sp, post, NULL, MSG_RUBRIC_CHANGED);
-		} else if ((rc = write_save(r, sp, post)) != 0) {
+		} else if ((rc = sheet_write(r, sp, post)) != 0) {
 			form_errors_clear(&e);
 			answer_refusal(r, sp, post, &e, rc);
 		} else {

@@ -270,7 +270,9 @@ dispatch(struct req *r)
 	session_load(r);
 	if (!can(&r->actor, r->route->action, NULL)) {
 		/* anonymous users are sent to log in, others refused */
-		if (r->actor.role == ROLE_ANONYMOUS && r->method == M_GET)
+		if (r->actor.role == ROLE_ANONYMOUS && req_is_api(r))
+			respond_error(r, 401);
+		else if (r->actor.role == ROLE_ANONYMOUS && r->method == M_GET)
 			respond_redirect(r, "/login");
 		else
 			respond_error(r, 403);

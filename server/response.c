@@ -1,6 +1,8 @@
 /* response.c: building and queuing responses, with the security headers
  * every response carries. */
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "server.h"
@@ -28,11 +30,38 @@ req_page(const struct req *r, const char *title)
 	return p;
 }
 
+bool
+req_is_api(const struct req *r)
+{
+	return strncmp(r->path, "/api/", 5) == 0;
+}
+
+void
+respond_json(struct req *r, int status, json_t *v)
+{
+	char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+
+	r->status = status;
+	r->type = "application/json; charset=utf-8";
+	buf_reset(&r->out);
+	buf_puts(&r->out, text != NULL ? text : "null");
+	free(text);
+	json_decref(v);
+}
+
+/* The API answers errors in JSON: {"error": {"status", "message"}}. */
 void
 respond_error(struct req *r, int status)
 {
 	struct page p = req_page(r, NULL);
 
+	if (req_is_api(r)) {
+		respond_json(r, status,
+		             json_pack("{s:{s:i, s:s}}", "error", "status",
+		                       status, "message",
+		                       status_text(r->lang, status)));
+		return;
+	}
 	r->status = status;
 	r->type = "text/html; charset=utf-8";
 	buf_reset(&r->out);

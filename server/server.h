@@ -3,6 +3,7 @@
 #ifndef GIAMKHAO_SERVER_H
 #define GIAMKHAO_SERVER_H
 
+#include <jansson.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -77,6 +78,7 @@ enum action {
 	ACT_PROGRESS_VIEW, /* the organisers' dashboard */
 	ACT_ROUND_LOCK,    /* lock or unlock a panel's round */
 	ACT_SHEET_REOPEN,  /* reopen a submitted sheet */
+	ACT_API_ASSIGNED,  /* the tablet's list of entries */
 	ACT__MAX,
 };
 
@@ -179,7 +181,11 @@ struct app {
 
 /* A page frame for this request (title plain text). */
 struct page req_page(const struct req *r, const char *title);
-/* An error page with the status (403, 404, 413...). */
+/* Is this a request of the tablet's JSON API (/api/...)? */
+bool req_is_api(const struct req *r);
+/* A JSON answer (takes the reference to v). */
+void respond_json(struct req *r, int status, json_t *v);
+/* An error page with the status (403, 404, 413...); for the API, JSON. */
 void respond_error(struct req *r, int status);
 /* 303 See Other to a local path. */
 void respond_redirect(struct req *r, const char *path);
@@ -281,6 +287,50 @@ struct atts {
 
 int atts_collect(const struct db_attachment *a, void *arg);
 
+/* ---- A judge's entries (h_home.c) -----------------------------------------
+ */
+
+struct judge_rows {
+	struct db_judge_entry *db; /* free() it */
+	size_t n;
+};
+
+/* The entries assigned to the acting judge that they may see (none in
+ * conflict, declared or automatic), by edition and code. */
+int judge_rows_load(struct req *r, struct db_read *rd, struct judge_rows *l);
+
+/* ---- A judge's sheet (h_sheet.c; the API in h_api.c) ----------------------
+ */
+
+/* An entry with its judge's sheet, as the page and the API show it. */
+struct sheet_page {
+	struct one one;
+	struct atts atts;
+	struct db_sheet sheet;
+	struct entry_view entry;
+	char values[DB_MAX_SCORES][32];
+	const char *shown[DB_MAX_SCORES];
+	char client_id[33];
+	bool locked;
+};
+
+/* Loads the entry (checking `act`), the judge's sheet, attachments and
+ * the round's lock; -1 after responding (else release sp->one.ctx). */
+int sheet_page_load(struct req *r, int64_t entry, enum action act,
+                    struct sheet_page *sp);
+/* May the judge save now (the edition's stage, the round's lock)? */
+bool sheet_writable(const struct req *r, const struct sheet_page *sp);
+/* Applies a checked save in one transaction (the edition checked again
+ * inside it): 0, or a DB_ outcome (DB_LOCKED when no longer allowed), and
+ * sp->sheet is then the stored sheet; -1 on failure. */
+int sheet_write(struct req *r, struct sheet_page *sp,
+                const struct sheet_post *post);
+/* A client id is 16 to 64 letters, digits, - or _ (a UUID fits). */
+bool sheet_client_id_ok(const char *id);
+/* The points of a criterion as typed ("27.5"), "" when not scored. */
+void sheet_stored_value(const struct db_sheet *s, const char *id, char *out,
+                        size_t size);
+
 /* h_entries.c: an entry as pages show it (with eligibility warnings), and
  * the entry form's submission (id 0: a new entry). */
 void entry_view_of(const struct ctx *c, const struct db_entry *e,
@@ -349,6 +399,9 @@ void h_org_update(struct req *r);
 void h_progress(struct req *r);
 void h_round_lock(struct req *r);
 void h_sheet_reopen(struct req *r);
+void h_api_assigned(struct req *r);
+void h_api_sheet(struct req *r);
+void h_api_sheet_save(struct req *r);
 void h_sheet_view(struct req *r);
 void h_sheet_save(struct req *r);
 void h_rubric_view(struct req *r);

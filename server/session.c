@@ -127,6 +127,11 @@ session_csrf_ok(const struct req *r)
 {
 	const char *sent = form_get(&r->form, "csrf");
 
+	/* the tablet's API sends it as a header, with a JSON body */
+	if (sent == NULL)
+		sent = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+		                                   "X-CSRF-Token");
+
 	if (r->actor.role != ROLE_ANONYMOUS)
 		return same_secret(sent, r->actor.csrf);
 	/* before login: the form must echo its double-submit cookie */

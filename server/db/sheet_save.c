@@ -41,8 +41,10 @@ sheet_read(struct conn *c, int64_t entry, int64_t expert, struct db_sheet *out)
 	if (sc == NULL)
 		return -1;
 	sqlite3_bind_int64(sc, 1, out->id);
-	while ((rc = sqlite3_step(sc)) == SQLITE_ROW && out->n < DB_MAX_CRITERIA) {
-		column_copy(sc, 0, out->criteria[out->n], sizeof(out->criteria[0]));
+	while ((rc = sqlite3_step(sc)) == SQLITE_ROW &&
+	       out->n < DB_MAX_CRITERIA) {
+		column_copy(sc, 0, out->criteria[out->n],
+		            sizeof(out->criteria[0]));
 		out->points[out->n++] = sqlite3_column_int(sc, 1);
 	}
 	sqlite3_reset(sc);
@@ -122,8 +124,8 @@ refusal(struct db_tx *tx, const struct db_sheet *old,
 	if (locked && !old->reopened)
 		return DB_LOCKED;
 	if (strcmp(old->state, "submitted") == 0 &&
-	    (s->reason == NULL || s->reason[strspn(s->reason, " \t\r\n")] ==
-	                              '\0'))
+	    (s->reason == NULL ||
+	     s->reason[strspn(s->reason, " \t\r\n")] == '\0'))
 		return DB_REASON;
 	return 0;
 }
@@ -149,7 +151,8 @@ write_sheet(struct db_tx *tx, struct db_sheet *old,
 			old->id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (old->id == 0)
-			return db_log_error(tx->db->writer.handle, "a new sheet");
+			return db_log_error(tx->db->writer.handle,
+			                    "a new sheet");
 	}
 	*now = *old;
 	now->rubric_version = s->rubric_version;

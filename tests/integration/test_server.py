@@ -70,6 +70,9 @@ MATRIX = {
     "POST /panels/{id}/lock": (F, F, A, A, F),
     "POST /sheets/{id}/reopen": (F, F, A, A, F),
     "GET /entries/{id}/sheet": (L, N, F, F, N),
+    "GET /api/assigned": (L, A, F, F, A),
+    "GET /api/entries/{id}/sheet": (L, N, F, F, N),
+    "POST /api/entries/{id}/sheet": (L, N, F, F, N),
     "POST /entries/{id}/sheet": (F, N, F, F, N),
     "GET /enter": (A, A, A, A, A),
     "POST /logout": (F, A, A, A, A),
@@ -86,6 +89,8 @@ EDITION = {
 
 
 def outcome(r, route=None):
+    if r.status == 401:  # the API's "log in first"
+        return L
     if r.status == 403:
         return F
     if r.status == 404:
@@ -330,6 +335,7 @@ def matrix_objects(c, edition):
     return {"editions": edition, "entries": entry, "attachments": att,
             "experts": expert, "panels": panel, "static": 0, "login": 0,
             "logout": 0, "enter": 0, "settings": 0, "sheets": sheet,
+            "api": entry,
             "": 0}
 
 

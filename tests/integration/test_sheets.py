@@ -7,6 +7,7 @@ who may read and write what (judge A never sees judge B's sheet; a
 conflicted or unassigned entry is invisible; organisers do not score), the
 round's lock and the organisers' reopening, the progress dashboard.
 usage: test_sheets.py BINARY"""
+import json
 import os
 import re
 import sqlite3
@@ -264,6 +265,101 @@ def check_rubric_change(t, s, c, a, ed, entries):
             r.status)
 
 
+def api(j, method, path, body=None, token=True):
+    """A call of the tablet's API: JSON in, JSON out, the page's token."""
+    h = {"Content-Type": "application/json"}
+    if token:
+        h["X-CSRF-Token"] = j.get("/").csrf()
+    data = json.dumps(body) if body is not None else None
+    r = j.request(method, path, data, h)
+    try:
+        r.json = json.loads(r.text)
+    except ValueError:
+        r.json = None
+    return r
+
+
+def check_api(t, s, a, entries):
+    e = entries[2]
+    path = "/api/entries/%d/sheet" % e
+    r = api(a, "GET", "/api/assigned")
+    t.check("API: the judge's entries with their rubrics", r.status == 200
+            and [x["code"] for x in r.json["entries"]] ==
+            ["CK-00", "CK-01", "CK-02"] and all(
+                x["rubric_version"] == 2 and
+                x["rubric"]["criteria"][0]["id"] == "novelty"
+                for x in r.json["editions"].values()), r.text[:300])
+    r = api(a, "GET", path)
+    sheet = r.json["sheet"]
+    t.check("API: a sheet not started", r.status == 200 and
+            sheet["state"] == "none" and sheet["version"] == 0 and
+            sheet["points"]["novelty"] is None and sheet["can_write"],
+            r.text)
+    save = {"client_id": "tablet-0001-aaaa-bbbb", "version": 0,
+            "rubric_version": sheet["rubric_version"], "state": "draft",
+            "points": {"novelty": "20.5", "applicability": None},
+            "comment": "Nháp trên máy tính bảng"}
+    r = api(a, "POST", path, save)
+    t.check("API: a draft saved", r.status == 200 and r.json["applied"] and
+            r.json["sheet"]["version"] == 1 and
+            r.json["sheet"]["points"]["novelty"] == "20.5", r.text)
+    r = api(a, "POST", path, save)
+    t.check("API: the same client id again is a replay", r.status == 200
+            and not r.json["applied"] and r.json["replayed"] and
+            r.json["sheet"]["version"] == 1, r.text)
+    stale = dict(save, client_id="tablet-0002-aaaa-bbbb",
+                 points={"novelty": "1"})
+    r = api(a, "POST", path, stale)
+    t.check("API: a stale save is refused with the stored sheet",
+            r.status == 409 and r.json["error"]["code"] == "stale" and
+            r.json["sheet"]["points"]["novelty"] == "20.5", r.text)
+    bad = dict(save, client_id="tablet-0003-aaaa-bbbb", version=1,
+               points={"novelty": "30.5", "effectiveness": "7.3"})
+    r = api(a, "POST", path, bad)
+    t.check("API: invalid values, a message per criterion (422)",
+            r.status == 422 and r.json["error"]["code"] == "invalid" and
+            set(r.json["error"]["fields"]) == {"novelty", "effectiveness"}
+            and r.json["sheet"]["version"] == 1, r.text)
+    r = api(a, "POST", path, dict(bad, state="submitted",
+                                  points={"novelty": "3"}))
+    t.check("API: submit with criteria missing (422)", r.status == 422 and
+            "applicability" in r.json["error"]["fields"], r.text)
+    for what, body in (("a binary fraction", dict(bad, points={
+            "novelty": 20.5})), ("an unknown key", dict(bad, extra=1)),
+            ("an unknown criterion", dict(bad, points={"x": "1"}))):
+        r = api(a, "POST", path, body)
+        t.check("API: %s is refused (400)" % what, r.status == 400 and
+                r.json["error"]["code"] == "body", r.text)
+    r = a.request("POST", path, "{not json", {
+        "Content-Type": "application/json",
+        "X-CSRF-Token": a.get("/").csrf()})
+    t.check("API: malformed JSON (400)", r.status == 400, r.status)
+    r = api(a, "POST", path, dict(save, client_id="tablet-0004-aaaa-bbbb",
+                                  version=1), token=False)
+    t.check("API: without the CSRF token (403, JSON)", r.status == 403 and
+            r.json["error"]["status"] == 403, r.text)
+    anon = Client(s)
+    r = api(anon, "GET", "/api/assigned", token=False)
+    t.check("API: anonymous (401, JSON)", r.status == 401 and
+            r.json["error"]["status"] == 401, r.text)
+    b = judge(s, "gkb")
+    r = api(b, "GET", path)
+    t.check("API: judge B cannot read A's entry (404)", r.status == 404)
+    r = api(b, "POST", path, dict(save, client_id="tablet-0005-aaaa-bbbb",
+                                  version=1))
+    t.check("API: nor write it (404)", r.status == 404 and
+            points(s, e, "gka") == {"novelty": 2050})
+    r = api(a, "POST", path, dict(save, client_id="tablet-0006-aaaa-bbbb",
+                                  version=1, state="submitted", points={
+                                      "novelty": "20.5",
+                                      "applicability": "15",
+                                      "effectiveness": 35}))
+    t.check("API: submitted (a whole number is fine)", r.status == 200 and
+            r.json["sheet"]["state"] == "submitted" and
+            points(s, e, "gka") == {"novelty": 2050, "applicability": 1500,
+                                    "effectiveness": 3500}, r.text)
+
+
 def check_lock(t, s, c, a, ed, entries):
     panel = ids_of(s, "SELECT id FROM panels WHERE edition_id = ?", ed)[0][0]
     page = c.get("/editions/%d/progress" % ed)
@@ -271,7 +367,7 @@ def check_lock(t, s, c, a, ed, entries):
             "Co khi" in page.text and "TS Lò Văn Hải" in page.text and
             "/panels/%d/lock" % panel in page.text, page.status)
     t.check("per judge, sheets submitted of assigned",
-            re.search(r"TS Lò Văn Hải</td><td class=\"num\">1 / 3", page.text)
+            re.search(r"TS Lò Văn Hải</td><td class=\"num\">2 / 3", page.text)
             is not None, re.findall(r"Hải</td><td[^>]*>[^<]*", page.text))
     r = a.get("/editions/%d/progress" % ed)
     t.check("judges do not see the dashboard", r.status == 403, r.status)
@@ -333,6 +429,7 @@ def main(argv):
         check_corrections(t, s, a, entries)
         check_blindness(t, s, a, entries)
         check_rubric_change(t, s, c, a, ed, entries)
+        check_api(t, s, a, entries)
         check_lock(t, s, c, a, ed, entries)
         check_states(t, s, c, a, ed, entries)
         r = s.cli("audit", "verify", "--db", s.db)

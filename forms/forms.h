@@ -238,6 +238,13 @@ enum msg {
 	MSG_REOPEN,
 	MSG_JUDGE,
 	MSG_DONE_OF,
+	MSG_Q_LOCAL,
+	MSG_Q_SENT,
+	MSG_Q_WAITING,
+	MSG_Q_LOGIN,
+	MSG_Q_PENDING,
+	MSG_Q_RESTORED,
+	MSG_Q_LOGOUT,
 	MSG_NOT_STARTED,
 	MSG_DRAFT,
 	MSG_SUBMITTED,
@@ -284,6 +291,7 @@ struct page {
 	const char *user;  /* display name, NULL when anonymous */
 	const char *role;  /* admin | organiser | judge, NULL anonymous */
 	const char *csrf;  /* for the logout form; NULL when anonymous */
+	const char *login; /* keys what the tablet keeps for this user */
 	const char *path;  /* this page's path, for the language switch */
 };
 

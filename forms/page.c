@@ -72,7 +72,10 @@ user_box(struct buf *out, const struct page *p)
 {
 	enum score_lang lang = page_lang(p);
 
-	html_fmt(out, "<div class=\"user\"><span class=\"who\">%s</span>",
+	html_fmt(out,
+	         "<div class=\"user\" data-user=\"%s\" data-logout-ask=\"%s\">"
+	         "<span class=\"who\">%s</span>",
+	         p->login != NULL ? p->login : "", T(lang, MSG_Q_LOGOUT),
 	         p->user);
 	if (p->role != NULL)
 		html_fmt(out, " <span class=\"role\">%s</span>",
@@ -113,8 +116,12 @@ page_begin(struct buf *out, const struct page *p)
 	html_fmt(out, "<link rel=\"icon\" href=\"/static/icon.svg\" "
 	              "type=\"image/svg+xml\">\n"
 	              "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
-	              "<script src=\"/static/app.js\" defer></script>\n"
-	              "</head>\n<body>\n<header class=\"bar\">\n");
+	              "<script src=\"/static/app.js\" defer></script>\n");
+	/* the tablet's queue drains from any page a judge opens */
+	if (p->user != NULL)
+		buf_puts(out,
+		         "<script src=\"/static/queue.js\" defer></script>\n");
+	buf_puts(out, "</head>\n<body>\n<header class=\"bar\">\n");
 	html_fmt(out,
 	         "<a class=\"brand\" href=\"/\">%s</a>\n<nav><a href=\"/\"%R>"
 	         "%s</a>",

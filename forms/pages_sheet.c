@@ -87,11 +87,11 @@ criterion(struct buf *out, const struct page *p, const struct sheet_view *v,
 	score_q_format(c->step, step, sizeof(step));
 	score_q_format(c->weight, weight, sizeof(weight));
 	html_fmt(out,
-	         "<fieldset class=\"criterion\" data-max=\"%s\" "
+	         "<fieldset class=\"criterion\" data-id=\"%s\" data-max=\"%s\" "
 	         "data-step=\"%s\" data-weight=\"%s\"><legend>%s "
 	         "<span class=\"max\">(%s: %s)</span></legend>",
-	         max, step, weight, text_in(&c->title, l), T(l, MSG_MAX_POINTS),
-	         max);
+	         c->id, max, step, weight, text_in(&c->title, l),
+	         T(l, MSG_MAX_POINTS), max);
 	if (c->description.vi != NULL)
 		html_fmt(out, "<p class=\"hint\">%s</p>",
 		         text_in(&c->description, l));
@@ -134,6 +134,14 @@ status(struct buf *out, enum score_lang l, const struct sheet_view *v)
 	if (v->errors != NULL && v->errors->count > 0)
 		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
 		         T(l, MSG_FIX_ERRORS));
+	/* what the tablet's queue says (sheet.js shows it) */
+	html_fmt(out,
+	         "<p class=\"queue notice\" hidden aria-live=\"polite\" "
+	         "data-local=\"%s\" data-sent=\"%s\" data-waiting=\"%s\" "
+	         "data-login=\"%s\" data-pending=\"%s\" data-restored=\"%s\">"
+	         "</p>",
+	         T(l, MSG_Q_LOCAL), T(l, MSG_Q_SENT), T(l, MSG_Q_WAITING),
+	         T(l, MSG_Q_LOGIN), T(l, MSG_Q_PENDING), T(l, MSG_Q_RESTORED));
 	if (v->locked)
 		html_fmt(out, "<p class=\"notice\">%s</p>",
 		         T(l, MSG_SHEET_LOCKED));
@@ -194,8 +202,10 @@ page_sheet(struct buf *out, const struct page *p, const struct sheet_view *v)
 	status(out, p->lang, v);
 	html_fmt(out,
 	         "<form method=\"post\" action=\"/entries/%lld/sheet\" "
-	         "class=\"sheet\" data-entry=\"%lld\">",
-	         v->entry->id, v->entry->id);
+	         "class=\"sheet\" data-entry=\"%lld\" data-state=\"%s\" "
+	         "data-writable=\"%R\">",
+	         v->entry->id, v->entry->id, v->state,
+	         v->can_write ? "1" : "0");
 	hidden(out, p, v);
 	if (!v->can_write)
 		buf_puts(out, "<fieldset disabled class=\"plain\">");

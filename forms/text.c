@@ -338,6 +338,27 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_REOPEN] = { "Mở lại phiếu", "Reopen" },
 	[MSG_JUDGE] = { "Giám khảo", "Judge" },
 	[MSG_DONE_OF] = { "Đã nộp / được giao", "Submitted / assigned" },
+	[MSG_Q_LOCAL] = { "Đã lưu trên máy này, đang gửi…",
+	                  "Saved on this tablet, sending…" },
+	[MSG_Q_SENT] = { "Đã gửi tới máy chủ.", "Sent to the server." },
+	[MSG_Q_WAITING] = { "Chưa có mạng: đã lưu trên máy này, sẽ tự gửi khi "
+	                    "có mạng.",
+	                    "No network: saved on this tablet, it will be sent "
+	                    "when the network is back." },
+	[MSG_Q_LOGIN] = { "Phiên đăng nhập đã hết: hãy đăng nhập lại; các lần "
+	                  "lưu vẫn nằm trên máy này.",
+	                  "The session has ended: please log in again; the "
+	                  "saves stay on this tablet." },
+	[MSG_Q_PENDING] = { "lần lưu chưa gửi", "saves not sent yet" },
+	[MSG_Q_RESTORED] = { "Phiếu có thay đổi chưa gửi (lưu trên máy này): "
+	                     "đang hiển thị bản trên máy.",
+	                     "This sheet has changes not sent yet (kept on "
+	                     "this tablet): showing them." },
+	[MSG_Q_LOGOUT] = { "Còn lần lưu chưa gửi. Vẫn đăng xuất? (chúng sẽ "
+	                   "được gửi khi bạn đăng nhập lại trên máy này)",
+	                   "Some saves are not sent yet. Log out anyway? (they "
+	                   "will be sent when you log in again on this "
+	                   "tablet)" },
 	[MSG_NOT_STARTED] = { "Chưa chấm", "Not started" },
 	[MSG_DRAFT] = { "Đang chấm (bản nháp)", "Draft" },
 	[MSG_SUBMITTED] = { "Đã nộp", "Submitted" },

@@ -23,16 +23,14 @@ sheet_json(struct req *r, const struct sheet_page *sp)
 		                    *value != '\0' ? json_string(value)
 		                                   : json_null());
 	}
-	return json_pack("{s:I, s:s, s:s, s:i, s:i, s:s, s:o, s:I, s:b, s:b}",
-	                 "entry", (json_int_t)sp->one.entry.id, "code",
-	                 sp->one.entry.code, "state",
-	                 *sp->sheet.state != '\0' ? sp->sheet.state : "none",
-	                 "version", sp->sheet.version, "rubric_version",
-	                 sp->one.ctx.rubric_version, "comment", sp->sheet.comment,
-	                 "points", points, "updated_at",
-	                 (json_int_t)sp->sheet.updated_at, "can_write",
-	                 sheet_writable(r, sp), "locked",
-	                 sp->locked && !sp->sheet.reopened);
+	return json_pack(
+	    "{s:I, s:s, s:s, s:i, s:i, s:s, s:o, s:I, s:b, s:b}", "entry",
+	    (json_int_t)sp->one.entry.id, "code", sp->one.entry.code, "state",
+	    *sp->sheet.state != '\0' ? sp->sheet.state : "none", "version",
+	    sp->sheet.version, "rubric_version", sp->one.ctx.rubric_version,
+	    "comment", sp->sheet.comment, "points", points, "updated_at",
+	    (json_int_t)sp->sheet.updated_at, "can_write",
+	    sheet_writable(r, sp), "locked", sp->locked && !sp->sheet.reopened);
 }
 
 /* The rubric in force for an edition, as stored (canonical JSON). */
@@ -67,8 +65,9 @@ h_api_assigned(struct req *r)
 		snprintf(key, sizeof(key), "%lld", (long long)e->edition_id);
 		if (json_object_get(editions, key) == NULL) {
 			rub = edition_rubric(rd, e->edition_id);
-			rc = rub != NULL ? json_object_set_new(editions, key, rub)
-			                 : -1;
+			rc = rub != NULL
+			         ? json_object_set_new(editions, key, rub)
+			         : -1;
 		}
 		json_array_append_new(
 		    entries,
@@ -98,7 +97,8 @@ h_api_sheet(struct req *r)
 	struct sheet_page *sp = xcalloc(1, sizeof(*sp));
 
 	if (sheet_page_load(r, r->ids[0], ACT_SHEET_VIEW, sp) == 0) {
-		respond_json(r, 200, json_pack("{s:o}", "sheet", sheet_json(r, sp)));
+		respond_json(r, 200,
+		             json_pack("{s:o}", "sheet", sheet_json(r, sp)));
 		ctx_release(&sp->one.ctx);
 	}
 	free(sp);
@@ -110,14 +110,14 @@ static void
 refuse(struct req *r, struct sheet_page *sp, int status, const char *code,
        enum msg m, json_t *fields)
 {
-	json_t *err = json_pack("{s:i, s:s, s:s}", "status", status, "code", code,
-	                        "message", T(r->lang, m));
+	json_t *err = json_pack("{s:i, s:s, s:s}", "status", status, "code",
+	                        code, "message", T(r->lang, m));
 
 	if (fields != NULL)
 		json_object_set_new(err, "fields", fields);
-	respond_json(r, status,
-	             json_pack("{s:o, s:o}", "error", err, "sheet",
-	                       sheet_json(r, sp)));
+	respond_json(
+	    r, status,
+	    json_pack("{s:o, s:o}", "error", err, "sheet", sheet_json(r, sp)));
 }
 
 /* The fields' messages by criterion id. */
@@ -153,8 +153,9 @@ answer(struct req *r, struct sheet_page *sp, int rc)
 		break;
 	case DB_DUPLICATE:
 		respond_json(r, 200,
-		             json_pack("{s:b, s:b, s:o}", "applied", 0, "replayed",
-		                       1, "sheet", sheet_json(r, sp)));
+		             json_pack("{s:b, s:b, s:o}", "applied", 0,
+		                       "replayed", 1, "sheet",
+		                       sheet_json(r, sp)));
 		break;
 	case DB_CONFLICT:
 		refuse(r, sp, 409, "stale", MSG_SHEET_STALE, NULL);
@@ -188,12 +189,11 @@ h_api_sheet_save(struct req *r)
 
 		if (!sheet_json_form(r->body.data, r->body.len, rub, &f, why,
 		                     sizeof(why))) {
-			respond_json(r, 400,
-			             json_pack("{s:{s:i, s:s, s:s, s:s}}", "error",
-			                       "status", 400, "code", "body",
-			                       "message",
-			                       status_text(r->lang, 400), "key",
-			                       why));
+			respond_json(
+			    r, 400,
+			    json_pack("{s:{s:i, s:s, s:s, s:s}}", "error",
+			              "status", 400, "code", "body", "message",
+			              status_text(r->lang, 400), "key", why));
 		} else if (!sheet_form_read(&f, rub, r->lang, post, &e)) {
 			refuse(r, sp, 422, "invalid", MSG_FIX_ERRORS,
 			       field_messages(r, rub, &e));

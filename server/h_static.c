@@ -7,7 +7,8 @@
 void
 h_static(struct req *r)
 {
-	const struct asset *a = asset_find(r->path + strlen("/static/"));
+	const char *slash = strrchr(r->path, '/');
+	const struct asset *a = asset_find(slash != NULL ? slash + 1 : "");
 
 	if (a == NULL) {
 		respond_error(r, 404);

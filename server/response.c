@@ -26,6 +26,7 @@ req_page(const struct req *r, const char *title)
 		p.user = r->actor.name;
 		p.role = role_names[r->actor.role];
 		p.csrf = r->actor.csrf;
+		p.login = r->actor.login;
 	}
 	return p;
 }

@@ -4,6 +4,13 @@
 (function () {
 	"use strict";
 
+	/* After logging out, no copy of a judge's pages stays on the tablet
+	 * (the service worker's, where there is one). */
+	if (document.querySelector("form[action=\"/login\"]") !== null &&
+			window.caches !== undefined) {
+		window.caches.delete("giamkhao-pages-v1").catch(function () {});
+	}
+
 	/* A button or link with data-confirm="Question?" asks before it acts
 	 * (moving an edition to its next stage, deleting, locking a round). */
 	document.addEventListener("click", function (ev) {

@@ -1,11 +1,15 @@
 /* sheet.js: the score sheet on a tablet. Without it the sheet is a plain
  * form; with it: − and + in the criterion's steps, levels that set the
- * score when tapped, the live total and what is left per criterion.
- * Scores are kept in hundredths (integers), never in binary fractions. */
+ * score when tapped, the live total and what is left per criterion, and
+ * the offline queue: every save goes first to this tablet's storage with
+ * an id of its own, then to the server (/api/...) when the network
+ * allows, retried with back-off; the server applies each id once. Scores
+ * are kept in hundredths (integers), never in binary fractions. */
 (function () {
 	"use strict";
 
 	var form = document.querySelector("form.sheet");
+	var queue = window.giamkhaoQueue; /* from queue.js */
 
 	if (form === null) {
 		return;
@@ -110,4 +114,103 @@
 	});
 	form.addEventListener("input", update);
 	update();
+
+	if (queue === undefined || form.getAttribute("data-writable") !== "1") {
+		return;
+	}
+
+	var entry = form.getAttribute("data-entry");
+	var state = form.getAttribute("data-state");
+	var timer = null;
+
+	queue.known(entry, parseInt(form.querySelector("[name=version]").value,
+		10));
+
+	/* The sheet as the API takes it. */
+	function snapshot(submit) {
+		var points = {}, reason = form.querySelector("[name=reason]");
+
+		blocks.forEach(function (b) {
+			var v = b.querySelector(".stepper input").value.trim();
+
+			points[b.getAttribute("data-id")] = v === "" ? null : v;
+		});
+		return {
+			rubric_version: parseInt(form.querySelector(
+				"[name=rubric_version]").value, 10),
+			state: submit ? "submitted" : "draft",
+			points: points,
+			comment: form.querySelector("[name=comment]").value,
+			reason: reason === null ? "" : reason.value
+		};
+	}
+
+	function restore(rec) {
+		blocks.forEach(function (b) {
+			var v = rec.points[b.getAttribute("data-id")];
+
+			b.querySelector(".stepper input").value = v === null ||
+				v === undefined ? "" : v;
+		});
+		form.querySelector("[name=comment]").value = rec.comment || "";
+		update();
+	}
+
+	/* The server's word on a save of this sheet. */
+	queue.onAnswer(entry, function (status, body) {
+		var fields = body && body.error && body.error.fields;
+
+		form.querySelectorAll("p.error.api").forEach(function (p) {
+			p.remove();
+		});
+		if (body && body.sheet) {
+			form.querySelector("[name=version]").value = body.sheet.version;
+			state = body.sheet.state;
+		}
+		Object.keys(fields || {}).forEach(function (id) {
+			var b = form.querySelector("fieldset[data-id=\"" +
+				CSS.escape(id) + "\"]") || form;
+			var p = document.createElement("p");
+
+			p.className = "error api";
+			p.textContent = fields[id];
+			b.appendChild(p);
+		});
+		if (status === 200 && body.sheet.state === "submitted" &&
+				form.getAttribute("data-submitting") === "1") {
+			window.location.assign("/entries/" + entry +
+				"/sheet?saved=submitted");
+		}
+	});
+
+	var pending = queue.latest(entry);
+
+	if (pending !== null) {
+		restore(pending);
+		queue.say("restored");
+	}
+
+	function save(submit) {
+		clearTimeout(timer);
+		timer = null;
+		form.setAttribute("data-submitting", submit ? "1" : "0");
+		queue.put(entry, snapshot(submit));
+	}
+
+	/* Drafts save themselves a few seconds after the last change; a
+	 * submitted sheet changes only when its judge says so (with a
+	 * reason). */
+	form.addEventListener("input", function () {
+		if (state === "submitted") {
+			return;
+		}
+		clearTimeout(timer);
+		timer = setTimeout(function () { save(false); }, 3000);
+	});
+	form.addEventListener("submit", function (ev) {
+		var op = ev.submitter ? ev.submitter.value : "draft";
+
+		ev.preventDefault();
+		save(op === "submit");
+	});
 }());

@@ -49,7 +49,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (r == NULL || s == NULL)
 		abort();
 	/* as JSON from the tablet */
-	if (sheet_json_form((const char *)data, size, r, &f, why, sizeof(why)) &&
+	if (sheet_json_form((const char *)data, size, r, &f, why,
+	                    sizeof(why)) &&
 	    sheet_form_read(&f, r, SCORE_LANG_VI, s, &e))
 		check(r, s);
 	/* as the form the page posts */

@@ -26,6 +26,8 @@ MATRIX = {
     "GET /static/app.js": (A, A, A, A, A),
     "GET /static/icon.svg": (A, A, A, A, A),
     "GET /static/sheet.js": (A, A, A, A, A),
+    "GET /static/queue.js": (A, A, A, A, A),
+    "GET /sw.js": (A, A, A, A, A),
     "GET /login": (A, A, A, A, A),
     "POST /login": (A, A, A, A, A),
     "GET /": (L, A, A, A, A),
@@ -335,7 +337,7 @@ def matrix_objects(c, edition):
     return {"editions": edition, "entries": entry, "attachments": att,
             "experts": expert, "panels": panel, "static": 0, "login": 0,
             "logout": 0, "enter": 0, "settings": 0, "sheets": sheet,
-            "api": entry,
+            "api": entry, "sw.js": 0,
             "": 0}
 
 

@@ -1,8 +1,8 @@
 /* pages_sheet.c: the score sheet a judge fills in on a tablet: the entry,
  * then one block per criterion (description, levels, the score with − and
  * + buttons), the total, a comment, "save draft" and "submit". Plain form
- * posts; app.js adds the steppers, tappable levels, the live total and
- * the offline queue. */
+ * posts; sheet.js adds the steppers, tappable levels, the live total and
+ * (with queue.js) the offline queue. */
 #include <stdio.h>
 #include <string.h>
 
@@ -50,8 +50,8 @@ entry_part(struct buf *out, const struct page *p, const struct sheet_view *v)
 	buf_puts(out, "</ul>");
 }
 
-/* The level descriptors: app.js makes each a button that sets the score
- * to the level's top. */
+/* The level descriptors: sheet.js puts each one's text in a button that
+ * sets the score to the level's top. */
 static void
 levels(struct buf *out, enum score_lang l, const struct score_criterion *c)
 {
@@ -119,10 +119,13 @@ status(struct buf *out, enum score_lang l, const struct sheet_view *v)
 	             : strcmp(v->state, "draft") == 0   ? MSG_DRAFT
 	                                                : MSG_NOT_STARTED;
 
+	/* each state's words, for sheet.js when a queued save is answered */
 	html_fmt(out,
-	         "<h2>%s</h2><p class=\"sheet-state\"><span class=\"state "
+	         "<h2>%s</h2><p class=\"sheet-state\" data-none=\"%s\" "
+	         "data-draft=\"%s\" data-submitted=\"%s\"><span class=\"state "
 	         "%s\">%s</span></p>",
-	         T(l, MSG_SHEET), *v->state != '\0' ? v->state : "none",
+	         T(l, MSG_SHEET), T(l, MSG_NOT_STARTED), T(l, MSG_DRAFT),
+	         T(l, MSG_SUBMITTED), *v->state != '\0' ? v->state : "none",
 	         T(l, m));
 	if (v->notice != MSG__MAX)
 		html_fmt(out, "<p class=\"notice%R\" role=\"status\">%s</p>",

@@ -68,6 +68,8 @@ suite "durability: SIGKILL while writing" python3 \
 # --- browser test (tests/browser/, needs `make deps`: chromium, playwright-core)
 suite "browser: tablet flow" node tests/browser/tablet.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
+suite "browser: judge on a tablet" node tests/browser/judge.mjs \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 # --- end browser test
 suite "differential vs reference ($DIFF_CASES cases)" \
 	python3 tests/reference/differential.py \

@@ -28,6 +28,8 @@
 		if (st === null || !Array.isArray(st.records)) {
 			st = { records: [], versions: {} };
 		}
+		st.versions = st.versions || {};
+		st.sheets = st.sheets || {};
 		return st;
 	}
 
@@ -102,6 +104,7 @@
 		st.records.shift();
 		if (body && body.sheet) {
 			st.versions[rec.entry] = body.sheet.version;
+			st.sheets[rec.entry] = body.sheet;
 		}
 		store(st);
 		if (status === 200) {
@@ -186,6 +189,12 @@
 
 			return r.length > 0 ? r[r.length - 1] : null;
 		},
+		/* The sheet as the server last answered a save of it (its
+		 * version, state, points and comment), or null: newer than a
+		 * page the service worker kept from before that save. */
+		acked: function (entry) {
+			return load().sheets[entry] || null;
+		},
 		/* The server's version of a sheet, as a page shows it. */
 		known: function (entry, version) {
 			var st = load();
@@ -210,13 +219,20 @@
 		navigator.serviceWorker.register("/sw.js").catch(function () {});
 	}
 
-	/* Logging out with saves not sent: ask first. */
+	/* Logging out with saves not sent: ask first. The copies of
+	 * answered sheets go (like the service worker's pages); the unsent
+	 * saves stay, to be sent after the next login. */
 	document.querySelectorAll("form.logout").forEach(function (f) {
 		f.addEventListener("submit", function (ev) {
-			if (load().records.length > 0 &&
+			var st = load();
+
+			if (st.records.length > 0 &&
 					!window.confirm(who.getAttribute("data-logout-ask"))) {
 				ev.preventDefault();
+				return;
 			}
+			st.sheets = {};
+			store(st);
 		});
 	});
 	window.addEventListener("online", function () {

@@ -60,8 +60,13 @@
 			b.querySelectorAll("ul.levels li").forEach(function (li) {
 				var lo = hundredths(li.getAttribute("data-min"));
 				var hi = hundredths(li.getAttribute("data-max"));
+				var on = !isNaN(v) && v >= lo && v <= hi;
+				var pick = li.querySelector("button.level");
 
-				li.classList.toggle("current", !isNaN(v) && v >= lo && v <= hi);
+				li.classList.toggle("current", on);
+				if (pick !== null) {
+					pick.setAttribute("aria-pressed", on ? "true" : "false");
+				}
 			});
 		});
 		if (total !== null) {
@@ -97,18 +102,21 @@
 				set(b, v);
 			});
 		});
+		/* Each level's text goes into a button of its own inside the
+		 * item: an item made a button (role=button on the li) is no
+		 * longer a list item to a screen reader, and the list breaks. */
 		b.querySelectorAll("ul.levels li").forEach(function (li) {
-			li.setAttribute("role", "button");
-			li.setAttribute("tabindex", "0");
-			function pick() {
-				set(b, hundredths(li.getAttribute("data-max")));
+			var pick = document.createElement("button");
+
+			pick.type = "button";
+			pick.className = "level";
+			while (li.firstChild !== null) {
+				pick.appendChild(li.firstChild);
 			}
-			li.addEventListener("click", pick);
-			li.addEventListener("keydown", function (ev) {
-				if (ev.key === "Enter" || ev.key === " ") {
-					ev.preventDefault();
-					pick();
-				}
+			li.appendChild(pick);
+			li.parentNode.classList.add("pick");
+			pick.addEventListener("click", function () {
+				set(b, hundredths(li.getAttribute("data-max")));
 			});
 		});
 	});
@@ -145,6 +153,7 @@
 		};
 	}
 
+	/* Puts a save (or a sheet as the server answered it) in the form. */
 	function restore(rec) {
 		blocks.forEach(function (b) {
 			var v = rec.points[b.getAttribute("data-id")];
@@ -154,6 +163,20 @@
 		});
 		form.querySelector("[name=comment]").value = rec.comment || "";
 		update();
+	}
+
+	/* The state above the sheet, in the words the page carries for
+	 * each: the page shows the state it was made with, which a save
+	 * through the queue (or an older copy of the page) leaves behind. */
+	function showState(s) {
+		var p = document.querySelector("p.sheet-state");
+		var span = p === null ? null : p.querySelector("span.state");
+
+		if (span === null || !p.hasAttribute("data-" + s)) {
+			return;
+		}
+		span.className = "state " + s;
+		span.textContent = p.getAttribute("data-" + s);
 	}
 
 	/* The server's word on a save of this sheet. */
@@ -166,6 +189,7 @@
 		if (body && body.sheet) {
 			form.querySelector("[name=version]").value = body.sheet.version;
 			state = body.sheet.state;
+			showState(state);
 		}
 		Object.keys(fields || {}).forEach(function (id) {
 			var b = form.querySelector("fieldset[data-id=\"" +
@@ -183,11 +207,21 @@
 		}
 	});
 
-	var pending = queue.latest(entry);
+	var pending = queue.latest(entry), acked = queue.acked(entry);
+	var version = form.querySelector("[name=version]");
 
 	if (pending !== null) {
 		restore(pending);
 		queue.say("restored");
+	} else if (acked !== null && acked.version > parseInt(version.value, 10)) {
+		/* This page is older than the sheet's last save: the service
+		 * worker's copy, shown offline. Without this the judge would
+		 * see blanks and a save would send them, wiping the scores. */
+		restore(acked);
+		version.value = acked.version;
+		state = acked.state;
+		form.setAttribute("data-state", state);
+		showState(state);
 	}
 
 	function save(submit) {

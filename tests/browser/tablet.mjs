@@ -2,7 +2,8 @@
 // viewport: log in, create an edition, import entries, decide eligibility,
 // add experts and a panel, assign judges automatically, switch to English,
 // log out. Debian's chromium driven by playwright-core (no browser
-// download). Screenshots go to tests/browser/out/NN-step.png.
+// download). Screenshots go to tests/browser/out/tablet-NN-step.png.
+// The helpers are in lib.mjs.
 //
 // usage: node tests/browser/tablet.mjs BINARY
 // env:   CHROMIUM (default /usr/bin/chromium), BROWSER_TIMEOUT_MS (15000)
@@ -12,22 +13,18 @@
 // error (CSP violations included) or an uncaught exception, that no
 // request fails, and that every visible button and input of the edition
 // and assignments pages is at least 44 CSS px tall.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OUT = path.join(HERE, 'out');
+import {
+	HERE, check, checkTouch, dialogs, goto, navigate, noteTouch, problems,
+	runTest, screenshot, stepDone,
+} from './lib.mjs';
+
 const FIXTURE = path.join(HERE, 'fixtures', 'entries.csv');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.BROWSER_TIMEOUT_MS || 15000);
 const PASSWORD = 'mat-khau-thu-nghiem';
 const LOGIN = 'bantochuc';
 const ORGANISER = 'Nguyễn Văn An';
-const MIN_TOUCH = 44; // CSS px
 const MIN_JUDGES = 3; // the technical-innovation preset's min_judges
 
 const EDITION = {
@@ -72,269 +69,6 @@ const EXPERTS = [
 ];
 const PANEL = 'Tiểu ban Công nghệ thông tin, điện tử, viễn thông';
 
-// ---- checks ---------------------------------------------------------------
-
-let passed = 0;
-let failed = 0;
-
-function check(name, ok, detail) {
-	if (ok) {
-		passed++;
-		console.log(`ok   ${name}`);
-	} else {
-		failed++;
-		const d = detail === undefined ? '' :
-		          `: ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`;
-		console.log(`FAIL ${name}${d}`);
-	}
-	return ok;
-}
-
-function note(text) {
-	console.log(`note ${text}`);
-}
-
-// ---- the server -------------------------------------------------------------
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
-	});
-}
-
-function run(cmd, args, input) {
-	return new Promise((resolve, reject) => {
-		const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-		let out = '';
-		p.stdout.on('data', (d) => { out += d; });
-		p.stderr.on('data', (d) => { out += d; });
-		p.once('error', reject);
-		p.once('close', (code) => resolve({ code, out }));
-		p.stdin.end(input);
-	});
-}
-
-function canConnect(port) {
-	return new Promise((resolve) => {
-		const s = net.connect({ host: '127.0.0.1', port });
-		s.setTimeout(200);
-		s.once('connect', () => { s.destroy(); resolve(true); });
-		s.once('error', () => resolve(false));
-		s.once('timeout', () => { s.destroy(); resolve(false); });
-	});
-}
-
-class Server {
-	constructor(binary, dir) {
-		this.binary = binary;
-		this.dir = dir;
-		this.db = path.join(dir, 'browser.db');
-		this.logPath = path.join(dir, 'server.log');
-		this.proc = null;
-		this.exit = null;
-	}
-
-	async addOrganiser() {
-		const r = await run(this.binary, ['user', 'add', '--db', this.db,
-			'--login', LOGIN, '--role', 'organiser', '--name', ORGANISER],
-		`${PASSWORD}\n`);
-		if (r.code !== 0)
-			throw new Error(`user add exited ${r.code}: ${r.out}`);
-	}
-
-	async start() {
-		this.port = await freePort();
-		const log = fs.openSync(this.logPath, 'a');
-		this.proc = spawn(this.binary, ['serve', '--db', this.db, '--listen',
-			`127.0.0.1:${this.port}`], { stdio: ['ignore', log, log] });
-		fs.closeSync(log);
-		this.exit = new Promise((resolve) => {
-			this.proc.once('exit', (code, signal) => resolve({ code, signal }));
-			this.proc.once('error', (err) => resolve({ code: null, signal: null, err }));
-		});
-		this.exited = null;
-		this.exit.then((e) => { this.exited = e; });
-		const deadline = Date.now() + 10000;
-		while (Date.now() < deadline) {
-			if (this.exited)
-				throw new Error(`server exited early: ${this.log()}`);
-			if (await canConnect(this.port))
-				return `http://127.0.0.1:${this.port}`;
-			await new Promise((r) => setTimeout(r, 25));
-		}
-		throw new Error('server did not accept connections within 10 s');
-	}
-
-	// SIGTERM, then the exit status (SIGKILL after 20 s).
-	async stop() {
-		if (this.proc === null)
-			return null;
-		const p = this.proc;
-		this.proc = null;
-		if (this.exited === null)
-			p.kill('SIGTERM');
-		let timer;
-		const late = new Promise((resolve) => {
-			timer = setTimeout(() => { p.kill('SIGKILL'); resolve(null); }, 20000);
-		});
-		const e = await Promise.race([this.exit, late]);
-		clearTimeout(timer);
-		return e ?? await this.exit;
-	}
-
-	log(tail = 3000) {
-		try {
-			return fs.readFileSync(this.logPath, 'utf8').slice(-tail);
-		} catch {
-			return '';
-		}
-	}
-}
-
-// ---- the browser ----------------------------------------------------------
-
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu',
-	'--disable-quic', '--no-first-run', '--disable-background-networking',
-	'--disable-component-update', '--disable-sync'];
-
-// Problems the page reported, by step; checked after every step.
-const problems = [];
-let dialogs = [];
-
-function watch(page) {
-	page.on('console', (m) => {
-		if (m.type() !== 'error')
-			return;
-		problems.push(`console error: ${m.text()} (${m.location().url})`);
-	});
-	page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`));
-	page.on('requestfailed', (r) => {
-		problems.push(`request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
-	});
-	page.on('response', (r) => {
-		if (r.status() >= 400)
-			problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
-	});
-	page.on('dialog', (d) => {
-		dialogs.push(`${d.type()}: ${d.message()}`);
-		d.accept().catch(() => {});
-	});
-}
-
-let shot = 0;
-
-async function screenshot(page, step) {
-	shot++;
-	const file = `${String(shot).padStart(2, '0')}-${step}.png`;
-	await page.screenshot({ path: path.join(OUT, file), fullPage: true });
-	return file;
-}
-
-// Runs `action` (a click that submits or follows a link) and waits until
-// the main frame has committed a new document and it has loaded; then
-// checks that the browser is at `expect` (a path or a RegExp on path+query).
-async function navigate(page, action, expect) {
-	const committed = page.waitForEvent('framenavigated', {
-		predicate: (f) => f === page.mainFrame(),
-	});
-	await action();
-	try {
-		await committed;
-	} catch (e) {
-		// Nothing was sent: say which fields the browser found invalid.
-		const invalid = await page.locator(':invalid:not(form)').evaluateAll(
-			(els) => els.map((el) => `${el.name}: ${el.validationMessage}`));
-		throw new Error(`no navigation towards ${expect} from ${page.url()}` +
-			(invalid.length ? `; invalid fields: ${invalid.join(', ')}` : '') +
-			` (${e.message.split('\n')[0]})`);
-	}
-	await page.waitForLoadState('load');
-	const u = new URL(page.url());
-	const where = u.pathname + u.search;
-	const ok = typeof expect === 'string' ? u.pathname === expect : expect.test(where);
-	if (!ok) {
-		const errors = await page.locator('.notice.error, p.error').allInnerTexts();
-		throw new Error(`expected ${expect}, at ${where}` +
-			(errors.length ? `; the page says: ${errors.join(' | ')}` : ''));
-	}
-	return u;
-}
-
-async function goto(page, base, p) {
-	const r = await page.goto(base + p, { waitUntil: 'load' });
-	if (r === null || r.status() !== 200)
-		throw new Error(`GET ${p}: HTTP ${r ? r.status() : '(none)'}`);
-}
-
-// After each step: its screenshot, and whether the page stayed clean.
-async function stepDone(page, step) {
-	const file = await screenshot(page, step);
-	const mine = problems.splice(0);
-	check(`${step}: no console error, exception or failed request (${file})`,
-		mine.length === 0, mine.join('; '));
-	await overflowNote(page, step);
-}
-
-async function overflowNote(page, step) {
-	const o = await page.evaluate(() => {
-		const vw = document.documentElement.clientWidth;
-		const sw = document.documentElement.scrollWidth;
-		const wide = [];
-		for (const el of document.querySelectorAll('table, form, pre, img')) {
-			const r = el.getBoundingClientRect();
-			if (r.right > vw + 1)
-				wide.push(`${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''} to ${Math.round(r.right)}px`);
-		}
-		return { vw, sw, wide };
-	});
-	if (o.sw > o.vw)
-		note(`${step}: the page scrolls sideways: ${o.sw}px wide in a ${o.vw}px viewport (${o.wide.slice(0, 3).join(', ')})`);
-}
-
-// Visible buttons and inputs shorter than MIN_TOUCH; a checkbox or radio
-// counts by its label, which is its touch target.
-async function smallTargets(page) {
-	return page.evaluate((min) => {
-		const bad = [];
-		const sel = 'button, input:not([type="hidden"]), select, textarea';
-		for (const el of document.querySelectorAll(sel)) {
-			const cs = getComputedStyle(el);
-			let r = el.getBoundingClientRect();
-			if (r.width === 0 || r.height === 0 || cs.visibility === 'hidden')
-				continue;
-			if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label'))
-				r = el.closest('label').getBoundingClientRect();
-			if (r.height + 0.01 < min) {
-				const what = el.tagName.toLowerCase() +
-					(el.name ? `[name=${el.name}]` : '') +
-					((el.type === 'checkbox' || el.type === 'radio') ? `[value=${el.value}]` : '') +
-					(el.textContent.trim() ? ` "${el.textContent.trim().slice(0, 30)}"` : '');
-				bad.push(`${what} ${Math.round(r.width)}x${Math.round(r.height * 10) / 10}`);
-			}
-		}
-		return bad;
-	}, MIN_TOUCH);
-}
-
-async function checkTouch(page, where) {
-	const bad = await smallTargets(page);
-	const uniq = [...new Set(bad)];
-	check(`${where}: every visible button and input is at least ${MIN_TOUCH} px tall`,
-		bad.length === 0, `${bad.length} offender(s): ${uniq.slice(0, 12).join('; ')}`);
-}
-
-// The same measure on the other pages, reported but not counted.
-async function noteTouch(page, where) {
-	const bad = [...new Set(await smallTargets(page))];
-	if (bad.length > 0)
-		note(`${where}: shorter than ${MIN_TOUCH} px: ${bad.join('; ')}`);
-}
-
 // ---- the flow -------------------------------------------------------------
 
 async function flow(page, base) {
@@ -375,7 +109,7 @@ async function flow(page, base) {
 	await stepDone(page, 'edition-draft');
 
 	// Draft -> receiving (app.js asks first: the dialog is accepted).
-	dialogs = [];
+	dialogs.length = 0;
 	await navigate(page, () => advance.locator('button[type="submit"]').click(), editionPath);
 	check('advancing asks for confirmation (app.js loaded, CSP allows it)',
 		dialogs.length === 1 && dialogs[0].startsWith('confirm'), dialogs);
@@ -545,86 +279,12 @@ async function flow(page, base) {
 
 // ---- main -----------------------------------------------------------------
 
-async function main() {
-	const binary = process.argv[2];
-	if (!binary) {
-		console.error('usage: node tests/browser/tablet.mjs BINARY');
-		return 2;
-	}
-	const started = Date.now();
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'giamkhao-browser-'));
-	fs.mkdirSync(OUT, { recursive: true });
-	for (const f of fs.readdirSync(OUT))
-		if (f.endsWith('.png'))
-			fs.rmSync(path.join(OUT, f));
-	const server = new Server(path.resolve(binary), tmp);
-	let context = null;
-	// Interrupted: no server left behind (playwright closes the browser).
-	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.once(sig, () => {
-			server.proc?.kill('SIGTERM');
-			fs.rmSync(tmp, { recursive: true, force: true });
-			process.exit(130);
-		});
-	}
-	try {
-		let chromium;
-		try {
-			({ chromium } = await import('playwright-core'));
-		} catch (e) {
-			check('playwright-core is installed (make deps)', false, e.message);
-			return 1;
-		}
-		if (!check(`chromium at ${CHROMIUM}`, fs.existsSync(CHROMIUM)))
-			return 1;
-		await server.addOrganiser();
-		const base = await server.start();
-		check('server started', true);
-		context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: LAUNCH_ARGS,
-			viewport: { width: 1024, height: 768 },
-			deviceScaleFactor: 1,
-			hasTouch: true,
-			isMobile: false,
-			locale: 'vi-VN',
-			timezoneId: 'Asia/Ho_Chi_Minh',
-			acceptDownloads: false,
-		});
-		context.setDefaultTimeout(TIMEOUT);
-		context.setDefaultNavigationTimeout(TIMEOUT);
-		const page = context.pages()[0] ?? await context.newPage();
-		watch(page);
-		try {
-			await flow(page, base);
-		} catch (e) {
-			check('the flow ran to the end', false, e.message.split('\n')[0]);
-			try {
-				await screenshot(page, 'failure');
-			} catch { /* the page may be gone */ }
-		}
-	} catch (e) {
-		check('setup', false, e.message);
-	} finally {
-		if (context !== null)
-			await context.close().catch(() => {});
-		const e = await server.stop();
-		if (e !== null) {
-			check('server stopped by SIGTERM with status 0',
-				e.code === 0, `${JSON.stringify(e)} ${server.log()}`);
-			const log = server.log(Infinity);
-			check('no sanitizer report in the server log',
-				!/(ERROR|SUMMARY): (Address|Leak|UndefinedBehavior)Sanitizer|runtime error:/
-					.test(log), log.slice(0, 3000));
-		}
-		if (failed > 0)
-			console.log(`server log (tail):\n${server.log()}`);
-		fs.rmSync(tmp, { recursive: true, force: true });
-	}
-	console.log(`browser: ${((Date.now() - started) / 1000).toFixed(1)} s, screenshots in ${path.relative(process.cwd(), OUT) || '.'}`);
-	console.log(`browser: ${passed} passed, ${failed} failed`);
-	return failed === 0 ? 0 : 1;
-}
-
-process.exitCode = await main();
+process.exitCode = await runTest({
+	name: 'tablet',
+	binary: process.argv[2],
+	usage: 'node tests/browser/tablet.mjs BINARY',
+	setup: (server) => server.addUser({ login: LOGIN, role: 'organiser',
+		name: ORGANISER, password: PASSWORD }),
+	contextOptions: { viewport: { width: 1024, height: 768 } },
+	flow: (page, { base }) => flow(page, base),
+});

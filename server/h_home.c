@@ -9,7 +9,10 @@ collect_assigned(const struct db_judge_entry *e, void *arg)
 {
 	struct judge_rows *l = arg;
 
-	l->db = xreallocarray(l->db, l->n + 1, sizeof(*l->db));
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->db = xreallocarray(l->db, l->cap, sizeof(*l->db));
+	}
 	l->db[l->n++] = *e;
 	return 0;
 }

@@ -8,7 +8,7 @@
 
 struct rows {
 	struct db_progress *r;
-	size_t n;
+	size_t n, cap;
 	struct db_panel *panels;
 	size_t npanels;
 };
@@ -18,7 +18,10 @@ add_row(const struct db_progress *p, void *arg)
 {
 	struct rows *l = arg;
 
-	l->r = xreallocarray(l->r, l->n + 1, sizeof(*l->r));
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->r = xreallocarray(l->r, l->cap, sizeof(*l->r));
+	}
 	l->r[l->n++] = *p;
 	return 0;
 }

@@ -292,7 +292,7 @@ int atts_collect(const struct db_attachment *a, void *arg);
 
 struct judge_rows {
 	struct db_judge_entry *db; /* free() it */
-	size_t n;
+	size_t n, cap;
 };
 
 /* The entries assigned to the acting judge that they may see (none in

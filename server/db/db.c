@@ -47,7 +47,7 @@ conn_open(struct conn *c, const char *path, bool readonly)
 
 /* Resets every cached statement: a statement left mid-result keeps its
  * read transaction (an old snapshot) open past COMMIT. */
-static void
+void
 conn_reset(struct conn *c)
 {
 	for (int i = 0; i < STMT__MAX; i++)
@@ -86,6 +86,8 @@ db_open(const char *path)
 
 	db->path = xstrdup(path);
 	pthread_mutex_init(&db->write_lock, NULL);
+	pthread_cond_init(&db->writer_free, NULL);
+	pthread_cond_init(&db->batch_done, NULL);
 	pthread_mutex_init(&db->read_lock, NULL);
 	pthread_cond_init(&db->read_free, NULL);
 	if (conn_open(&db->writer, path, false) != 0 ||
@@ -109,73 +111,12 @@ db_close(struct db *db)
 		conn_close(&db->readers[i]);
 	conn_close(&db->writer);
 	pthread_mutex_destroy(&db->write_lock);
+	pthread_cond_destroy(&db->writer_free);
+	pthread_cond_destroy(&db->batch_done);
 	pthread_mutex_destroy(&db->read_lock);
 	pthread_cond_destroy(&db->read_free);
 	free(db->path);
 	free(db);
-}
-
-struct db_tx *
-db_begin(struct db *db, const struct db_actor *actor)
-{
-	struct db_tx *tx = xcalloc(1, sizeof(*tx));
-
-	pthread_mutex_lock(&db->write_lock);
-	if (sqlite3_exec(db->writer.handle, "BEGIN IMMEDIATE", NULL, NULL,
-	                 NULL) != SQLITE_OK) {
-		db_log_error(db->writer.handle, "BEGIN IMMEDIATE");
-		pthread_mutex_unlock(&db->write_lock);
-		free(tx);
-		return NULL;
-	}
-	tx->db = db;
-	if (actor != NULL) {
-		tx->actor = *actor;
-		snprintf(tx->address, sizeof(tx->address), "%s",
-		         actor->address != NULL ? actor->address : "");
-	}
-	tx->actor.address = tx->address;
-	/* the chain's tip, read under the write lock: another process (the
-	 * command line, a restore) may have appended since our last commit */
-	if (audit_tip(&db->writer, &tx->audit_id, tx->hash) != 0) {
-		db_rollback(tx);
-		return NULL;
-	}
-	return tx;
-}
-
-int
-db_commit(struct db_tx *tx)
-{
-	struct db *db = tx->db;
-	int rc = -1;
-
-	if (tx->failed) {
-		db_rollback(tx);
-		return -1;
-	}
-	conn_reset(&db->writer);
-	if (sqlite3_exec(db->writer.handle, "COMMIT", NULL, NULL, NULL) ==
-	    SQLITE_OK) {
-		rc = 0;
-	} else {
-		db_log_error(db->writer.handle, "COMMIT");
-		sqlite3_exec(db->writer.handle, "ROLLBACK", NULL, NULL, NULL);
-	}
-	pthread_mutex_unlock(&db->write_lock);
-	free(tx);
-	return rc;
-}
-
-void
-db_rollback(struct db_tx *tx)
-{
-	if (tx == NULL)
-		return;
-	conn_reset(&tx->db->writer);
-	sqlite3_exec(tx->db->writer.handle, "ROLLBACK", NULL, NULL, NULL);
-	pthread_mutex_unlock(&tx->db->write_lock);
-	free(tx);
 }
 
 sqlite3_stmt *

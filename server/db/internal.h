@@ -17,10 +17,20 @@ struct conn {
 
 #define READ_POOL 8
 
+#define BATCH_MAX 64 /* transactions sharing one COMMIT (and fsync) */
+
 struct db {
 	char *path;
 	struct conn writer;
+	/* the writer: one transaction at a time runs on it (busy); those
+	 * done wait in the open batch until a COMMIT makes them durable */
 	pthread_mutex_t write_lock;
+	pthread_cond_t writer_free, batch_done;
+	bool busy;
+	int wanting;     /* threads waiting for the writer */
+	bool batch_open; /* BEGIN IMMEDIATE done, COMMIT not yet */
+	struct db_tx *members[BATCH_MAX];
+	size_t nmembers;
 	struct conn readers[READ_POOL];
 	bool reader_busy[READ_POOL];
 	pthread_mutex_t read_lock;
@@ -35,6 +45,9 @@ struct db_tx {
 	                     at BEGIN, under the write lock) */
 	uint8_t hash[32];
 	bool failed;
+	/* group commit: set under write_lock when its batch is committed */
+	bool done;
+	bool durable;
 };
 
 struct db_read {
@@ -47,6 +60,8 @@ int schema_migrate(sqlite3 *c);
 
 /* db.c: logs the connection's last error with context; returns -1. */
 int db_log_error(sqlite3 *c, const char *what);
+/* Resets every prepared statement of a connection (before a COMMIT). */
+void conn_reset(struct conn *c);
 /* A prepared, reset statement of a connection (NULL on failure). */
 sqlite3_stmt *conn_stmt(struct conn *c, enum stmt id);
 /* The same for a transaction's writer and a read snapshot. */

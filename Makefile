@@ -8,6 +8,8 @@ DEBS     := build-essential pkg-config libjansson-dev libcsv-dev \
 	    libunistring-dev libsodium-dev libsqlite3-dev libmicrohttpd-dev \
 	    python3 chromium nodejs
 DEV_DEBS := clang clang-format clang-tidy cppcheck libclang-rt-14-dev
+# `make bench` drives the server with wrk (loopback only).
+BENCH_DEBS := wrk
 
 WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
@@ -56,6 +58,7 @@ UNIT_OBJ   := $(UNIT_SRC:%.c=$(B)/obj/%.o)
 BIN   := $(B)/giamkhao
 UNIT  := $(B)/unit-tests
 BENCH := build/release/bench-scoring
+FSYNC := build/release/bench-fsync
 REPLAY_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=replay-%)
 REPLAY := $(addprefix $(B)/,$(REPLAY_NAMES))
 
@@ -74,7 +77,7 @@ help:
 	@echo "make lint         cppcheck, clang-tidy, banned functions"
 	@echo "make format       clang-format the sources; make format-check checks"
 	@echo "make check-deps   enforce design.md's include rules"
-	@echo "make bench        benchmarks (scoring core vs SQLite)"
+	@echo "make bench        benchmarks: scoring core vs SQLite, sheet saves vs fsync"
 	@echo "make fuzz         run each fuzz target (FUZZ_SECONDS=60)"
 
 # The browser test also needs npm (Debian's nodejs lacks it, NodeSource's
@@ -146,9 +149,17 @@ $(BENCH): bench/bench_scoring.c $(CORE_SRC:%.c=build/release/obj/%.o)
 	@echo "  LD $@"
 	$(Q)$(CC) $(CFLAGS_BASE) -O2 -o $@ $^ $(LDLIBS) -lsqlite3
 
+$(FSYNC): bench/bench_fsync.c
+	@echo "  LD $@"
+	$(Q)$(CC) $(CFLAGS_BASE) -O2 -o $@ $^ -lsqlite3
+
+BENCH_SECONDS ?= 20
 bench: deps
-	@$(MAKE) --no-print-directory VARIANT=release $(BENCH)
+	@./scripts/deps.sh $(BENCH_DEBS)
+	@$(MAKE) --no-print-directory VARIANT=release $(BENCH) $(FSYNC) \
+		build/release/giamkhao
 	@$(BENCH)
+	@python3 bench/sheets.py build/release/giamkhao $(FSYNC) $(BENCH_SECONDS)
 
 FUZZ_SECONDS ?= 60
 fuzz: dev-deps

@@ -52,6 +52,7 @@ cmd_serve(int argc, char **argv)
 		return EXIT_FAILURE_INTERNAL;
 	pthread_mutex_init(&app.lock, NULL);
 	app.limits = ratelimit_new();
+	app.rubrics = rubric_cache_new();
 	/* a real hash to verify against when a login does not exist */
 	char seed[32];
 	randombytes_buf(seed, sizeof(seed));
@@ -59,11 +60,14 @@ cmd_serve(int argc, char **argv)
 	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
 		db_close(app.db);
+		ratelimit_free(app.limits);
+		rubric_cache_free(app.rubrics);
 		return EXIT_FAILURE_INTERNAL;
 	}
 	rc = http_serve(&app, listen != NULL ? listen : DEFAULT_LISTEN);
 	db_close(app.db);
 	ratelimit_free(app.limits);
+	rubric_cache_free(app.rubrics);
 	if (app.idle != NULL)
 		session_idle_free(app.idle);
 	pthread_mutex_destroy(&app.lock);

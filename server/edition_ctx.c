@@ -6,27 +6,47 @@
 
 #include "server.h"
 
+/* The edition's latest rubric, parsed once per version for all requests. */
+static int
+rubric_load(struct app *app, struct db_read *rd, struct ctx *c)
+{
+	int64_t id = c->edition.id;
+	struct score_rubric *parsed;
+	struct score_error err;
+	char *json = NULL;
+	int rc = db_rubric_latest(rd, id, &c->rubric_version, NULL);
+
+	if (rc != 0)
+		return rc;
+	c->rubric_ref = rubric_get(app->rubrics, id, c->rubric_version);
+	if (c->rubric_ref == NULL) {
+		rc = db_rubric_latest(rd, id, &c->rubric_version, &json);
+		if (rc != 0)
+			return rc;
+		parsed = score_rubric_parse(json, strlen(json), &err);
+		free(json);
+		if (parsed == NULL)
+			return -1;
+		c->rubric_ref =
+		    rubric_add(app->rubrics, id, c->rubric_version, parsed);
+	}
+	c->rubric = rubric_of(c->rubric_ref);
+	return 0;
+}
+
 int
 ctx_load(struct req *r, int64_t edition, struct ctx *c)
 {
 	struct db_read *rd = db_read_begin(r->app->db);
-	struct score_error err;
-	char *json = NULL;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	rc = db_edition_get(rd, edition, &c->edition);
 	if (rc == 0)
-		rc = db_rubric_latest(rd, edition, &c->rubric_version, &json);
+		rc = rubric_load(r->app, rd, c);
 	db_read_end(rd);
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
-		return -1;
-	}
-	c->rubric = score_rubric_parse(json, strlen(json), &err);
-	free(json);
-	if (c->rubric == NULL) {
-		respond_error(r, 500);
 		return -1;
 	}
 	c->nfields = c->rubric->nfields < CTX_MAX_FIELDS ? c->rubric->nfields
@@ -110,7 +130,8 @@ ctx_view(struct ctx *c)
 void
 ctx_release(struct ctx *c)
 {
-	score_rubric_free(c->rubric);
+	rubric_put(c->rubric_ref);
+	c->rubric_ref = NULL;
 	c->rubric = NULL;
 }
 
@@ -118,28 +139,40 @@ ctx_release(struct ctx *c)
  * current people and organisation, so they are worked out on every
  * access (an author added after the assignment hides the entry too). */
 int
-entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
-             struct object *obj)
+entry_access_of(struct db_read *rd, const struct actor *a,
+                const struct db_entry *e, struct object *obj)
 {
 	struct db_access acc;
-	struct db_entry *e;
 	struct db_expert x;
 	int rc;
 
 	if (!actor_is_expert(a))
 		return 0;
-	rc = db_judge_access(rd, entry, a->expert_id, &acc);
+	rc = db_judge_access(rd, e->id, a->expert_id, &acc);
 	obj->assigned = acc.assigned;
 	obj->conflicted = acc.conflicted;
 	obj->chairs = acc.chairs;
 	if (rc != 0 || obj->conflicted)
 		return rc;
+	rc = db_expert_get(rd, a->expert_id, &x);
+	if (rc == 0)
+		obj->conflicted = expert_conflicts_with(&x, e);
+	return rc;
+}
+
+int
+entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
+             struct object *obj)
+{
+	struct db_entry *e;
+	int rc;
+
+	if (!actor_is_expert(a))
+		return 0;
 	e = xmalloc(sizeof(*e));
 	rc = db_entry_get(rd, entry, e);
 	if (rc == 0)
-		rc = db_expert_get(rd, a->expert_id, &x);
-	if (rc == 0)
-		obj->conflicted = expert_conflicts_with(&x, e);
+		rc = entry_access_of(rd, a, e, obj);
 	free(e);
 	return rc;
 }

@@ -13,7 +13,7 @@ entry_load(struct req *r, int64_t id, enum action act, struct one *o)
 	int rc = db_entry_get(rd, id, &o->entry);
 
 	if (rc == 0)
-		rc = entry_access(rd, &r->actor, id, &o->obj);
+		rc = entry_access_of(rd, &r->actor, &o->entry, &o->obj);
 	db_read_end(rd);
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);

@@ -340,7 +340,7 @@ h_conflict_declare(struct req *r)
 	obj.edition = &c.edition;
 	rd = db_read_begin(r->app->db);
 	if (judge)
-		entry_access(rd, &r->actor, e->id, &obj);
+		entry_access_of(rd, &r->actor, e, &obj);
 	db_read_end(rd);
 	if (!can(&r->actor, ACT_CONFLICT_DECLARE, &obj)) {
 		respond_error(r, judge ? 404 : 409);

@@ -175,7 +175,26 @@ struct app {
 	pthread_mutex_t lock;
 	struct ratelimit *limits;
 	struct idle *idle;
+	struct rubric_cache *rubrics;
 };
+
+/* ---- Parsed rubrics, shared between requests (rubric_cache.c) --------- */
+
+struct rubric_cache;
+struct rubric_ref;
+
+struct rubric_cache *rubric_cache_new(void);
+void rubric_cache_free(struct rubric_cache *c);
+/* The parsed rubric of (edition, version) with a reference taken, or NULL
+ * when not cached. */
+struct rubric_ref *rubric_get(struct rubric_cache *c, int64_t edition,
+                              int version);
+/* Caches a rubric just parsed (taking it) and returns a reference to it. */
+struct rubric_ref *rubric_add(struct rubric_cache *c, int64_t edition,
+                              int version, struct score_rubric *rubric);
+const struct score_rubric *rubric_of(const struct rubric_ref *ref);
+/* Drops a reference (NULL is fine). */
+void rubric_put(struct rubric_ref *ref);
 
 /* ---- Responses (response.c) -------------------------------------------- */
 
@@ -230,7 +249,8 @@ struct ctx {
 	struct db_edition edition;
 	struct edition_view view;
 	int rubric_version;
-	struct score_rubric *rubric;
+	const struct score_rubric *rubric; /* shared: never changed */
+	struct rubric_ref *rubric_ref;
 	struct field_choice fields[CTX_MAX_FIELDS];
 	size_t nfields;
 };
@@ -245,6 +265,9 @@ void ctx_view(struct ctx *c);
 void ctx_release(struct ctx *c);
 /* Fills what ties an expert actor to the entry (assigned, conflicted,
  * chairs its panel); nothing for staff. 0, DB_NOTFOUND or -1. */
+int entry_access_of(struct db_read *rd, const struct actor *a,
+                    const struct db_entry *e, struct object *obj);
+/* entry_access for an entry not loaded yet. */
 int entry_access(struct db_read *rd, const struct actor *a, int64_t entry,
                  struct object *obj);
 /* can() again inside the write transaction, on the edition as it is

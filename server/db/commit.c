@@ -66,8 +66,7 @@ commit_batch(struct db *db)
 static void
 leave_writer(struct db *db)
 {
-	if (db->batch_open &&
-	    (db->wanting == 0 || db->nmembers >= BATCH_MAX))
+	if (db->batch_open && (db->wanting == 0 || db->nmembers >= BATCH_MAX))
 		commit_batch(db);
 	give_writer(db);
 }

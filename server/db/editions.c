@@ -194,7 +194,9 @@ db_rubric_latest(struct db_read *rd, int64_t edition, int *version, char **json)
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? DB_NOTFOUND : -1;
 	*version = sqlite3_column_int(st, 0);
-	*json = xstrdup((const char *)sqlite3_column_text(st, 1));
+	/* the text is only read (from its overflow pages) when asked for */
+	if (json != NULL)
+		*json = xstrdup((const char *)sqlite3_column_text(st, 1));
 	return 0;
 }
 

@@ -1,12 +1,13 @@
 # Makefile: build, run and test giamkhao. `make help` lists the targets.
 
 CC      ?= cc
-PKGS    := jansson libsodium libmicrohttpd sqlite3
+PKGS    := jansson libsodium libmicrohttpd sqlite3 libqrencode
 # Packages the build and the tests need (Debian 12); `make deps` installs
 # the missing ones. DEV_DEBS are for lint, format and fuzz targets.
 DEBS     := build-essential pkg-config libjansson-dev libcsv-dev \
 	    libunistring-dev libsodium-dev libsqlite3-dev libmicrohttpd-dev \
-	    python3 chromium nodejs
+	    libhpdf-dev libqrencode-dev fonts-noto-core python3-fonttools \
+	    poppler-utils qpdf zbar-tools python3 chromium nodejs
 DEV_DEBS := clang clang-format clang-tidy cppcheck libclang-rt-14-dev
 # `make bench` drives the server with wrk (loopback only).
 BENCH_DEBS := wrk
@@ -17,7 +18,8 @@ WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 HARDEN  := -fstack-protector-strong -D_FORTIFY_SOURCE=2
 CFLAGS_BASE = -std=c17 -D_POSIX_C_SOURCE=200809L -g $(WARN) -MMD -MP \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lunistring -lm
+LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv \
+	  -lunistring -lm
 
 # Variants: release (default) and asan (ASan + UBSan, no recovery).
 VARIANT ?= release
@@ -43,15 +45,17 @@ endif
 COMMON_SRC  := $(wildcard common/*.c)
 SCORING_SRC := $(wildcard scoring/*.c)
 FORMS_SRC   := $(wildcard forms/*.c)
+CERT_SRC    := $(wildcard certificates/*.c)
 SERVER_SRC  := $(wildcard server/*.c server/db/*.c)
-CORE_SRC    := $(COMMON_SRC) $(SCORING_SRC) $(FORMS_SRC)
+CORE_SRC    := $(COMMON_SRC) $(SCORING_SRC) $(FORMS_SRC) $(CERT_SRC)
 STATIC      := $(sort $(wildcard forms/static/*))
 PRESETS     := $(sort $(wildcard scoring/presets/*.json))
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 FUZZ_SRC    := $(wildcard tests/fuzz/fuzz_*.c)
 
 CORE_OBJ   := $(CORE_SRC:%.c=$(B)/obj/%.o)
-GEN_OBJ    := $(B)/obj/gen/assets.o $(B)/obj/gen/presets.o
+GEN_OBJ    := $(B)/obj/gen/assets.o $(B)/obj/gen/presets.o \
+	      $(B)/obj/gen/fonts.o
 SERVER_OBJ := $(SERVER_SRC:%.c=$(B)/obj/%.o) $(GEN_OBJ)
 UNIT_OBJ   := $(UNIT_SRC:%.c=$(B)/obj/%.o)
 
@@ -103,6 +107,22 @@ $(B)/gen/assets.c: $(STATIC) scripts/embed.sh
 $(B)/gen/presets.c: $(PRESETS) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)./scripts/embed.sh $@ preset_find $(PRESETS)
+# The PDFs' fonts: Noto Sans cut down to Latin and Vietnamese (libharu
+# embeds the whole file in every document), names and licence kept.
+NOTO := /usr/share/fonts/truetype/noto
+FONTS := build/fonts/NotoSans-Regular.ttf build/fonts/NotoSans-Bold.ttf
+FONT_UNICODES := U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,\
+	U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0303,U+0309,\
+	U+0323,U+1EA0-1EF9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2116
+build/fonts/%.ttf: $(NOTO)/%.ttf
+	@mkdir -p $(dir $@)
+	@echo "  FONT $@"
+	$(Q)/usr/bin/python3 -m fontTools.subset $< --output-file=$@ \
+		--unicodes='$(FONT_UNICODES)' --name-IDs='*' --name-languages='*' \
+		--layout-features='*' --notdef-outline --no-hinting
+$(B)/gen/fonts.c: $(FONTS) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)./scripts/embed.sh $@ font_find $(FONTS)
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC ($(VARIANT)) $<"

@@ -29,7 +29,7 @@ int
 main(int argc, char **argv)
 {
 	char path[4096];
-	double seconds = argc > 2 ? atof(argv[2]) : 5.0, start, end;
+	double seconds = argc > 2 ? strtod(argv[2], NULL) : 5.0, start, end;
 	sqlite3 *db;
 	sqlite3_stmt *ins;
 	long n = 0;
@@ -43,7 +43,8 @@ main(int argc, char **argv)
 	if (sqlite3_open(path, &db) != SQLITE_OK ||
 	    exec(db, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(db, "PRAGMA synchronous = FULL") != 0 ||
-	    exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)") != 0 ||
+	    exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)") !=
+	        0 ||
 	    sqlite3_prepare_v2(db, "INSERT INTO t (v) VALUES (?)", -1, &ins,
 	                       NULL) != SQLITE_OK)
 		return 1;

@@ -251,6 +251,33 @@ enum msg {
 	MSG_NO_ASSIGNMENTS,
 	MSG_PROGRESS,
 	MSG_LINK_INVALID,
+	/* login cards */
+	MSG_CODE_TITLE,
+	MSG_CODE_LABEL,
+	MSG_CODE_HINT,
+	MSG_CODE_ENTER,
+	MSG_CODE_FORMAT,
+	MSG_CODE_INVALID,
+	MSG_OTHER_EDITION,
+	MSG_CARDS,
+	MSG_CARDS_INTRO,
+	MSG_CARDS_SITE,
+	MSG_CARDS_PRINT_ALL,
+	MSG_CARDS_PRINT_ASK,
+	MSG_CARD_REISSUE,
+	MSG_CARD_REISSUE_ASK,
+	MSG_CARD_STATE,
+	MSG_CARD_NONE,
+	MSG_CARD_ISSUED,
+	MSG_CARD_USED,
+	MSG_CARD_REVOKED,
+	MSG_CARD_EXPIRED,
+	MSG_CARD_FROM,
+	MSG_CARD_COUNT,
+	MSG_CARD_CHAIR,
+	MSG_CARD_ACCOUNT_NEW,
+	MSG_CARDS_EMPTY,
+	MSG_CARDS_CLOSED,
 	MSG_ERR_DUPLICATE,
 	MSG_ERR_FILE_TYPE,
 	MSG_ERR_FILE_SIZE,
@@ -265,6 +292,33 @@ enum msg {
 	MSG_DISCONNECTED,
 	MSG_ASSIGN_OK,
 	MSG_HOME_JUDGE,
+	/* the dashboard's statistics, judges' conflicts, blindness */
+	MSG_DISAGREEMENT,
+	MSG_DISAGREEMENT_HELP,
+	MSG_FAR_JUDGES,
+	MSG_FAR_JUDGES_HELP,
+	MSG_SPREAD_LIMIT,
+	MSG_THRESHOLD,
+	MSG_POINTS,
+	MSG_OF_MAX_TOTAL,
+	MSG_APPLY,
+	MSG_SPREAD,
+	MSG_JUDGE_TOTALS,
+	MSG_MEAN,
+	MSG_SEVERITY,
+	MSG_SHEET_COUNT,
+	MSG_NO_DISAGREEMENT,
+	MSG_NO_FAR_JUDGES,
+	MSG_TOO_FEW_SHEETS,
+	MSG_ERR_SPREAD,
+	MSG_JUDGE_CONFLICTS,
+	MSG_ENTRY,
+	MSG_DECLARED_AT,
+	MSG_CONFLICT_HELP,
+	MSG_CONFLICT_REASON,
+	MSG_CONFLICT_SEND,
+	MSG_CONFLICT_DECLARED,
+	MSG_AUTHORS_HIDDEN,
 	MSG__MAX,
 };
 
@@ -302,6 +356,9 @@ void page_end(struct buf *out, const struct page *p);
 const char *status_text(enum score_lang lang, int status);
 /* A whole error page for an HTTP status (400, 403, 404, 413...). */
 void page_error(struct buf *out, const struct page *p, int status);
+/* The same, saying why in a sentence (`why`: MSG__MAX for none). */
+void page_error_why(struct buf *out, const struct page *p, int status,
+                    enum msg why);
 
 /* ---- Submitted forms ---------------------------------------------------- */
 
@@ -477,6 +534,7 @@ struct entry_view {
 	size_t nauthors;
 	unsigned warnings; /* enum score_warning bits */
 	size_t nattachments;
+	bool authors_hidden; /* from judges, by the edition's setting */
 };
 
 struct attachment_view {
@@ -584,6 +642,7 @@ struct sheet_view {
 	int version;
 	const char *client_id; /* a fresh id for this form's save */
 	bool can_write;
+	bool can_declare; /* may declare a conflict of interest with it */
 	bool locked;
 	enum msg notice; /* what just happened (MSG__MAX: nothing) */
 	const struct form_errors *errors;
@@ -642,6 +701,23 @@ struct progress_sheet {
 	const char *state; /* "" | draft | submitted */
 };
 
+/* An entry whose judges' totals are far apart (points, raw totals). */
+struct progress_spread {
+	long long entry;
+	const char *code, *title;
+	const char *const *judges; /* names, in the order of totals */
+	const double *totals;
+	size_t n;
+	double spread; /* max - min of the totals */
+};
+
+/* A judge far from the panel's mean (the scoring core's severity). */
+struct progress_far {
+	const char *name;
+	double mean, severity; /* points; severity = mean - panel mean */
+	int sheets;
+};
+
 struct progress_panel {
 	long long id;
 	const char *name;
@@ -651,14 +727,78 @@ struct progress_panel {
 	size_t njudges;
 	const struct progress_sheet *sheets;
 	size_t nsheets;
+	/* statistics of the submitted sheets: `compared` when some entry
+	 * has two, else the lists below are empty and the page says why */
+	bool compared;
+	const struct progress_spread *spread; /* by spread, largest first */
+	size_t nspread;
+	const struct progress_far *far; /* by |severity|, largest first */
+	size_t nfar;
+};
+
+/* A conflict of interest declared by a judge. */
+struct progress_conflict {
+	long long entry;
+	const char *judge, *code, *title, *reason;
+	long long at; /* unix time */
+};
+
+/* What the dashboard shows beyond the panels. */
+struct progress_extra {
+	bool scores;         /* a scores rubric: the statistics apply */
+	double max_total;    /* the rubric's best sheet total */
+	double spread_limit; /* points (in use: the default after an error) */
+	const char *spread_text; /* the field as typed, or the default */
+	bool spread_bad;         /* the typed threshold was refused */
+	double far_limit;        /* points */
+	const struct progress_conflict *conflicts; /* newest first */
+	size_t nconflicts;
 };
 
 /* Per panel and per judge: sheets submitted / assigned, last activity;
- * the round's lock and the reopening of a submitted sheet when allowed. */
+ * the round's lock and the reopening of a submitted sheet when allowed;
+ * judges' declared conflicts; entries with high disagreement and judges
+ * far from their panel's mean, each with its threshold. */
 void page_progress(struct buf *out, const struct page *p,
                    const struct edition_view *ed,
                    const struct progress_panel *panels, size_t n,
-                   bool can_lock);
+                   const struct progress_extra *x, bool can_lock);
+
+/* ---- Judges' login cards (pages_cards.c, card_code.c) -------------------- */
+
+/* The 32 characters a card's short code is made of. */
+extern const char card_code_alphabet[];
+/* A code as typed into its 8 canonical characters (`out`, NUL-ended):
+ * any case, hyphens and spaces skipped, O read as 0 and I or L as 1.
+ * false when it cannot be a code. */
+bool card_code_read(const char *typed, char out[9]);
+
+enum card_state {
+	CARD_NONE,
+	CARD_ISSUED,
+	CARD_USED,
+	CARD_REVOKED,
+	CARD_EXPIRED
+};
+
+struct card_row {
+	long long expert_id;
+	const char *name;
+	const char *login;  /* "" when the account comes with the first card */
+	const char *panels; /* "Hội đồng 1; Hội đồng 2" */
+	const char *chairs; /* the panels among them they chair */
+	enum card_state state;
+	long long issued_at, used_at; /* seconds; 0: none */
+	const char *used_from;        /* the address it was used from */
+	long long cards;              /* issued for this edition in all */
+};
+
+/* The edition's judges and their cards, with the forms that print new
+ * ones (`site`: the address the cards will carry); `can_issue` false
+ * once judging is over. */
+void page_cards(struct buf *out, const struct page *p,
+                const struct edition_view *ed, const struct card_row *rows,
+                size_t n, const char *site, bool can_issue);
 
 /* ---- The judge's start page (pages_judge.c) ------------------------------ */
 
@@ -668,6 +808,7 @@ struct judge_row {
 	const char *sheet;    /* draft | submitted | "" */
 	const char *deadline; /* the edition's, or "" */
 	long long edition_id;
+	bool can_declare; /* may declare a conflict of interest with it */
 };
 
 /* A panel the judge chairs (a link to its edition's assignments). */
@@ -677,10 +818,16 @@ struct chair_row {
 };
 
 /* The entries assigned to a judge, with their progress, and the panels
- * the judge chairs. */
+ * the judge chairs; `notice` says what just happened (MSG__MAX: nothing). */
 void page_judge_home(struct buf *out, const struct page *p,
                      const struct judge_row *rows, size_t n,
-                     const struct chair_row *chaired, size_t nchaired);
+                     const struct chair_row *chaired, size_t nchaired,
+                     enum msg notice);
+/* The folded form a judge declares a conflict of interest with entry
+ * `code` (a required reason, at most 250 letters); works without
+ * JavaScript. */
+void conflict_form(struct buf *out, const struct page *p, long long entry,
+                   const char *code);
 
 /* ---- Experts, panels, assignments (pages_panels.c, pages_assign.c) ------ */
 

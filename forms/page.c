@@ -184,6 +184,12 @@ status_text(enum score_lang lang, int status)
 void
 page_error(struct buf *out, const struct page *p, int status)
 {
+	page_error_why(out, p, status, MSG__MAX);
+}
+
+void
+page_error_why(struct buf *out, const struct page *p, int status, enum msg why)
+{
 	struct page frame = *p;
 	enum msg m = status_msg(status);
 
@@ -191,8 +197,12 @@ page_error(struct buf *out, const struct page *p, int status)
 	page_begin(out, &frame);
 	html_fmt(out,
 	         "<section class=\"error-page\">\n<h1>%s</h1>\n"
-	         "<p class=\"status-code\">HTTP %d</p>\n"
+	         "<p class=\"status-code\">HTTP %d</p>\n",
+	         frame.title, status);
+	if (why != MSG__MAX)
+		html_fmt(out, "<p>%s</p>\n", T(page_lang(p), why));
+	html_fmt(out,
 	         "<p><a class=\"button\" href=\"/\">%s</a></p>\n</section>\n",
-	         frame.title, status, T(page_lang(p), MSG_BACK_HOME));
+	         T(page_lang(p), MSG_BACK_HOME));
 	page_end(out, &frame);
 }

@@ -21,7 +21,23 @@ page_login(struct buf *out, const struct page *p, const char *login,
 	            T(p->lang, MSG_PASSWORD), "", NULL,
 	            "autocomplete=\"current-password\" required "
 	            "maxlength=\"200\"");
-	html_fmt(out, "<button type=\"submit\">%s</button></form></div>",
+	html_fmt(out, "<button type=\"submit\">%s</button></form>",
 	         T(p->lang, MSG_LOGIN));
+	/* the fallback of a judge's login card when its QR code will not
+	 * scan: the short code printed under it */
+	html_fmt(out,
+	         "<section class=\"card-code\"><h2>%s</h2>"
+	         "<form method=\"post\" action=\"/enter\">",
+	         T(p->lang, MSG_CODE_TITLE));
+	field_csrf(out, csrf);
+	field_input(out, p->lang, "text", "code", T(p->lang, MSG_CODE_LABEL),
+	            "", NULL,
+	            "autocomplete=\"off\" required maxlength=\"20\" "
+	            "autocapitalize=\"characters\" spellcheck=\"false\" "
+	            "aria-describedby=\"code-hint\"");
+	html_fmt(out,
+	         "<p class=\"hint\" id=\"code-hint\">%s</p>"
+	         "<button type=\"submit\">%s</button></form></section></div>",
+	         T(p->lang, MSG_CODE_HINT), T(p->lang, MSG_CODE_ENTER));
 	page_end(out, p);
 }

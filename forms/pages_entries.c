@@ -222,6 +222,12 @@ detail(struct buf *out, const char *label, const char *value)
 static void
 authors_table(struct buf *out, enum score_lang l, const struct entry_view *v)
 {
+	/* an empty table would read as "no authors" */
+	if (v->authors_hidden) {
+		html_fmt(out, "<h2>%s</h2><p class=\"notice\">%s</p>",
+		         T(l, MSG_AUTHORS), T(l, MSG_AUTHORS_HIDDEN));
+		return;
+	}
 	html_fmt(out,
 	         "<h2>%s</h2><table><thead><tr><th>%s</th><th>%s</th>"
 	         "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",

@@ -30,9 +30,10 @@ chaired_panels(struct buf *out, enum score_lang l, const struct chair_row *c,
 
 /* One state's entries of an edition (rows [from, to) are that edition). */
 static void
-group(struct buf *out, enum score_lang l, const struct judge_row *rows,
+group(struct buf *out, const struct page *p, const struct judge_row *rows,
       size_t from, size_t to, const char *state)
 {
+	enum score_lang l = p->lang;
 	size_t n = 0;
 
 	for (size_t i = from; i < to; i++)
@@ -41,20 +42,54 @@ group(struct buf *out, enum score_lang l, const struct judge_row *rows,
 		return;
 	html_fmt(out, "<h3>%s (%d)</h3><ul class=\"assigned\">",
 	         T(l, sheet_msg(state)), (int)n);
-	for (size_t i = from; i < to; i++)
-		if (strcmp(rows[i].sheet, state) == 0)
-			html_fmt(out,
-			         "<li><a href=\"/entries/%lld/sheet\">"
-			         "<span class=\"code\">%s</span> %s</a></li>",
-			         rows[i].id, rows[i].code, rows[i].title);
+	for (size_t i = from; i < to; i++) {
+		if (strcmp(rows[i].sheet, state) != 0)
+			continue;
+		html_fmt(out,
+		         "<li><a href=\"/entries/%lld/sheet\">"
+		         "<span class=\"code\">%s</span> %s</a>",
+		         rows[i].id, rows[i].code, rows[i].title);
+		if (rows[i].can_declare)
+			conflict_form(out, p, rows[i].id, rows[i].code);
+		buf_puts(out, "</li>");
+	}
 	buf_puts(out, "</ul>");
+}
+
+/* Folded, so that the list stays a list; each reason box has its own id
+ * because the home page holds one form per entry, and each summary names
+ * its entry to a screen reader, which hears the summaries out of the
+ * list. */
+void
+conflict_form(struct buf *out, const struct page *p, long long entry,
+              const char *code)
+{
+	enum score_lang l = p->lang;
+
+	html_fmt(out,
+	         "<details class=\"conflict\"><summary>%s<span "
+	         "class=\"sr-only\"> (%s)</span></summary>"
+	         "<form method=\"post\" action=\"/entries/%lld/conflicts\">",
+	         T(l, MSG_DECLARE_CONFLICT), code, entry);
+	field_csrf(out, p->csrf);
+	html_fmt(out,
+	         "<p class=\"hint\" id=\"conflict-help-%lld\">%s</p>"
+	         "<div class=\"field\"><label for=\"conflict-reason-%lld\">"
+	         "%s</label><textarea id=\"conflict-reason-%lld\" "
+	         "name=\"reason\" rows=\"2\" required maxlength=\"250\" "
+	         "aria-describedby=\"conflict-help-%lld\"></textarea></div>"
+	         "<button type=\"submit\">%s</button></form></details>",
+	         entry, T(l, MSG_CONFLICT_HELP), entry,
+	         T(l, MSG_CONFLICT_REASON), entry, entry,
+	         T(l, MSG_CONFLICT_SEND));
 }
 
 /* An edition's entries: progress, deadline, then by state. */
 static void
-edition_part(struct buf *out, enum score_lang l, const struct judge_row *rows,
-             size_t from, size_t to)
+edition_part(struct buf *out, const struct page *p,
+             const struct judge_row *rows, size_t from, size_t to)
 {
+	enum score_lang l = p->lang;
 	size_t done = 0, n = to - from;
 
 	for (size_t i = from; i < to; i++)
@@ -67,29 +102,33 @@ edition_part(struct buf *out, enum score_lang l, const struct judge_row *rows,
 	if (*rows[from].deadline != '\0')
 		html_fmt(out, "<p>%s: <strong>%s</strong></p>",
 		         T(l, MSG_DEADLINE), rows[from].deadline);
-	group(out, l, rows, from, to, "");
-	group(out, l, rows, from, to, "draft");
-	group(out, l, rows, from, to, "submitted");
+	group(out, p, rows, from, to, "");
+	group(out, p, rows, from, to, "draft");
+	group(out, p, rows, from, to, "submitted");
 	buf_puts(out, "</section>");
 }
 
 void
 page_judge_home(struct buf *out, const struct page *p,
                 const struct judge_row *rows, size_t n,
-                const struct chair_row *chaired, size_t nchaired)
+                const struct chair_row *chaired, size_t nchaired,
+                enum msg notice)
 {
 	enum score_lang l = p->lang;
 	size_t from = 0;
 
 	page_begin(out, p);
 	html_fmt(out, "<h1>%s</h1>", T(l, MSG_HOME_JUDGE));
+	if (notice != MSG__MAX)
+		html_fmt(out, "<p class=\"notice\" role=\"status\">%s</p>",
+		         T(l, notice));
 	chaired_panels(out, l, chaired, nchaired);
 	if (n == 0)
 		html_fmt(out, "<p>%s</p>", T(l, MSG_NO_ASSIGNMENTS));
 	/* rows come ordered by edition */
 	for (size_t i = 1; i <= n; i++)
 		if (i == n || rows[i].edition_id != rows[from].edition_id) {
-			edition_part(out, l, rows, from, i);
+			edition_part(out, p, rows, from, i);
 			from = i;
 		}
 	page_end(out, p);

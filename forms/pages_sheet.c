@@ -202,6 +202,10 @@ page_sheet(struct buf *out, const struct page *p, const struct sheet_view *v)
 {
 	page_begin(out, p);
 	entry_part(out, p, v);
+	/* before the scores: a judge who finds a tie to the entry while
+	 * reading it should not have to score it first */
+	if (v->can_declare)
+		conflict_form(out, p, v->entry->id, v->entry->code);
 	status(out, p->lang, v);
 	html_fmt(out,
 	         "<form method=\"post\" action=\"/entries/%lld/sheet\" "

@@ -365,6 +365,82 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_NO_ASSIGNMENTS] = { "Bạn chưa được phân công chấm hồ sơ nào.",
 	                         "No entries are assigned to you yet." },
 	[MSG_PROGRESS] = { "Tiến độ", "Progress" },
+	[MSG_CODE_TITLE] = { "Đăng nhập bằng mã trên thẻ",
+	                     "Log in with the code on your card" },
+	[MSG_CODE_LABEL] = { "Mã trên thẻ đăng nhập",
+	                     "Code on the login card" },
+	[MSG_CODE_HINT] = { "8 chữ và số, ví dụ K7QM-2XHD; không phân biệt chữ "
+	                    "hoa, chữ thường.",
+	                    "8 letters and digits, such as K7QM-2XHD; upper or "
+	                    "lower case." },
+	[MSG_CODE_ENTER] = { "Vào chấm", "Start judging" },
+	[MSG_CODE_FORMAT] = { "Mã phải gồm đúng 8 chữ và số như in trên thẻ "
+	                      "(ví dụ K7QM-2XHD). Hãy kiểm tra lại.",
+	                      "The code is exactly 8 letters and digits as "
+	                      "printed on the card (such as K7QM-2XHD). Please "
+	                      "check it." },
+	[MSG_CODE_INVALID] = { "Mã không đúng, đã dùng, đã bị thu hồi hoặc đã "
+	                       "hết hạn. Hãy xin Ban Tổ chức thẻ mới.",
+	                       "This code is wrong, used, revoked or expired. "
+	                       "Ask the organisers for a new card." },
+	[MSG_OTHER_EDITION] = { "Bạn đăng nhập bằng thẻ của một kỳ thi khác: "
+	                        "phiên này chỉ dùng cho kỳ thi in trên thẻ.",
+	                        "You logged in with the card of another "
+	                        "edition: this session is for the edition "
+	                        "printed on that card only." },
+	[MSG_CARDS] = { "Thẻ đăng nhập của giám khảo", "Judges' login cards" },
+	[MSG_CARDS_INTRO] = { "Mỗi giám khảo quét mã QR trên thẻ bằng máy tính "
+	                      "bảng để vào chấm, "
+	                      "không cần mật khẩu; nếu không quét được thì "
+	                      "nhập mã ngắn in dưới "
+	                      "mã QR. Mỗi thẻ chỉ dùng được một lần và chỉ cho "
+	                      "kỳ thi này. Mỗi "
+	                      "lần in là cấp thẻ mới: thẻ cũ chưa dùng bị thu "
+	                      "hồi.",
+	                      "Each judge scans the QR code on their card with "
+	                      "the tablet to "
+	                      "start judging, without a password, or types the "
+	                      "short code "
+	                      "printed under it. A card works once, and for "
+	                      "this edition only. "
+	                      "Every print issues new cards: unused old ones "
+	                      "are revoked." },
+	[MSG_CARDS_SITE] = { "Địa chỉ in trên thẻ (máy tính bảng phải mở được "
+	                     "địa chỉ này)",
+	                     "Address printed on the cards (the tablets must "
+	                     "reach it)" },
+	[MSG_CARDS_PRINT_ALL] = { "In thẻ cho tất cả giám khảo (PDF)",
+	                          "Print cards for all judges (PDF)" },
+	[MSG_CARDS_PRINT_ASK] = { "In thẻ mới cho tất cả? Thẻ cũ chưa dùng sẽ "
+	                          "bị thu hồi.",
+	                          "Print new cards for everyone? Unused old "
+	                          "cards will be revoked." },
+	[MSG_CARD_REISSUE] = { "Cấp lại thẻ (PDF)", "Reissue the card (PDF)" },
+	[MSG_CARD_REISSUE_ASK] = { "Cấp lại thẻ? Thẻ cũ bị thu hồi và phiên "
+	                           "đăng "
+	                           "nhập mở bằng thẻ cũ kết thúc.",
+	                           "Reissue the card? The old card is revoked "
+	                           "and the sessions it opened end." },
+	[MSG_CARD_STATE] = { "Thẻ", "Card" },
+	[MSG_CARD_NONE] = { "Chưa cấp", "Not issued" },
+	[MSG_CARD_ISSUED] = { "Đã cấp, chưa dùng", "Issued, not used" },
+	[MSG_CARD_USED] = { "Đã dùng", "Used" },
+	[MSG_CARD_REVOKED] = { "Đã thu hồi", "Revoked" },
+	[MSG_CARD_EXPIRED] = { "Hết hạn", "Expired" },
+	[MSG_CARD_FROM] = { "từ máy", "from" },
+	[MSG_CARD_COUNT] = { "Số thẻ đã cấp", "Cards issued" },
+	[MSG_CARD_CHAIR] = { "chủ tịch", "chair" },
+	[MSG_CARD_ACCOUNT_NEW] = { "chưa có tài khoản: tạo khi cấp thẻ",
+	                           "no account yet: made with the card" },
+	[MSG_CARDS_EMPTY] = { "Chưa có giám khảo nào trong các hội đồng của kỳ "
+	                      "thi này: hãy lập hội đồng trước.",
+	                      "No judges in this edition's panels yet: form "
+	                      "the "
+	                      "panels first." },
+	[MSG_CARDS_CLOSED] = { "Kỳ thi đã qua giai đoạn chấm: không cấp thẻ "
+	                       "mới.",
+	                       "Judging is over in this edition: no new "
+	                       "cards." },
 	[MSG_LINK_INVALID] = { "Đường dẫn đăng nhập không hợp lệ, đã dùng hoặc "
 	                       "đã hết hạn. Hãy xin Ban Tổ chức thẻ đăng nhập "
 	                       "mới.",
@@ -402,6 +478,95 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                    "no conflict of interest" },
 	[MSG_HOME_JUDGE] = { "Các bài được phân công chấm",
 	                     "Entries assigned to you" },
+	/* the dashboard's statistics, judges' conflicts, blindness */
+	[MSG_DISAGREEMENT] = { "Bài có điểm chênh lệch lớn",
+	                       "Entries with high disagreement" },
+	[MSG_DISAGREEMENT_HELP] = { "Một bài được liệt kê khi tổng điểm cao "
+	                            "nhất và thấp nhất mà các "
+	                            "giám khảo cho bài đó cách nhau nhiều hơn "
+	                            "ngưỡng, nên xem lại "
+	                            "hoặc đưa ra tiểu ban thảo luận.",
+	                            "An entry is listed when the highest and "
+	                            "the lowest total its "
+	                            "judges gave are further apart than the "
+	                            "threshold: worth a second "
+	                            "look or a discussion in the panel." },
+	[MSG_FAR_JUDGES] = { "Giám khảo chấm lệch so với tiểu ban",
+	                     "Judges far from their panel's mean" },
+	[MSG_FAR_JUDGES_HELP] = { "Một giám khảo được liệt kê khi điểm trung "
+	                          "bình các phiếu của họ "
+	                          "cao hơn hoặc thấp hơn điểm trung bình chung "
+	                          "của tiểu ban quá "
+	                          "ngưỡng (số âm là chấm chặt hơn, số dương là "
+	                          "chấm rộng hơn).",
+	                          "A judge is listed when the mean total of "
+	                          "their sheets is above "
+	                          "or below the panel's mean by more than the "
+	                          "threshold (negative: "
+	                          "stricter, positive: more generous)." },
+	[MSG_SPREAD_LIMIT] = { "Ngưỡng chênh lệch (điểm)",
+	                       "Spread threshold (points)" },
+	[MSG_THRESHOLD] = { "Ngưỡng", "Threshold" },
+	[MSG_POINTS] = { "điểm", "points" },
+	[MSG_OF_MAX_TOTAL] = { "của tổng điểm tối đa", "of the maximum total" },
+	[MSG_APPLY] = { "Áp dụng", "Apply" },
+	[MSG_SPREAD] = { "Chênh lệch", "Spread" },
+	[MSG_JUDGE_TOTALS] = { "Tổng điểm của từng giám khảo",
+	                       "Each judge's total" },
+	[MSG_MEAN] = { "Điểm trung bình", "Mean total" },
+	[MSG_SEVERITY] = { "Lệch so với tiểu ban",
+	                   "Difference from the panel" },
+	[MSG_SHEET_COUNT] = { "Số phiếu", "Sheets" },
+	[MSG_NO_DISAGREEMENT] = { "Không có bài nào vượt ngưỡng.",
+	                          "No entry is above the threshold." },
+	[MSG_NO_FAR_JUDGES] = { "Không có giám khảo nào vượt ngưỡng.",
+	                        "No judge is beyond the threshold." },
+	[MSG_TOO_FEW_SHEETS] = { "Chưa đủ phiếu để so sánh: cần ít nhất một "
+	                         "bài có từ 2 phiếu "
+	                         "chấm đã nộp trở lên.",
+	                         "Not enough sheets to compare yet: at least "
+	                         "one entry needs 2 "
+	                         "submitted sheets." },
+	[MSG_ERR_SPREAD] = { "Ngưỡng chênh lệch phải là một số điểm lớn hơn 0 "
+	                     "và không quá "
+	                     "tổng điểm tối đa (ví dụ 15 hoặc 12.5); trang "
+	                     "đang dùng ngưỡng "
+	                     "mặc định.",
+	                     "The spread threshold must be a number of points "
+	                     "above 0 and no "
+	                     "more than the maximum total (e.g. 15 or 12.5); "
+	                     "the page uses the "
+	                     "default." },
+	[MSG_JUDGE_CONFLICTS] = { "Xung đột lợi ích do giám khảo khai báo",
+	                          "Conflicts declared by judges" },
+	[MSG_ENTRY] = { "Bài dự thi", "Entry" },
+	[MSG_DECLARED_AT] = { "Thời điểm khai báo", "Declared at" },
+	[MSG_CONFLICT_HELP] = { "Nếu bạn có quan hệ với tác giả hoặc đơn vị "
+	                        "của bài này, hãy khai "
+	                        "báo: bài sẽ được rút khỏi danh sách chấm của "
+	                        "bạn và Ban Tổ chức "
+	                        "được thông báo.",
+	                        "If you are related to the authors or the "
+	                        "organisation of this "
+	                        "entry, declare it: the entry is taken off "
+	                        "your list and the "
+	                        "organisers are told." },
+	[MSG_CONFLICT_REASON] = { "Lý do (tối đa 250 ký tự)",
+	                          "Reason (at most 250 characters)" },
+	[MSG_CONFLICT_SEND] = { "Gửi khai báo", "Send the declaration" },
+	[MSG_CONFLICT_DECLARED] = { "Đã ghi nhận khai báo xung đột lợi ích: "
+	                            "bài đã được rút khỏi danh "
+	                            "sách chấm của bạn và Ban Tổ chức đã được "
+	                            "thông báo.",
+	                            "Your conflict of interest is recorded: "
+	                            "the entry was taken off "
+	                            "your list and the organisers were told." },
+	[MSG_AUTHORS_HIDDEN] = { "Tên tác giả và đơn vị dự thi được ẩn với "
+	                         "giám khảo theo thiết lập "
+	                         "của kỳ thi.",
+	                         "The authors and the entering organisation "
+	                         "are hidden from judges "
+	                         "by the edition's setting." },
 
 };
 

@@ -15,5 +15,7 @@ struct asset {
 const struct asset *asset_find(const char *name);
 /* The preset rubric called `name` ("technical-innovation.json"), or NULL. */
 const struct asset *preset_find(const char *name);
+/* The PDF font called `name` ("NotoSans-Regular.ttf"), or NULL. */
+const struct asset *font_find(const char *name);
 
 #endif

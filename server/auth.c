@@ -44,6 +44,9 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_ROUND_LOCK] = "round-lock",
 	[ACT_SHEET_REOPEN] = "sheet-reopen",
 	[ACT_API_ASSIGNED] = "api-assigned",
+	[ACT_LOGIN_CODE] = "login-code",
+	[ACT_CARDS_VIEW] = "cards-view",
+	[ACT_CARDS_ISSUE] = "cards-issue",
 };
 
 #define R(role) (1u << (role))
@@ -92,6 +95,9 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_ROUND_LOCK]      = STAFF,
 	[ACT_SHEET_REOPEN]    = STAFF,
 	[ACT_API_ASSIGNED]    = EXPERT,
+	[ACT_LOGIN_CODE]      = ANYONE,
+	[ACT_CARDS_VIEW]      = STAFF,
+	[ACT_CARDS_ISSUE]     = STAFF,
 };
 /* clang-format on */
 
@@ -127,6 +133,10 @@ static const char *const open_for_scoring[] = { "judging", NULL };
 static const char *const open_for_rounds[] = { "judging", "results", NULL };
 static const char *const sheets_visible[] = { "judging", "results", "posted",
 	                                      "decided", "closed",  NULL };
+/* Login cards are printed while judges may still need to log in. */
+static const char *const open_for_cards[] = { "draft",       "receiving",
+	                                      "eligibility", "judging",
+	                                      "results",     NULL };
 /* Object rules: what the edition's lifecycle allows. */
 static bool
 edition_allows(enum action act, const struct db_edition *e)
@@ -155,6 +165,8 @@ edition_allows(enum action act, const struct db_edition *e)
 		return in_state(e, open_for_rounds);
 	case ACT_SHEET_VIEW:
 		return in_state(e, sheets_visible);
+	case ACT_CARDS_ISSUE:
+		return in_state(e, open_for_cards);
 	default:
 		return true;
 	}
@@ -191,6 +203,10 @@ can(const struct actor *a, enum action act, const struct object *obj)
 		return false;
 	if (obj == NULL)
 		return true;
+	/* a login card's session acts in the card's edition only */
+	if (a->edition_id != 0 && obj->edition != NULL &&
+	    obj->edition->id != a->edition_id)
+		return false;
 	if ((a->role == ROLE_JUDGE || a->role == ROLE_CHAIR) &&
 	    !expert_allows(a, act, obj))
 		return false;

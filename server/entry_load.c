@@ -15,6 +15,16 @@ entry_load(struct req *r, int64_t id, enum action act, struct one *o)
 	if (rc == 0)
 		rc = entry_access_of(rd, &r->actor, &o->entry, &o->obj);
 	db_read_end(rd);
+	/* a login card's session, an entry of another edition: when it is
+	 * the judge's there too, say plainly why they cannot go on */
+	if (rc == 0 && r->actor.edition_id != 0 &&
+	    o->entry.edition_id != r->actor.edition_id) {
+		if (o->obj.assigned && !o->obj.conflicted)
+			respond_error_why(r, 403, MSG_OTHER_EDITION);
+		else
+			respond_error(r, 404);
+		return -1;
+	}
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
 		return -1;

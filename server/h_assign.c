@@ -308,6 +308,26 @@ h_assign_one(struct req *r)
 	free(e);
 }
 
+/* Letters (code points) of valid UTF-8: the form's maxlength counts
+ * letters, and a Vietnamese letter takes up to 3 bytes. */
+static size_t
+letters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* A reason is required, of at most 250 letters, and not only spaces. */
+static bool
+is_conflict_reason(const char *s)
+{
+	return s != NULL && s[strspn(s, " \t\r\n")] != '\0' &&
+	       letters(s) <= 250;
+}
+
 /*
  * A declared conflict: by the organisers for any judge, or by a judge for
  * themself on an entry assigned to them. Either way the assignment goes,
@@ -344,8 +364,7 @@ h_conflict_declare(struct req *r)
 	db_read_end(rd);
 	if (!can(&r->actor, ACT_CONFLICT_DECLARE, &obj)) {
 		respond_error(r, judge ? 404 : 409);
-	} else if (expert <= 0 || reason == NULL || *reason == '\0' ||
-	           strlen(reason) > 250) {
+	} else if (expert <= 0 || !is_conflict_reason(reason)) {
 		respond_error(r, 400);
 	} else {
 		tx = db_begin(r->app->db, &who);
@@ -369,7 +388,9 @@ h_conflict_declare(struct req *r)
 		if (rc != 0)
 			respond_error(r, late != 1 ? 500 : judge ? 404 : 409);
 		else
-			respond_redirect(r, judge ? "/" : where);
+			/* the judge's home says the entry went and why */
+			respond_redirect(r,
+			                 judge ? "/?conflict=declared" : where);
 	}
 	ctx_release(&c);
 	free(e);

@@ -52,6 +52,22 @@ entry_view_of(const struct ctx *c, const struct db_entry *e,
 	v->warnings = score_eligibility_check(&in);
 }
 
+/* The people are the authors (with their units) and the entering
+ * organisation; the secretariat's eligibility reason goes too, since it
+ * often names an author ("born after the window"). */
+void
+entry_view_for_expert(const struct ctx *c, const struct db_entry *e,
+                      struct entry_view *v)
+{
+	entry_view_of(c, e, v);
+	if (!c->edition.hide_authors)
+		return;
+	v->nauthors = 0;
+	v->organisation = "";
+	v->eligibility_reason = "";
+	v->authors_hidden = true;
+}
+
 /* The form's entry into a database row (strings copied). */
 static void
 from_view(const struct entry_view *v, int64_t edition, struct db_entry *e)

@@ -8,6 +8,15 @@
 
 #define ATTACHMENT_MAX ((size_t)10 * 1024 * 1024)
 
+/* Blindness: a judge assigned to the entry reads it on their sheet (the
+ * one page made for judges), when the edition's stage lets them open it. */
+static bool
+goes_to_sheet(const struct req *r, const struct one *o)
+{
+	return actor_is_expert(&r->actor) && o->obj.assigned &&
+	       can(&r->actor, ACT_SHEET_VIEW, &o->obj);
+}
+
 void
 h_entry_view(struct req *r)
 {
@@ -16,12 +25,24 @@ h_entry_view(struct req *r)
 	struct entry_view v;
 	struct db_read *rd;
 	struct page p;
+	char where[64];
 
-	if (entry_load(r, r->ids[0], ACT_ENTRY_VIEW, o) == 0) {
+	if (entry_load(r, r->ids[0], ACT_ENTRY_VIEW, o) != 0) {
+		/* answered */
+	} else if (goes_to_sheet(r, o)) {
+		snprintf(where, sizeof(where), "/entries/%lld/sheet",
+		         (long long)o->entry.id);
+		respond_redirect(r, where);
+		ctx_release(&o->ctx);
+	} else {
 		rd = db_read_begin(r->app->db);
 		db_attachment_each(rd, o->entry.id, atts_collect, atts);
 		db_read_end(rd);
-		entry_view_of(&o->ctx, &o->entry, &v);
+		/* a chair not judging it, or a judge before judging opens */
+		if (actor_is_expert(&r->actor))
+			entry_view_for_expert(&o->ctx, &o->entry, &v);
+		else
+			entry_view_of(&o->ctx, &o->entry, &v);
 		p = req_page(r, o->entry.title);
 		page_entry(&r->out, &p, &o->ctx.view, &v, o->ctx.fields,
 		           o->ctx.nfields, atts->v, atts->n,

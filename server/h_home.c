@@ -1,6 +1,8 @@
 /* h_home.c: the signed-in start page: organisers go to the editions; a
  * judge sees the entries assigned to them and the panels they chair. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "server.h"
 
@@ -21,6 +23,7 @@ struct chaired {
 	struct chair_row *rows;
 	char **names; /* owned: rows[i].panel */
 	size_t n;
+	int64_t only; /* a login card's edition, or 0 */
 };
 
 static int
@@ -28,6 +31,8 @@ collect_chaired(const struct db_panel *p, void *arg)
 {
 	struct chaired *c = arg;
 
+	if (c->only != 0 && p->edition_id != c->only)
+		return 0;
 	c->rows = xreallocarray(c->rows, c->n + 1, sizeof(*c->rows));
 	c->names = xreallocarray(c->names, c->n + 1, sizeof(*c->names));
 	c->names[c->n] = xstrdup(p->name);
@@ -58,6 +63,10 @@ drop_conflicted(struct req *r, struct db_read *rd, struct judge_rows *l)
 	for (size_t i = 0; rc == 0 && i < l->n; i++) {
 		struct object obj = { 0 };
 
+		/* a login card's session: its edition's entries only */
+		if (r->actor.edition_id != 0 &&
+		    l->db[i].edition_id != r->actor.edition_id)
+			continue;
 		rc = entry_access(rd, &r->actor, l->db[i].id, &obj);
 		if (rc == 0 && !obj.conflicted)
 			l->db[kept++] = l->db[i];
@@ -77,6 +86,30 @@ judge_rows_load(struct req *r, struct db_read *rd, struct judge_rows *l)
 	return rc == 0 ? drop_conflicted(r, rd, l) : rc;
 }
 
+/* May the judge declare a conflict with an entry of the home page? The
+ * rows are their assigned entries, none in conflict, so can() decides by
+ * the edition's stage alone. */
+static bool
+may_declare(const struct req *r, const struct db_judge_entry *e)
+{
+	struct db_edition ed = { 0 };
+	struct object obj = { .edition = &ed, .assigned = true };
+
+	ed.id = e->edition_id;
+	snprintf(ed.state, sizeof(ed.state), "%s", e->edition_state);
+	return can(&r->actor, ACT_CONFLICT_DECLARE, &obj);
+}
+
+/* What the home page says after a redirect to it. */
+static enum msg
+home_notice(const struct req *r)
+{
+	const char *c = form_get(&r->form, "conflict");
+
+	return c != NULL && strcmp(c, "declared") == 0 ? MSG_CONFLICT_DECLARED
+	                                               : MSG__MAX;
+}
+
 /* Organisers start at the editions; a judge at their assigned entries. */
 void
 h_home(struct req *r)
@@ -92,6 +125,7 @@ h_home(struct req *r)
 		respond_redirect(r, "/editions");
 		return;
 	}
+	ch.only = r->actor.edition_id;
 	rd = db_read_begin(r->app->db);
 	rc = judge_rows_load(r, rd, &l);
 	if (rc == 0 && r->actor.expert_id != 0)
@@ -112,9 +146,10 @@ h_home(struct req *r)
 			                      l.db[i].edition,
 			                      l.db[i].sheet,
 			                      l.db[i].deadline,
-			                      (long long)l.db[i].edition_id };
+			                      (long long)l.db[i].edition_id,
+			                      may_declare(r, &l.db[i]) };
 	p = req_page(r, T(r->lang, MSG_HOME_JUDGE));
-	page_judge_home(&r->out, &p, rows, l.n, ch.rows, ch.n);
+	page_judge_home(&r->out, &p, rows, l.n, ch.rows, ch.n, home_notice(r));
 	free(rows);
 	free(l.db);
 	chaired_release(&ch);

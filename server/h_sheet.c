@@ -71,18 +71,6 @@ sheet_writable(const struct req *r, const struct sheet_page *sp)
 	       (!sp->locked || sp->sheet.reopened);
 }
 
-/* The entry as its judge sees it: without its people when the edition
- * hides authors from judges. */
-static void
-entry_for_judge(struct sheet_page *sp)
-{
-	entry_view_of(&sp->one.ctx, &sp->one.entry, &sp->entry);
-	if (sp->one.ctx.edition.hide_authors) {
-		sp->entry.nauthors = 0;
-		sp->entry.organisation = "";
-	}
-}
-
 static void
 fresh_client_id(char out[33])
 {
@@ -102,7 +90,7 @@ render(struct req *r, struct sheet_page *sp, const struct sheet_post *post,
 	struct sheet_view v;
 	struct page p = req_page(r, sp->one.entry.title);
 
-	entry_for_judge(sp);
+	entry_view_for_expert(&sp->one.ctx, &sp->one.entry, &sp->entry);
 	for (size_t i = 0; i < rub->ncriteria && i < DB_MAX_SCORES; i++) {
 		sheet_stored_value(&sp->sheet, rub->criteria[i].id,
 		                   sp->values[i], sizeof(sp->values[i]));
@@ -124,6 +112,8 @@ render(struct req *r, struct sheet_page *sp, const struct sheet_post *post,
 		.version = sp->sheet.version,
 		.client_id = sp->client_id,
 		.can_write = sheet_writable(r, sp),
+		.can_declare =
+		    can(&r->actor, ACT_CONFLICT_DECLARE, &sp->one.obj),
 		.locked = sp->locked && !sp->sheet.reopened,
 		.notice = notice,
 		.errors = e,

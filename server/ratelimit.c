@@ -87,3 +87,15 @@ ratelimit_clear(struct ratelimit *rl, const char *key)
 	memset(slot_for(rl, key)->at, 0, sizeof(rl->slots[0].at));
 	pthread_mutex_unlock(&rl->lock);
 }
+
+void
+ratelimit_refund(struct ratelimit *rl, const char *key)
+{
+	struct rl_slot *s;
+
+	pthread_mutex_lock(&rl->lock);
+	s = slot_for(rl, key);
+	s->next = (s->next + RL_ATTEMPTS - 1) % RL_ATTEMPTS;
+	s->at[s->next] = 0;
+	pthread_mutex_unlock(&rl->lock);
+}

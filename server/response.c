@@ -54,19 +54,27 @@ respond_json(struct req *r, int status, json_t *v)
 void
 respond_error(struct req *r, int status)
 {
+	respond_error_why(r, status, MSG__MAX);
+}
+
+void
+respond_error_why(struct req *r, int status, enum msg why)
+{
 	struct page p = req_page(r, NULL);
 
 	if (req_is_api(r)) {
 		respond_json(r, status,
 		             json_pack("{s:{s:i, s:s}}", "error", "status",
 		                       status, "message",
-		                       status_text(r->lang, status)));
+		                       why != MSG__MAX
+		                           ? T(r->lang, why)
+		                           : status_text(r->lang, status)));
 		return;
 	}
 	r->status = status;
 	r->type = "text/html; charset=utf-8";
 	buf_reset(&r->out);
-	page_error(&r->out, &p, status);
+	page_error_why(&r->out, &p, status, why);
 }
 
 void

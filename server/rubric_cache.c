@@ -83,7 +83,8 @@ rubric_get(struct rubric_cache *c, int64_t edition, int version)
 	for (size_t i = 0; i < SLOTS; i++) {
 		struct rubric_ref *s = c->slot[i];
 
-		if (s != NULL && s->edition == edition && s->version == version) {
+		if (s != NULL && s->edition == edition &&
+		    s->version == version) {
 			atomic_fetch_add(&s->refs, 1);
 			ref = s;
 			break;

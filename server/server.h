@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../certificates/certificates.h"
 #include "../common/common.h"
 #include "../forms/forms.h"
 #include "../scoring/scoring.h"
@@ -79,6 +80,9 @@ enum action {
 	ACT_ROUND_LOCK,    /* lock or unlock a panel's round */
 	ACT_SHEET_REOPEN,  /* reopen a submitted sheet */
 	ACT_API_ASSIGNED,  /* the tablet's list of entries */
+	ACT_LOGIN_CODE,    /* a login card's short code, typed */
+	ACT_CARDS_VIEW,    /* the judges' login cards of an edition */
+	ACT_CARDS_ISSUE,   /* print (new) cards, which revokes the old */
 	ACT__MAX,
 };
 
@@ -90,6 +94,7 @@ struct actor {
 	int64_t user_id;
 	int64_t expert_id;
 	int64_t session_id;
+	int64_t edition_id; /* a login card's session: that edition only */
 	char login[64];
 	char name[128];
 	char csrf[65]; /* 64 hex digits */
@@ -178,6 +183,11 @@ struct app {
 	struct rubric_cache *rubrics;
 };
 
+/* ---- PDF fonts (fonts.c) ---------------------------------------------- */
+
+/* Paths libharu can open for the embedded fonts; -1 when unavailable. */
+int fonts_get(struct pdf_fonts *out);
+
 /* ---- Parsed rubrics, shared between requests (rubric_cache.c) --------- */
 
 struct rubric_cache;
@@ -206,6 +216,8 @@ bool req_is_api(const struct req *r);
 void respond_json(struct req *r, int status, json_t *v);
 /* An error page with the status (403, 404, 413...); for the API, JSON. */
 void respond_error(struct req *r, int status);
+/* The same, saying why (`why`: a message for the page and the API). */
+void respond_error_why(struct req *r, int status, enum msg why);
 /* 303 See Other to a local path. */
 void respond_redirect(struct req *r, const char *path);
 /* Adds a Set-Cookie header value. */
@@ -223,7 +235,17 @@ bool session_csrf_ok(const struct req *r);
 const char *session_login_token(struct req *r);
 void session_idle_free(struct idle *idle);
 /* Opens a session for the user (audited) and sets its cookie; 0 or -1. */
-int session_start(struct req *r, int64_t user_id);
+int session_start(struct req *r, int64_t user_id, int64_t edition_id);
+
+/* ---- Login cards' short codes (card_code.c) ---------------------------- */
+
+#define CARD_CODE_SIZE 10 /* "K7QM-2XHD" and its NUL */
+
+/* A new random code, as printed, and the SHA-256 that is stored. */
+void card_code_new(char out[CARD_CODE_SIZE], uint8_t hash[32]);
+/* The stored hash of a typed code (any case, with or without the hyphen
+ * and spaces, O read as 0 and I or L as 1); -1 when it cannot be one. */
+int card_code_hash(const char *typed, uint8_t hash[32]);
 
 /* ---- Rate limits (ratelimit.c) ------------------------------------------ */
 
@@ -234,6 +256,9 @@ bool ratelimit_allow(struct ratelimit *rl, const char *key, int max,
                      int window);
 /* Forgets a key (a successful login clears its account's failures). */
 void ratelimit_clear(struct ratelimit *rl, const char *key);
+/* Takes back the key's latest attempt: a login that succeeded does not
+ * count against its address (a venue's tablets may share one). */
+void ratelimit_refund(struct ratelimit *rl, const char *key);
 
 /* ---- The server (http.c) ------------------------------------------------ */
 
@@ -358,7 +383,28 @@ void sheet_stored_value(const struct db_sheet *s, const char *id, char *out,
  * the entry form's submission (id 0: a new entry). */
 void entry_view_of(const struct ctx *c, const struct db_entry *e,
                    struct entry_view *v);
+/* The entry as a judge or a panel chair sees it: without its people when
+ * the edition hides authors from judges. */
+void entry_view_for_expert(const struct ctx *c, const struct db_entry *e,
+                           struct entry_view *v);
 void entry_submit(struct req *r, struct ctx *c, long long id);
+
+/* ---- The dashboard's statistics (progress_stats.c) ------------------------
+ */
+
+struct round_stats;
+
+/* Reads the points of an edition's submitted sheets that count (their
+ * judge assigned, no declared conflict), checked against `rubric`, which
+ * must outlive the result. NULL on a storage failure. */
+struct round_stats *round_stats_load(struct db_read *rd, int64_t edition,
+                                     const struct score_rubric *rubric);
+/* Fills panel v's statistics (compared, spread, far) with the scoring
+ * core, thresholds in points; what v then points to lives as long as
+ * st. */
+void round_stats_panel(struct round_stats *st, struct progress_panel *v,
+                       double spread_limit, double far_limit);
+void round_stats_free(struct round_stats *st);
 
 /* ---- Assignment grids (assign_run.c) ------------------------------------- */
 
@@ -409,6 +455,9 @@ void h_login_form(struct req *r);
 void h_login(struct req *r);
 void h_logout(struct req *r);
 void h_enter(struct req *r);
+void h_enter_code(struct req *r);
+void h_cards(struct req *r);
+void h_cards_issue(struct req *r);
 void h_home(struct req *r);
 void h_edition_list(struct req *r);
 void h_edition_new(struct req *r);

@@ -107,6 +107,7 @@ session_load(struct req *r)
 	r->actor.user_id = u.id;
 	r->actor.expert_id = u.expert_id;
 	r->actor.session_id = s.id;
+	r->actor.edition_id = s.edition_id;
 	snprintf(r->actor.login, sizeof(r->actor.login), "%s", u.login);
 	snprintf(r->actor.name, sizeof(r->actor.name), "%s", u.name);
 	snprintf(r->actor.csrf, sizeof(r->actor.csrf), "%s", s.csrf);

@@ -61,6 +61,8 @@ for v in $VARIANTS; do
 		tests/integration/test_rubric.py "build/$v/giamkhao"
 	suite "score sheets over HTTP ($v)" python3 \
 		tests/integration/test_sheets.py "build/$v/giamkhao"
+	suite "login cards over HTTP ($v)" python3 \
+		tests/integration/test_cards.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \

@@ -169,6 +169,7 @@ db_session_create(struct db_tx *tx, const uint8_t token_hash[32],
 	sqlite3_bind_int64(st, 4, s->created_at);
 	sqlite3_bind_int64(st, 5, s->expires_at);
 	bind_text(st, 6, address);
+	sqlite3_bind_int64(st, 7, s->edition_id);
 	rc = tx_exec(tx, st);
 	if (rc != 0)
 		return rc;
@@ -194,6 +195,7 @@ db_session_by_hash(struct db_read *rd, const uint8_t token_hash[32],
 		column_copy(st, 2, out->csrf, sizeof(out->csrf));
 		out->created_at = sqlite3_column_int64(st, 3);
 		out->expires_at = sqlite3_column_int64(st, 4);
+		out->edition_id = sqlite3_column_int64(st, 5);
 	}
 	return rc;
 }
@@ -252,21 +254,24 @@ db_link_create(struct db_tx *tx, const uint8_t token_hash[32], int64_t user_id,
 	return db_audit(tx, "link.create", object, NULL, NULL, NULL);
 }
 
-int
-db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
-            int64_t *user_id)
+static int
+link_use(struct db_tx *tx, enum stmt id, const uint8_t hash[32], int64_t now,
+         const char *address, struct db_link_login *out)
 {
-	sqlite3_stmt *st = tx_stmt(tx, STMT_LINK_USE);
+	sqlite3_stmt *st = tx_stmt(tx, id);
 	char object[64];
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, now);
+	bind_text(st, 3, address);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*user_id = sqlite3_column_int64(st, 0);
+	if (rc == SQLITE_ROW) {
+		out->user_id = sqlite3_column_int64(st, 0);
+		out->edition_id = sqlite3_column_int64(st, 1);
+	}
 	/* finish the UPDATE before anything else runs on the connection */
 	while (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
@@ -278,6 +283,21 @@ db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
 	}
 	if (sqlite3_changes(tx->db->writer.handle) == 0)
 		return DB_NOTFOUND;
-	snprintf(object, sizeof(object), "user:%lld", (long long)*user_id);
-	return db_audit(tx, "link.use", object, NULL, NULL, NULL);
+	snprintf(object, sizeof(object), "user:%lld", (long long)out->user_id);
+	return db_audit(tx, id == STMT_LINK_USE ? "link.use" : "card.code.use",
+	                object, NULL, NULL, NULL);
+}
+
+int
+db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
+            const char *address, struct db_link_login *out)
+{
+	return link_use(tx, STMT_LINK_USE, token_hash, now, address, out);
+}
+
+int
+db_code_use(struct db_tx *tx, const uint8_t code_hash[32], int64_t now,
+            const char *address, struct db_link_login *out)
+{
+	return link_use(tx, STMT_LINK_USE_CODE, code_hash, now, address, out);
 }

@@ -118,6 +118,7 @@ struct db_session {
 	char csrf[65]; /* 64 hex digits */
 	int64_t created_at;
 	int64_t expires_at;
+	int64_t edition_id; /* opened by a login card: bound to its edition */
 };
 
 /* Sessions are stored by the SHA-256 of their token, never the token. */
@@ -133,10 +134,50 @@ int db_session_purge(struct db_tx *tx, int64_t now);
 /* Single-use login links: stored by the SHA-256 of their token. */
 int db_link_create(struct db_tx *tx, const uint8_t token_hash[32],
                    int64_t user_id, int64_t expires_at);
-/* Marks the link used and gives its user; DB_NOTFOUND when unknown,
- * used already or expired. */
+/* What using a link (or a card's code) gives. */
+struct db_link_login {
+	int64_t user_id;
+	int64_t edition_id; /* a login card's edition; 0 for a plain link */
+};
+
+/* Marks the link used (from `address`) and gives its user and edition;
+ * DB_NOTFOUND when unknown, used already, revoked or expired. */
 int db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
-                int64_t *user_id);
+                const char *address, struct db_link_login *out);
+/* The same for the short code of a login card (its SHA-256). */
+int db_code_use(struct db_tx *tx, const uint8_t code_hash[32], int64_t now,
+                const char *address, struct db_link_login *out);
+
+/* ---- Login cards (cards.c) --------------------------------------------- */
+
+/* A judge of an edition (a member or chair of one of its panels) and
+ * their latest login card for it. */
+struct db_card {
+	int64_t expert_id;
+	char name[128];
+	int64_t
+	    user_id; /* 0: no judge account yet (made with the first card) */
+	char login[64];
+	char panels[512]; /* "Hội đồng 1; Hội đồng 2" */
+	char chairs[512]; /* the panels among them they chair */
+	int64_t issued_at, used_at, revoked_at, expires_at; /* 0: none */
+	char used_from[64];
+	int64_t cards; /* cards issued to them for the edition */
+};
+
+int db_cards_each(struct db_read *rd, int64_t edition,
+                  int (*fn)(const struct db_card *c, void *arg), void *arg);
+/* The expert's judge account, made (without a password: cards only) when
+ * there is none yet. */
+int db_judge_user(struct db_tx *tx, int64_t expert_id, const char *name,
+                  int64_t *user_id);
+/* A new card (token and code stored hashed): the judge's unused cards for
+ * the edition are revoked and, with `end_sessions` (a reissue after a card
+ * was lost), the sessions their cards opened end. Audited. DB_DUPLICATE
+ * when the code is taken (draw another). */
+int db_card_issue(struct db_tx *tx, int64_t user_id, int64_t edition,
+                  const uint8_t token_hash[32], const uint8_t code_hash[32],
+                  int64_t expires_at, bool end_sessions);
 
 /* ---- Editions ---------------------------------------------------------- */
 
@@ -318,9 +359,9 @@ int db_conflict_declare(struct db_tx *tx, int64_t entry, int64_t expert,
 struct db_pair {
 	int64_t entry;
 	int64_t expert;
-	bool manual;      /* assignments: set by hand */
-	char source[16];  /* conflicts: organiser | judge */
-	char reason[256]; /* conflicts */
+	bool manual;       /* assignments: set by hand */
+	char source[16];   /* conflicts: organiser | judge */
+	char reason[1024]; /* conflicts: 250 letters of up to 4 bytes */
 };
 
 /* Calls fn for each declared conflict / assignment of an edition. */
@@ -345,6 +386,7 @@ struct db_judge_entry {
 	char sheet[16];    /* draft | submitted | "" (not started) */
 	char deadline[16]; /* the edition's judging_until, or "" */
 	int64_t edition_id;
+	char edition_state[16]; /* what the judge may still do with it */
 };
 
 int db_judge_entries(struct db_read *rd, int64_t expert,
@@ -417,6 +459,37 @@ struct db_progress {
 int db_progress_each(struct db_read *rd, int64_t edition,
                      int (*fn)(const struct db_progress *p, void *arg),
                      void *arg);
+/* One point of a submitted sheet that counts for the dashboard's
+ * statistics: its judge is still assigned and has declared no conflict. */
+struct db_score_row {
+	int64_t panel_id, entry_id, expert_id;
+	char code[48];
+	char title[512];
+	char field[64];
+	char expert[128];
+	char criterion[64];
+	int32_t points; /* hundredths */
+};
+
+/* Calls fn for each, by panel, entry code and judge. */
+int db_progress_scores_each(struct db_read *rd, int64_t edition,
+                            int (*fn)(const struct db_score_row *s, void *arg),
+                            void *arg);
+
+/* A conflict of interest a judge declared, with its entry. */
+struct db_declared {
+	int64_t entry_id;
+	char code[48];
+	char title[512];
+	char expert[128];
+	char reason[1024]; /* 250 letters of up to 4 bytes */
+	int64_t at;
+};
+
+/* Calls fn for each judge-declared conflict of an edition, newest first. */
+int db_judge_conflicts_each(struct db_read *rd, int64_t edition,
+                            int (*fn)(const struct db_declared *c, void *arg),
+                            void *arg);
 /* The entry and the judge of a sheet. */
 int db_sheet_owner(struct db_read *rd, int64_t sheet, int64_t *entry,
                    int64_t *expert);

@@ -157,6 +157,19 @@ static const char *const migrations[] = {
 	"  sheet_id INTEGER NOT NULL REFERENCES sheets(id),"
 	"  version INTEGER NOT NULL, at INTEGER NOT NULL);"
 	"ALTER TABLE panels ADD COLUMN locked_at INTEGER;",
+	/* 5: login cards: a link bound to an edition, with a short code to
+	 * type instead of scanning (stored hashed, like the link), revoked
+	 * by a reissue, and where it was used from; a session opened by a
+	 * card is bound to the card's edition */
+	"ALTER TABLE login_links ADD COLUMN edition_id INTEGER"
+	"  REFERENCES editions(id);"
+	"ALTER TABLE login_links ADD COLUMN code_hash BLOB;"
+	"ALTER TABLE login_links ADD COLUMN revoked_at INTEGER;"
+	"ALTER TABLE login_links ADD COLUMN used_from TEXT NOT NULL DEFAULT '';"
+	"CREATE UNIQUE INDEX login_links_code ON login_links(code_hash)"
+	"  WHERE code_hash IS NOT NULL;"
+	"CREATE INDEX login_links_card ON login_links(edition_id, user_id);"
+	"ALTER TABLE sessions ADD COLUMN edition_id INTEGER;",
 };
 
 int

@@ -78,6 +78,7 @@ db_judge_entries(struct db_read *rd, int64_t expert,
 		column_copy(st, 4, e.sheet, sizeof(e.sheet));
 		column_copy(st, 5, e.deadline, sizeof(e.deadline));
 		e.edition_id = sqlite3_column_int64(st, 6);
+		column_copy(st, 7, e.edition_state, sizeof(e.edition_state));
 		if (fn(&e, arg) != 0)
 			break;
 	}

@@ -32,10 +32,11 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_USER_COUNT] = "SELECT count(*) FROM users",
 	[STMT_SESSION_INSERT] =
 	    "INSERT INTO sessions (token_hash, user_id, csrf, created_at,"
-	    " expires_at, address) VALUES (?, ?, ?, ?, ?, ?)",
+	    " expires_at, address, edition_id) VALUES (?, ?, ?, ?, ?, ?,"
+	    " nullif(?, 0))",
 	[STMT_SESSION_BY_HASH] =
-	    "SELECT id, user_id, csrf, created_at, expires_at FROM sessions"
-	    " WHERE token_hash = ?",
+	    "SELECT id, user_id, csrf, created_at, expires_at,"
+	    " coalesce(edition_id, 0) FROM sessions WHERE token_hash = ?",
 	[STMT_SESSION_DELETE] = "DELETE FROM sessions WHERE id = ?",
 	[STMT_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at < ?",
 	[STMT_EDITION_INSERT] =
@@ -191,8 +192,51 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " expires_at) VALUES (?, ?, ?, ?)",
 	/* single use: only an unused, unexpired link is marked and returned */
 	[STMT_LINK_USE] =
-	    "UPDATE login_links SET used_at = ?2 WHERE token_hash = ?1"
-	    " AND used_at IS NULL AND expires_at > ?2 RETURNING user_id",
+	    "UPDATE login_links SET used_at = ?2, used_from = ?3"
+	    " WHERE token_hash = ?1 AND used_at IS NULL AND revoked_at IS NULL"
+	    " AND expires_at > ?2 RETURNING user_id, coalesce(edition_id, 0)",
+	[STMT_LINK_USE_CODE] =
+	    "UPDATE login_links SET used_at = ?2, used_from = ?3"
+	    " WHERE code_hash = ?1 AND used_at IS NULL AND revoked_at IS NULL"
+	    " AND expires_at > ?2 RETURNING user_id, coalesce(edition_id, 0)",
+	[STMT_CARD_INSERT] =
+	    "INSERT INTO login_links (token_hash, code_hash, user_id,"
+	    " edition_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+	/* a new card makes the judge's earlier ones for the edition void */
+	[STMT_CARD_REVOKE] =
+	    "UPDATE login_links SET revoked_at = ?3 WHERE user_id = ?1"
+	    " AND edition_id = ?2 AND revoked_at IS NULL AND used_at IS NULL",
+	[STMT_CARD_END_SESSIONS] =
+	    "DELETE FROM sessions WHERE user_id = ? AND edition_id = ?",
+	[STMT_JUDGE_USER] =
+	    "SELECT id FROM users WHERE expert_id = ? AND role = 'judge'"
+	    " ORDER BY id LIMIT 1",
+	/* the edition's judges (panel members) with their panels and their
+	 * latest card */
+	[STMT_CARDS] =
+	    "SELECT x.id, x.name, coalesce(u.id, 0), coalesce(u.login, ''),"
+	    " (SELECT group_concat(p.name, '; ') FROM panels p"
+	    "   WHERE p.edition_id = ?1 AND (p.chair_expert_id = x.id OR EXISTS"
+	    "   (SELECT 1 FROM panel_members m WHERE m.panel_id = p.id"
+	    "   AND m.expert_id = x.id))),"
+	    " (SELECT group_concat(p.name, '; ') FROM panels p"
+	    "   WHERE p.edition_id = ?1 AND p.chair_expert_id = x.id),"
+	    " coalesce(l.created_at, 0), coalesce(l.used_at, 0),"
+	    " coalesce(l.used_from, ''), coalesce(l.revoked_at, 0),"
+	    " coalesce(l.expires_at, 0),"
+	    " (SELECT count(*) FROM login_links c WHERE c.edition_id = ?1"
+	    "   AND c.user_id = u.id)"
+	    " FROM experts x"
+	    " LEFT JOIN users u ON u.id = (SELECT min(id) FROM users"
+	    "   WHERE expert_id = x.id AND role = 'judge')"
+	    " LEFT JOIN login_links l ON l.id = (SELECT max(id) FROM "
+	    "login_links"
+	    "   WHERE edition_id = ?1 AND user_id = u.id)"
+	    " WHERE x.id IN (SELECT m.expert_id FROM panel_members m JOIN "
+	    "panels p"
+	    "   ON p.id = m.panel_id WHERE p.edition_id = ?1"
+	    "   UNION SELECT chair_expert_id FROM panels WHERE edition_id = ?1)"
+	    " ORDER BY x.name, x.id",
 	[STMT_SHEET_UPSERT] =
 	    "INSERT INTO sheets (entry_id, expert_id, rubric_version, state,"
 	    " comment, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
@@ -251,7 +295,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_ORG_USERS] = "SELECT count(*) FROM users",
 	[STMT_JUDGE_ENTRIES] =
 	    "SELECT e.id, e.code, e.title, ed.title, coalesce(s.state, ''),"
-	    " ed.judging_until, ed.id"
+	    " ed.judging_until, ed.id, ed.state"
 	    " FROM assignments a JOIN entries e ON e.id = a.entry_id"
 	    " JOIN editions ed ON ed.id = e.edition_id"
 	    " LEFT JOIN sheets s ON s.entry_id = a.entry_id"
@@ -259,4 +303,26 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE a.expert_id = ?1 AND NOT EXISTS (SELECT 1 FROM conflicts c"
 	    " WHERE c.entry_id = a.entry_id AND c.expert_id = ?1)"
 	    " ORDER BY ed.id, e.code",
+	/* the points of the submitted sheets that count on the dashboard:
+	 * their judge still assigned and not in a declared conflict */
+	[STMT_PROGRESS_SCORES] =
+	    "SELECT p.id, e.id, e.code, e.title, e.field, x.id, x.name,"
+	    " c.criterion, c.points"
+	    " FROM panels p JOIN entries e ON e.edition_id = p.edition_id"
+	    " AND instr(' ' || p.fields || ' ', ' ' || e.field || ' ') > 0"
+	    " JOIN assignments a ON a.entry_id = e.id"
+	    " JOIN experts x ON x.id = a.expert_id"
+	    " JOIN sheets s ON s.entry_id = e.id AND s.expert_id = x.id"
+	    " AND s.state = 'submitted'"
+	    " JOIN scores c ON c.sheet_id = s.id"
+	    " WHERE p.edition_id = ?1 AND NOT EXISTS (SELECT 1 FROM conflicts k"
+	    " WHERE k.entry_id = e.id AND k.expert_id = x.id)"
+	    " ORDER BY p.id, e.code, e.id, x.name, x.id",
+	[STMT_JUDGE_CONFLICTS] =
+	    "SELECT k.entry_id, e.code, e.title, x.name, k.reason,"
+	    " k.created_at FROM conflicts k"
+	    " JOIN entries e ON e.id = k.entry_id"
+	    " JOIN experts x ON x.id = k.expert_id"
+	    " WHERE e.edition_id = ? AND k.source = 'judge'"
+	    " ORDER BY k.created_at DESC, k.rowid DESC",
 };

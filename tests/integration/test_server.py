@@ -69,6 +69,8 @@ MATRIX = {
     "POST /entries/{id}/assign": (F, F, A, A, F),
     "POST /entries/{id}/conflicts": (F, N, A, A, N),
     "GET /editions/{id}/progress": (L, F, A, A, F),
+    "GET /editions/{id}/cards": (L, F, A, A, F),
+    "POST /editions/{id}/cards": (F, F, A, A, F),
     "POST /panels/{id}/lock": (F, F, A, A, F),
     "POST /sheets/{id}/reopen": (F, F, A, A, F),
     "GET /entries/{id}/sheet": (L, N, F, F, N),
@@ -77,6 +79,7 @@ MATRIX = {
     "POST /api/entries/{id}/sheet": (L, N, F, F, N),
     "POST /entries/{id}/sheet": (F, N, F, F, N),
     "GET /enter": (A, A, A, A, A),
+    "POST /enter": (A, A, A, A, A),
     "POST /logout": (F, A, A, A, A),
 }
 

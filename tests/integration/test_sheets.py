@@ -56,36 +56,45 @@ def setup(t, s):
     experts = {n: i for i, n in ids_of(s, "SELECT id, name FROM experts")}
     for login, name, _ in JUDGES:
         s.add_user(login, "judge", name, expert=experts[name])
-    ed = int(create_edition(c).header("Location").rsplit("/", 1)[1])
+    ed, entries = judging_edition(t, c, experts, "CK", ["ab", "ab", "a"])
+    return c, ed, entries, experts
+
+
+def judging_edition(t, c, experts, prefix, who, chair=None, **over):
+    """An edition brought to judging: entries PREFIX-00... with an author
+    and an organisation, one panel of the four judges (chair: a letter),
+    entry i assigned to the judges lettered in who[i]."""
+    ed = int(create_edition(c, **over).header("Location").rsplit("/", 1)[1])
     path = "/editions/%d" % ed
     c.post(path + "/advance", {"from": "draft", "csrf": c.get(path).csrf()})
     entries = []
-    for i in range(3):
+    for i in range(len(who)):
         r = c.post(path + "/entries/new", {
-            "code": "CK-%02d" % i, "title": "Máy cơ khí %d" % i,
+            "code": "%s-%02d" % (prefix, i), "title": "Máy cơ khí %d" % i,
             "field": "mechanics-construction-transport",
             "applied_since": "2024-01-01", "a1_name": "Tác giả %d" % i,
             "organisation": "Hợp tác xã %d" % i})
         entries.append(int(r.header("Location").rsplit("/", 1)[1]))
-    body = "&".join(["csrf=" + c.get("/editions").csrf(), "name=Co+khi",
-                     "field=mechanics-construction-transport"] +
-                    ["member=%d" % v for v in experts.values()])
+    fields = ["csrf=" + c.get("/editions").csrf(), "name=Co+khi",
+              "field=mechanics-construction-transport"]
+    if chair:
+        fields.append("chair=%d" % experts[JUDGES["abcd".index(chair)][1]])
+    body = "&".join(fields + ["member=%d" % v for v in experts.values()])
     c.request("POST", path + "/panels/new", body,
               {"Content-Type": "application/x-www-form-urlencoded"})
     c.post(path + "/advance", {"from": "receiving",
                                "csrf": c.get(path).csrf()})
     for e in entries:
         c.post("/entries/%d/eligibility" % e, {"decision": "eligible"})
-    want = {entries[0]: "ab", entries[1]: "ab", entries[2]: "a"}
-    for e, who in want.items():
-        for k in who:
+    for e, letters in zip(entries, who):
+        for k in letters:
             name = JUDGES["abcd".index(k)][1]
             r = c.post("/entries/%d/assign" % e, {
                 "expert": experts[name], "op": "add", "reason": "phân công"})
             t.check("assigned by hand", r.status == 303, r.status)
     c.post(path + "/advance", {"from": "eligibility",
                                "csrf": c.get(path).csrf()})
-    return c, ed, entries, experts
+    return ed, entries
 
 
 def judge(s, login):
@@ -238,6 +247,8 @@ def check_blindness(t, s, a, entries):
         "reason": "Tôi hướng dẫn nhóm tác giả", "csrf": home.csrf()},
         csrf=False)
     t.check("B declares a conflict", r.status == 303, r.status)
+    t.check("and is sent home to be told so",
+            r.header("Location") == "/?conflict=declared", r.headers)
     t.check("the entry disappears for B", b.get(
         "/entries/%d/sheet" % entries[1]).status == 404 and
         "CK-01" not in b.get("/").text)
@@ -246,6 +257,52 @@ def check_blindness(t, s, a, entries):
         "client_id": "c" * 32, "version": "0", "rubric_version": "1"},
         csrf=False)
     t.check("and B cannot write its sheet (404)", r.status == 404)
+
+
+def check_declared_conflict(t, s, c, a, ed, entries):
+    """After check_blindness: B's conflict on entry 1 is gone from B's
+    pages and API, and the organisers see it on the dashboard; the form
+    A would use."""
+    b = judge(s, "gkb")
+    home = b.get("/?conflict=declared")
+    t.check("B's home says the entry went and the organisers were told",
+            'role="status">Đã ghi nhận khai báo xung đột lợi ích' in home.text
+            and "Ban Tổ chức đã được thông báo" in home.text and
+            "CK-01" not in home.text, home.status)
+    r = api(b, "GET", "/api/entries/%d/sheet" % entries[1])
+    t.check("API: B's conflicted entry is not found (404)", r.status == 404,
+            r.status)
+    r = api(b, "GET", "/api/assigned")
+    t.check("API: nor listed", r.status == 200 and
+            [x["code"] for x in r.json["entries"]] == ["CK-00"], r.text[:200])
+    page = c.get("/editions/%d/progress" % ed)
+    rows = re.findall(r'<section class="declared"><h2>([^<]*)</h2>.*?'
+                      r'<tbody>(.*?)</tbody>', page.text, re.S)
+    t.check("the dashboard lists the judge's conflict, with a count",
+            len(rows) == 1 and rows[0][0] ==
+            "Xung đột lợi ích do giám khảo khai báo (1)" and
+            "<td>ThS Hà Thị Nga</td>" in rows[0][1] and
+            ">CK-01</a> Máy cơ khí 1" in rows[0][1] and
+            "<td>Tôi hướng dẫn nhóm tác giả</td>" in rows[0][1], rows)
+    home = a.get("/")
+    forms = re.findall(r'<details class="conflict"><summary>([^<]*)<span '
+                       r'class="sr-only"> \(CK-\d\d\)</span></summary>'
+                       r'<form method="post" action="/entries/(\d+)/'
+                       r'conflicts">.*?</details>', home.text, re.S)
+    t.check("A's home: a folded conflict form per entry",
+            sorted(int(e) for _, e in forms) == sorted(entries) and
+            forms[0][0] == "Khai báo xung đột lợi ích", forms)
+    t.check("with a required reason of at most 250 letters",
+            home.text.count('required maxlength="250"') == 3)
+    page = a.get("/entries/%d/sheet" % entries[2])
+    t.check("A's sheet page has it too", 'action="/entries/%d/conflicts"'
+            % entries[2] in page.text)
+    for what, reason in (("only spaces", "   "), ("251 letters", "ệ" * 251)):
+        r = a.post("/entries/%d/conflicts" % entries[2],
+                   {"reason": reason, "csrf": home.csrf()}, csrf=False)
+        t.check("a reason of %s is refused (400)" % what, r.status == 400,
+                r.status)
+    t.check("and A keeps the entry", "CK-02" in a.get("/").text)
 
 
 def check_rubric_change(t, s, c, a, ed, entries):
@@ -416,22 +473,175 @@ def check_states(t, s, c, a, ed, entries):
     t.check("organisers do not score (403)", r.status == 403, r.status)
 
 
+# Totals by judge (A, B, C) and entry: entry 0 is 30 points apart, 1 is
+# 14, 2 is 10; judge C's mean is 52.67 against the panel's 64 (-11.33),
+# A's +6, B's +5.33.
+TOTALS = {"a": [(24, 24, 32), (21, 21, 28), (18, 18, 24)],
+          "b": [(23.5, 23.5, 31), (21.5, 21.5, 29), (17, 17, 24)],
+          "c": [(15, 15, 20), (17, 17, 24), (15, 15, 20)]}
+
+
+def submit_all(t, s, login, entries):
+    j = judge(s, login)
+    for i, e in enumerate(entries):
+        n, a, f = TOTALS[login[-1]][i]
+        r = api(j, "POST", "/api/entries/%d/sheet" % e, {
+            "client_id": "stats-%s-%d-aaaaaaaaaaaa" % (login, i),
+            "version": 0, "rubric_version": 1, "state": "submitted",
+            "points": {"novelty": str(n), "applicability": str(a),
+                       "effectiveness": str(f)},
+            "comment": "Nhận xét riêng của %s" % login})
+        t.check("%s submits entry %d" % (login, i), r.status == 200, r.text)
+    return j
+
+
+def stats_tables(page):
+    """The panel's disagreement rows {code: (totals, spread)} and far
+    judges {name: (mean, severity, sheets)}, or None when not shown."""
+    spread = re.search(r'<table class="spread">.*?<tbody>(.*?)</tbody>',
+                       page.text, re.S)
+    far = re.search(r'<table class="far">.*?<tbody>(.*?)</tbody>',
+                    page.text, re.S)
+    rows = {}
+    for code, cells, gap in re.findall(
+            r'<tr><td><a href="/entries/\d+">([^<]*)</a></td><td>[^<]*</td>'
+            r'<td><ul class="totals">(.*?)</ul></td>'
+            r'<td class="num">([^<]*)</td></tr>', spread.group(1)
+            if spread else ""):
+        rows[code] = (sorted(re.findall(r"<strong>([^<]*)</strong>", cells)),
+                      gap)
+    judges = {}
+    for name, mean, sev, n in re.findall(
+            r'<tr><td>([^<]*)</td><td class="num">([^<]*)</td>'
+            r'<td class="num">([^<]*)</td><td class="num">(\d+)</td></tr>',
+            far.group(1) if far else ""):
+        judges[name] = (mean, sev, int(n))
+    return (rows if spread else None), (judges if far else None)
+
+
+def check_statistics(t, s, c, experts):
+    """A second edition (authors hidden from judges, D chairs its panel):
+    A, B and C score three entries; the dashboard's disagreement and far
+    judges, the threshold parameter, and what judges and the chair see."""
+    ed, entries = judging_edition(t, c, experts, "TK", ["abc"] * 3,
+                                  chair="d", number="11", hide_authors="1")
+    path = "/editions/%d/progress" % ed
+    submit_all(t, s, "gka", entries)
+    page = c.get(path)
+    t.check("one sheet per entry: the dashboard says it cannot compare",
+            page.status == 200 and page.text.count(
+                "Chưa đủ phiếu để so sánh") == 2 and
+            stats_tables(page) == (None, None), page.status)
+    submit_all(t, s, "gkb", entries)
+    page = c.get(path)
+    t.check("two close judges: no entry and no judge beyond the threshold",
+            "Không có bài nào vượt ngưỡng." in page.text and
+            "Không có giám khảo nào vượt ngưỡng." in page.text and
+            "Chưa đủ phiếu" not in page.text)
+    submit_all(t, s, "gkc", entries)
+    page = c.get(path)
+    spread, far = stats_tables(page)
+    t.check("the entry 30 points apart is listed, with each judge's total",
+            spread == {"TK-00": (["50", "78", "80"], "30")}, spread)
+    t.check("judge C, 11.33 below the panel's mean, is listed alone",
+            far == {"KS Vi Văn Đức": ("52.67", "-11.33", 3)}, far)
+    t.check("the thresholds are shown with their share of the maximum",
+            "Ngưỡng: <strong>20 điểm</strong> (20% của tổng điểm tối đa "
+            "100)" in page.text and "Ngưỡng: <strong>10 điểm</strong> "
+            "(10% của tổng điểm tối đa 100)" in page.text and
+            'name="spread" value="20"' in page.text)
+    t.check("each list is explained in one sentence",
+            "Một bài được liệt kê khi tổng điểm cao nhất" in page.text and
+            "Một giám khảo được liệt kê khi điểm trung bình" in page.text)
+    page = c.get(path + "?spread=12")
+    spread, _ = stats_tables(page)
+    t.check("?spread=12 lists the entry 14 points apart too, not the 10",
+            page.status == 200 and sorted(spread or {}) == ["TK-00", "TK-01"]
+            and spread["TK-01"] == (["58", "70", "72"], "14") and
+            "Ngưỡng: <strong>12 điểm</strong> (12%" in page.text, spread)
+    page = c.get(path + "?spread=9.5")
+    t.check("?spread=9.5 lists all three", page.status == 200 and
+            sorted(stats_tables(page)[0] or {}) == ["TK-00", "TK-01",
+                                                    "TK-02"])
+    for bad in ("abc", "0", "-5", "100.5", "1e1"):
+        page = c.get(path + "?spread=" + bad)
+        spread, _ = stats_tables(page)
+        t.check("?spread=%s is refused next to its field (400)" % bad,
+                page.status == 400 and 'id="spread-error"' in page.text and
+                "Ngưỡng chênh lệch phải là một số điểm" in page.text and
+                'value="%s" maxlength="12" aria-invalid="true"' % bad
+                in page.text, page.status)
+        t.check("?spread=%s: the default is used" % bad,
+                sorted(spread or {}) == ["TK-00"], spread)
+    page = c.get(path + "?lang=en")
+    t.check("in English when asked", "Entries with high disagreement" in
+            page.text and "Judges far from their panel&#39;s mean" in page.text)
+    c.get(path + "?lang=vi")
+    check_entry_views(t, s, c, experts, entries)
+
+
+def check_entry_views(t, s, c, experts, entries):
+    """Blindness in the second edition: a judge goes from the entry's page
+    to their sheet; the chair (not judging) sees the entry without its
+    people and nobody's scores."""
+    a = judge(s, "gka")
+    r = a.get("/entries/%d" % entries[0])
+    t.check("the assigned judge's entry page is their sheet (303)",
+            r.status == 303 and r.header("Location") ==
+            "/entries/%d/sheet" % entries[0], r.status)
+    page = a.get("/entries/%d/sheet" % entries[0])
+    t.check("the sheet hides the authors", page.status == 200 and
+            "Máy cơ khí 0" in page.text and "Tác giả 0" not in page.text and
+            "Hợp tác xã 0" not in page.text)
+    t.check("the organisers see the authors",
+            "Tác giả 0" in c.get("/entries/%d" % entries[0]).text)
+    d = judge(s, "gkd")
+    page = d.get("/entries/%d" % entries[0])
+    t.check("the chair sees the entry", page.status == 200 and
+            "Máy cơ khí 0" in page.text, page.status)
+    t.check("without its authors and organisation, and says why",
+            "Tác giả 0" not in page.text and "Hợp tác xã 0" not in page.text
+            and "được ẩn với giám khảo theo thiết lập" in page.text)
+    grid = d.get("/editions/%d/assignments" % c_edition(s, entries[0]))
+    t.check("the chair's grid shows the assignment, no scores",
+            grid.status == 200 and "TK-00" in grid.text and
+            "Nhận xét riêng" not in grid.text + page.text and
+            "Đã nộp" not in grid.text + page.text, grid.status)
+    r = api(d, "GET", "/api/entries/%d/sheet" % entries[0])
+    t.check("nor through the API (the chair knows the entry: 409, no sheet)",
+            r.status == 409 and r.json is not None and "sheet" not in r.json
+            and "Nhận xét riêng" not in r.text, r.text)
+    r = d.post("/entries/%d/conflicts" % entries[2], {
+        "reason": "ệ" * 250, "csrf": d.get("/").csrf()}, csrf=False)
+    t.check("a reason of 250 Vietnamese letters is accepted",
+            r.status == 303 and ids_of(
+                s, "SELECT length(reason) FROM conflicts WHERE entry_id = ?"
+                " AND source = 'judge'", entries[2]) == [(250,)], r.status)
+
+
+def c_edition(s, entry):
+    return ids_of(s, "SELECT edition_id FROM entries WHERE id = ?",
+                  entry)[0][0]
+
+
 def main(argv):
     t = Suite("sheets")
     s = Server(argv[1])
     try:
         s.add_user("bantochuc", "organiser")
         s.start()
-        c, ed, entries, _ = setup(t, s)
+        c, ed, entries, experts = setup(t, s)
         a = check_draft_and_submit(t, s, entries)
         check_bad_values(t, s, a, entries)
         check_replay_and_stale(t, s, a, entries)
         check_corrections(t, s, a, entries)
         check_blindness(t, s, a, entries)
+        check_declared_conflict(t, s, c, a, ed, entries)
         check_rubric_change(t, s, c, a, ed, entries)
         check_api(t, s, a, entries)
         check_lock(t, s, c, a, ed, entries)
         check_states(t, s, c, a, ed, entries)
+        check_statistics(t, s, c, experts)
         r = s.cli("audit", "verify", "--db", s.db)
         t.check("audit chain verifies", r.returncode == 0, r.stdout)
         t.check("graceful stop", s.stop() == 0)

@@ -85,7 +85,10 @@ row(struct buf *out, const struct page *p, long long edition, const char *site,
 		html_fmt(out, "<br><small>%s %s</small>", T(l, MSG_CARD_FROM),
 		         c->used_from);
 	html_fmt(out, "</td><td class=\"num\">%lld</td><td>", c->cards);
-	if (can_issue)
+	if (can_issue && c->state == CARD_NONE)
+		print_form(out, p, edition, site, c->expert_id,
+		           MSG_CARD_ISSUE_ONE, MSG_CARD_ISSUE_ASK);
+	else if (can_issue)
 		print_form(out, p, edition, site, c->expert_id,
 		           MSG_CARD_REISSUE, MSG_CARD_REISSUE_ASK);
 	buf_puts(out, "</td></tr>");

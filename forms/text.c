@@ -416,6 +416,9 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                          "Print new cards for everyone? Unused old "
 	                          "cards will be revoked." },
 	[MSG_CARD_REISSUE] = { "Cấp lại thẻ (PDF)", "Reissue the card (PDF)" },
+	[MSG_CARD_ISSUE_ONE] = { "In thẻ (PDF)", "Print the card (PDF)" },
+	[MSG_CARD_ISSUE_ASK] = { "In thẻ cho giám khảo này?",
+	                         "Print a card for this judge?" },
 	[MSG_CARD_REISSUE_ASK] = { "Cấp lại thẻ? Thẻ cũ bị thu hồi và phiên "
 	                           "đăng "
 	                           "nhập mở bằng thẻ cũ kết thúc.",

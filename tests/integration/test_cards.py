@@ -91,6 +91,9 @@ def check_page(t, s, c, ed):
             page.status == 200 and all(n in page.text for _, n, _ in JUDGES)
             and NEWCOMER in page.text and page.text.count("Chưa cấp") >= 5,
             page.status)
+    t.check("cards page: 'print' for a judge without a card, not 'reissue'",
+            page.text.count("In thẻ (PDF)") == 5 and
+            "Cấp lại thẻ" not in page.text)
     t.check("cards page: the expert without an account is flagged",
             "chưa có tài khoản" in page.text)
     t.check("cards page: the address the cards will carry is editable",
@@ -258,6 +261,9 @@ def check_reissue(t, s, c, ed, site, a, by_user, text):
     t.check("cards page: used and unused cards told apart",
             "Đã dùng" in page.text and "Đã cấp, chưa dùng" in page.text and
             "127.0.0.1" in page.text)
+    t.check("cards page: 'reissue' once a card exists",
+            page.text.count("Cấp lại thẻ (PDF)") == 5 and
+            "In thẻ (PDF)" not in page.text)
     r = c.post("/editions/%d/cards" % ed, {"site": site,
                                            "expert": experts["gkc"]},
                csrf=page.csrf())

@@ -173,7 +173,7 @@ $(FSYNC): bench/bench_fsync.c
 	@echo "  LD $@"
 	$(Q)$(CC) $(CFLAGS_BASE) -O2 -o $@ $^ -lsqlite3
 
-BENCH_SECONDS ?= 20
+BENCH_SECONDS ?= 40
 bench: deps
 	@./scripts/deps.sh $(BENCH_DEBS)
 	@$(MAKE) --no-print-directory VARIANT=release $(BENCH) $(FSYNC) \

@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONNECTIONS = 64
@@ -81,6 +82,14 @@ def login(port, binary, db_path, user, entry):
     path = link[link.index("/enter"):]
     c = http.client.HTTPConnection("127.0.0.1", port)
     c.request("GET", path)
+    r = c.getresponse()
+    page = r.read().decode()
+    form = [v.split(";")[0] for k, v in r.getheaders()
+            if k.lower() == "set-cookie" and v.startswith("gk_form=")][0]
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    c.request("POST", "/enter", urllib.parse.urlencode(
+        {"t": path.split("=", 1)[1], "csrf": csrf}),
+        {"Cookie": form, "Content-Type": "application/x-www-form-urlencoded"})
     r = c.getresponse()
     r.read()
     cookie = [v.split(";")[0] for k, v in r.getheaders()

@@ -256,6 +256,8 @@ enum msg {
 	MSG_CODE_LABEL,
 	MSG_CODE_HINT,
 	MSG_CODE_ENTER,
+	MSG_ENTER_TITLE,
+	MSG_ENTER_TEXT,
 	MSG_CODE_FORMAT,
 	MSG_CODE_INVALID,
 	MSG_OTHER_EDITION,
@@ -439,6 +441,10 @@ void field_csrf(struct buf *out, const char *token);
 /* ---- Pages of the server (pages_*.c) ------------------------------------- */
 
 /* The login form; `login` is the name typed before (kept on error). */
+/* The page a login link opens: one button that uses the link (a POST, so
+ * that link previews and prefetches do not use the card up). */
+void page_enter(struct buf *out, const struct page *p, const char *token,
+                const char *csrf);
 void page_login(struct buf *out, const struct page *p, const char *login,
                 enum msg error, const char *csrf);
 

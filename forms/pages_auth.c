@@ -41,3 +41,20 @@ page_login(struct buf *out, const struct page *p, const char *login,
 	         T(p->lang, MSG_CODE_HINT), T(p->lang, MSG_CODE_ENTER));
 	page_end(out, p);
 }
+
+void
+page_enter(struct buf *out, const struct page *p, const char *token,
+           const char *csrf)
+{
+	page_begin(out, p);
+	html_fmt(out,
+	         "<div class=\"narrow\"><h1>%s</h1><p>%s</p>"
+	         "<form method=\"post\" action=\"/enter\" class=\"enter\">",
+	         T(p->lang, MSG_ENTER_TITLE), T(p->lang, MSG_ENTER_TEXT));
+	field_csrf(out, csrf);
+	html_fmt(out,
+	         "<input type=\"hidden\" name=\"t\" value=\"%s\">"
+	         "<button type=\"submit\" autofocus>%s</button></form></div>",
+	         token, T(p->lang, MSG_CODE_ENTER));
+	page_end(out, p);
+}

@@ -374,6 +374,13 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                    "8 letters and digits, such as K7QM-2XHD; upper or "
 	                    "lower case." },
 	[MSG_CODE_ENTER] = { "Vào chấm", "Start judging" },
+	[MSG_ENTER_TITLE] = { "Đăng nhập bằng thẻ", "Log in with your card" },
+	[MSG_ENTER_TEXT] = { "Bấm «Vào chấm» để bắt đầu. Thẻ chỉ dùng được một "
+	                     "lần: sau đó máy tính bảng này giữ phiên đăng "
+	                     "nhập "
+	                     "của bạn.",
+	                     "Press «Start judging» to begin. The card works "
+	                     "once: this tablet then keeps you logged in." },
 	[MSG_CODE_FORMAT] = { "Mã phải gồm đúng 8 chữ và số như in trên thẻ "
 	                      "(ví dụ K7QM-2XHD). Hãy kiểm tra lại.",
 	                      "The code is exactly 8 letters and digits as "

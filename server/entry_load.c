@@ -20,7 +20,8 @@ entry_load(struct req *r, int64_t id, enum action act, struct one *o)
 	if (rc == 0 && r->actor.edition_id != 0 &&
 	    o->entry.edition_id != r->actor.edition_id) {
 		if (o->obj.assigned && !o->obj.conflicted)
-			respond_error_why(r, 403, MSG_OTHER_EDITION);
+			respond_error_why(r, 403, MSG_OTHER_EDITION,
+			                  "other_edition");
 		else
 			respond_error(r, 404);
 		return -1;

@@ -221,14 +221,16 @@ record(struct req *r, const struct ctx *c, struct issue *is, size_t n,
 
 		rc = db_judge_user(tx, is[i].judge->expert_id,
 		                   is[i].judge->name, &user);
-		for (int tries = 0; rc == 0 && tries < 3; tries++) {
+		/* a code drawn twice (1 in 2^40 per live card) is drawn
+		 * again, before the PDF is made from the stored values */
+		for (int tries = 0; rc == 0; tries++) {
 			rc = db_card_issue(tx, user, c->edition.id,
 			                   is[i].token_hash, is[i].code_hash,
 			                   expires, reissue);
 			if (rc != DB_DUPLICATE)
 				break;
+			rc = tries < 3 ? 0 : -1;
 			card_code_new(is[i].code, is[i].code_hash);
-			rc = 0;
 		}
 	}
 	if (rc != 0) {
@@ -275,9 +277,9 @@ h_cards_issue(struct req *r)
 		goto out;
 	}
 	buf_reset(&r->out);
-	rc = render(r, &c, is, n, site, expires);
+	rc = record(r, &c, is, n, expires, expert != 0);
 	if (rc == 0)
-		rc = record(r, &c, is, n, expires, expert != 0);
+		rc = render(r, &c, is, n, site, expires);
 	if (rc != 0) {
 		buf_reset(&r->out);
 		respond_error(r, rc == 1 ? 409 : 500);

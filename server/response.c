@@ -54,21 +54,22 @@ respond_json(struct req *r, int status, json_t *v)
 void
 respond_error(struct req *r, int status)
 {
-	respond_error_why(r, status, MSG__MAX);
+	respond_error_why(r, status, MSG__MAX, NULL);
 }
 
 void
-respond_error_why(struct req *r, int status, enum msg why)
+respond_error_why(struct req *r, int status, enum msg why, const char *code)
 {
 	struct page p = req_page(r, NULL);
+	json_t *err;
 
 	if (req_is_api(r)) {
-		respond_json(r, status,
-		             json_pack("{s:{s:i, s:s}}", "error", "status",
-		                       status, "message",
-		                       why != MSG__MAX
-		                           ? T(r->lang, why)
-		                           : status_text(r->lang, status)));
+		err = json_pack("{s:i, s:s}", "status", status, "message",
+		                why != MSG__MAX ? T(r->lang, why)
+		                                : status_text(r->lang, status));
+		if (code != NULL)
+			json_object_set_new(err, "code", json_string(code));
+		respond_json(r, status, json_pack("{s:o}", "error", err));
 		return;
 	}
 	r->status = status;

@@ -13,7 +13,7 @@ const struct route routes[] = {
 	{ M_POST, "/login", ACT_LOGIN, h_login, HTTP_FORM_BODY_MAX },
 	{ M_POST, "/logout", ACT_LOGOUT, h_logout, HTTP_FORM_BODY_MAX },
 	{ M_GET, "/enter", ACT_LOGIN_LINK, h_enter, 0 },
-	{ M_POST, "/enter", ACT_LOGIN_CODE, h_enter_code, HTTP_FORM_BODY_MAX },
+	{ M_POST, "/enter", ACT_LOGIN_CODE, h_enter_post, HTTP_FORM_BODY_MAX },
 	{ M_GET, "/", ACT_HOME, h_home, 0 },
 	{ M_GET, "/editions", ACT_EDITION_LIST, h_edition_list, 0 },
 	{ M_GET, "/editions/new", ACT_EDITION_CREATE, h_edition_new, 0 },

@@ -216,8 +216,10 @@ bool req_is_api(const struct req *r);
 void respond_json(struct req *r, int status, json_t *v);
 /* An error page with the status (403, 404, 413...); for the API, JSON. */
 void respond_error(struct req *r, int status);
-/* The same, saying why (`why`: a message for the page and the API). */
-void respond_error_why(struct req *r, int status, enum msg why);
+/* The same, saying why (`why`: a message for the page and the API; `code`:
+ * for the API, a word the tablet acts on, or NULL). */
+void respond_error_why(struct req *r, int status, enum msg why,
+                       const char *code);
 /* 303 See Other to a local path. */
 void respond_redirect(struct req *r, const char *path);
 /* Adds a Set-Cookie header value. */
@@ -236,6 +238,18 @@ const char *session_login_token(struct req *r);
 void session_idle_free(struct idle *idle);
 /* Opens a session for the user (audited) and sets its cookie; 0 or -1. */
 int session_start(struct req *r, int64_t user_id, int64_t edition_id);
+/* The session row of a new login inside `tx` (a login link is used and
+ * its session opened in one transaction); its cookie's token in `token`,
+ * for session_cookie() once committed. */
+int session_create_in(struct db_tx *tx, struct req *r, int64_t user_id,
+                      int64_t edition_id, char token[44]);
+void session_cookie(struct req *r, const char token[44]);
+/* The login page with an error (MSG__MAX: none). */
+void login_page(struct req *r, const char *login, enum msg error);
+
+/* Login attempts counted per account and per address, in 15 minutes. */
+#define LOGIN_WINDOW      900
+#define LOGIN_PER_ADDRESS 30
 
 /* ---- Login cards' short codes (card_code.c) ---------------------------- */
 
@@ -455,7 +469,7 @@ void h_login_form(struct req *r);
 void h_login(struct req *r);
 void h_logout(struct req *r);
 void h_enter(struct req *r);
-void h_enter_code(struct req *r);
+void h_enter_post(struct req *r);
 void h_cards(struct req *r);
 void h_cards_issue(struct req *r);
 void h_home(struct req *r);

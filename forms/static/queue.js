@@ -30,6 +30,7 @@
 		}
 		st.versions = st.versions || {};
 		st.sheets = st.sheets || {};
+		st.parked = st.parked || [];
 		return st;
 	}
 
@@ -56,8 +57,8 @@
 
 	/* The status line of a sheet page, when there is one. */
 	function sayText(text) {
-		var el = document.querySelector("p.queue");
-		var n = load().records.length;
+		var el = document.querySelector("p.queue"), st = load();
+		var n = st.records.length + st.parked.length;
 
 		if (el === null) {
 			return;
@@ -92,6 +93,16 @@
 		var st = load(), rec = st.records[0];
 
 		sending = false;
+		if (status === 403 && body && body.error &&
+				body.error.code === "other_edition") {
+			/* a save for another edition than this login card's: kept
+			 * aside, for a later login that may send it, and the rest
+			 * of the queue goes on */
+			st.parked.push(st.records.shift());
+			store(st);
+			kick();
+			return;
+		}
 		if (status === 401 || status === 403) {
 			say("login"); /* kept: sent after logging in again */
 			return;
@@ -226,7 +237,7 @@
 		f.addEventListener("submit", function (ev) {
 			var st = load();
 
-			if (st.records.length > 0 &&
+			if (st.records.length + st.parked.length > 0 &&
 					!window.confirm(who.getAttribute("data-logout-ask"))) {
 				ev.preventDefault();
 				return;
@@ -239,6 +250,17 @@
 		delay = 0;
 		kick();
 	});
+	/* saves set aside for another edition are tried again with this
+	 * page's login (it may be a different one) */
+	(function () {
+		var st = load();
+
+		if (st.parked.length > 0) {
+			st.records = st.parked.concat(st.records);
+			st.parked = [];
+			store(st);
+		}
+	}());
 	if (load().records.length > 0) {
 		say("local");
 		kick();

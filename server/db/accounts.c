@@ -296,6 +296,18 @@ db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
 }
 
 int
+db_link_usable(struct db_read *rd, const uint8_t token_hash[32], int64_t now)
+{
+	sqlite3_stmt *st = rd_stmt(rd, STMT_LINK_USABLE);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	return step_row(st);
+}
+
+int
 db_code_use(struct db_tx *tx, const uint8_t code_hash[32], int64_t now,
             const char *address, struct db_link_login *out)
 {

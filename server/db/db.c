@@ -207,8 +207,22 @@ void
 column_copy(sqlite3_stmt *st, int i, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t n = (size_t)sqlite3_column_bytes(st, i);
 
-	snprintf(out, size, "%s", t != NULL ? (const char *)t : "");
+	if (size == 0)
+		return;
+	if (t == NULL)
+		n = 0;
+	if (n >= size) {
+		/* too long for the field: cut at a character's start, never
+		 * inside a Vietnamese letter's UTF-8 bytes */
+		n = size - 1;
+		while (n > 0 && (t[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (n > 0)
+		memcpy(out, t, n);
+	out[n] = '\0';
 }
 
 int

@@ -144,6 +144,10 @@ struct db_link_login {
  * DB_NOTFOUND when unknown, used already, revoked or expired. */
 int db_link_use(struct db_tx *tx, const uint8_t token_hash[32], int64_t now,
                 const char *address, struct db_link_login *out);
+/* Would the link work now (unknown, used, revoked or expired: DB_NOTFOUND)?
+ * Uses nothing. */
+int db_link_usable(struct db_read *rd, const uint8_t token_hash[32],
+                   int64_t now);
 /* The same for the short code of a login card (its SHA-256). */
 int db_code_use(struct db_tx *tx, const uint8_t code_hash[32], int64_t now,
                 const char *address, struct db_link_login *out);

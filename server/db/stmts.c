@@ -195,6 +195,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "UPDATE login_links SET used_at = ?2, used_from = ?3"
 	    " WHERE token_hash = ?1 AND used_at IS NULL AND revoked_at IS NULL"
 	    " AND expires_at > ?2 RETURNING user_id, coalesce(edition_id, 0)",
+	[STMT_LINK_USABLE] =
+	    "SELECT 1 FROM login_links WHERE token_hash = ?1 AND used_at IS"
+	    " NULL AND revoked_at IS NULL AND expires_at > ?2",
 	[STMT_LINK_USE_CODE] =
 	    "UPDATE login_links SET used_at = ?2, used_from = ?3"
 	    " WHERE code_hash = ?1 AND used_at IS NULL AND revoked_at IS NULL"

@@ -191,8 +191,13 @@ function checkSheet(what, sheets, state, want) {
 async function flow(page, { server, context }) {
 	// The login link, opened as if from the QR card.
 	const link = await server.loginLink(JUDGE);
-	const r = await page.goto(link, { waitUntil: 'load' });
-	check('the login link leads to the judge\'s home page',
+	const opened = await page.goto(link, { waitUntil: 'load' });
+	const button = page.locator('form.enter button[type=submit]');
+	check('the login link opens a page with one button (nothing used yet)',
+		opened.status() === 200 && await button.count() === 1, opened.status());
+	await stepDone(page, 'enter');
+	const [r] = await Promise.all([page.waitForNavigation(), button.tap()]);
+	check('the button leads to the judge\'s home page',
 		r.status() === 200 && new URL(page.url()).pathname === '/', `${r.status()} ${page.url()}`);
 	check('the home page is Vietnamese', await page.getAttribute('html', 'lang') === 'vi');
 	const assigned = await page.evaluate(async () => {

@@ -8,6 +8,9 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
 const page = await browser.newPage({ viewport: { width: 1024, height: 768 },
 	hasTouch: true });
 await page.goto(link);
+// the link's page has one button, which uses the link
+if (await page.locator('form.enter button').count() === 1)
+	await Promise.all([page.waitForNavigation(), page.click('form.enter button')]);
 const base = new URL(link).origin;
 for (const [i, p] of paths.entries()) {
 	await page.goto(base + p);

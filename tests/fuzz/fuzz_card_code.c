@@ -19,8 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(typed, data, size);
 	typed[size] = '\0';
 	if (card_code_read(typed, out)) {
-		if (strlen(out) != 8 ||
-		    strspn(out, card_code_alphabet) != 8)
+		if (strlen(out) != 8 || strspn(out, card_code_alphabet) != 8)
 			abort();
 		if (!card_code_read(out, again) || strcmp(out, again) != 0)
 			abort();

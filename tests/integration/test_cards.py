@@ -180,7 +180,7 @@ def check_scan(t, s, ed, codes):
     url = by_user["gka"]
     path = url[url.index("/enter"):]
     a = Client(s)
-    r = a.get(path)
+    r = a.enter(path)
     t.check("scanning the card logs the judge in", r.status == 303 and
             r.header("Location") == "/" and "gk_session" in a.cookies,
             r.status)
@@ -192,7 +192,7 @@ def check_scan(t, s, ed, codes):
                       " DESC LIMIT 1")
     t.check("the session is bound to the card's edition",
             bound == [(ed,)], bound)
-    again = Client(s).get(path)
+    again = Client(s).enter(path)
     t.check("the same card a second time: refused (single use)",
             again.status == 410 and "không hợp lệ" in again.text,
             again.status)
@@ -270,13 +270,13 @@ def check_reissue(t, s, c, ed, site, a, by_user, text):
     _, codes = read_pdf(t, "reissued card", r, 1)
     t.check("reissue: one new card", len(codes) == 1 and codes[0] != old_c,
             codes)
-    r = Client(s).get(old_c[old_c.index("/enter"):])
+    r = Client(s).enter(old_c[old_c.index("/enter"):])
     t.check("reissue: the old card's link no longer works", r.status == 410,
             r.status)
     _, r = post_code(s, code_c)
     t.check("reissue: the old card's code no longer works", r.status == 401,
             r.status)
-    r = Client(s).get(codes[0][codes[0].index("/enter"):])
+    r = Client(s).enter(codes[0][codes[0].index("/enter"):])
     t.check("reissue: the new card works", r.status == 303, r.status)
     t.check("judge A's card session works before A's reissue",
             a.get("/").status == 200)
@@ -344,8 +344,12 @@ def check_bound(t, s, c, b, ed):
         "Content-Type": "application/json", "X-CSRF-Token": tok})
     msg = json.loads(r.text).get("error", {}).get("message", "") \
         if r.text.startswith("{") else ""
-    t.check("card session, another edition's sheet via the API: 403 JSON",
-            r.status == 403 and "kỳ thi khác" in msg, (r.status, r.text))
+    code = json.loads(r.text).get("error", {}).get("code") \
+        if r.text.startswith("{") else None
+    t.check("card session, another edition's sheet via the API: 403 JSON"
+            " with the code the tablet's queue acts on",
+            r.status == 403 and "kỳ thi khác" in msg and
+            code == "other_edition", (r.status, r.text))
     listed = json.loads(b.get("/api/assigned").text)
     t.check("card session: the API lists its edition's entries only",
             "HT2-01" not in json.dumps(listed, ensure_ascii=False) and

@@ -164,15 +164,33 @@ def check_links(t, s):
             "/enter?t=" in link, r.stdout + r.stderr)
     path = link[link.index("/enter"):]
     c = Client(s)
-    r = c.get(path)
+    for method in ("HEAD", "GET"):
+        r = c.request(method, path)
+        t.check("opening a login link (%s) uses nothing: a button" % method,
+                r.status == 200 and "gk_session" not in c.cookies,
+                r.status)
+    t.check("the link's page posts the token with the form token",
+            'action="/enter"' in r.text and 'name="t"' in r.text and
+            r.csrf() is not None)
+    bad = Client(s)
+    bad.get(path)
+    r = bad.post("/enter", {"t": path.split("=", 1)[1]}, csrf="0" * 64)
+    t.check("the button without its form token: refused, link kept",
+            r.status == 400 and "gk_session" not in bad.cookies, r.status)
+    r = c.enter(path)
     t.check("a login link opens a session", r.status == 303 and
-            "gk_session" in c.cookies)
+            "gk_session" in c.cookies, r.status)
     t.check("the judge lands on their page", c.get("/").status == 200)
-    r = Client(s).get(path)
+    again = Client(s)
+    r = again.enter(path)
     t.check("a login link works once", r.status == 410 and
-            "gk_session" not in Client(s).cookies)
+            "gk_session" not in again.cookies, r.status)
     r = Client(s).get("/enter?t=" + "A" * 43)
     t.check("an unknown link is refused the same way", r.status == 410)
+    c = Client(s)
+    tok = c.get("/login").csrf()
+    r = c.post("/enter", {"t": "A" * 43}, csrf=tok)
+    t.check("posting an unknown link: refused", r.status == 410, r.status)
     r = s.cli("login-link", "--db", s.db, "--login", "nobody")
     t.check("login-link for an unknown login: exit 2", r.returncode == 2)
 
@@ -186,7 +204,7 @@ def check_demo_links(t, s, text):
             "Tiểu ban tôi làm trưởng ban"]
     for link, words in zip(links, want):
         c = Client(s)
-        r = c.get(link)
+        r = c.enter(link)
         home = c.get(r.header("Location") or "/")
         if home.status == 303:
             home = c.get(home.header("Location"))

@@ -168,6 +168,9 @@ answer(struct req *r, struct sheet_page *sp, int rc)
 		       json_pack("{s:s}", "reason",
 		                 T(r->lang, MSG_REASON_REQUIRED)));
 		break;
+	case DB_NOTFOUND: /* no longer the judge's entry */
+		respond_error(r, 404);
+		break;
 	default:
 		respond_error(r, 500);
 	}

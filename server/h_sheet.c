@@ -182,6 +182,7 @@ sheet_write(struct req *r, struct sheet_page *sp, const struct sheet_post *post)
 	const char *ids[DB_MAX_SCORES];
 	int32_t points[DB_MAX_SCORES];
 	struct db_sheet_save s;
+	struct db_access now;
 	struct db_tx *tx = db_begin(r->app->db, &who);
 	int rc = tx != NULL
 	             ? ctx_recheck_object(tx, r, sp->one.entry.edition_id,
@@ -191,6 +192,13 @@ sheet_write(struct req *r, struct sheet_page *sp, const struct sheet_post *post)
 	to_save(sp->one.ctx.rubric, post, ids, points, &s);
 	if (rc == 1)
 		rc = DB_LOCKED;
+	/* still the judge's entry: an assignment removed, or a conflict
+	 * declared, while this save was on its way wins over it */
+	if (rc == 0)
+		rc = db_judge_access_tx(tx, sp->one.entry.id,
+		                        r->actor.expert_id, &now);
+	if (rc == 0 && (!now.assigned || now.conflicted))
+		rc = DB_NOTFOUND;
 	if (rc == 0)
 		rc = db_sheet_save(tx, sp->one.entry.id, r->actor.expert_id, &s,
 		                   &sp->sheet);
@@ -223,6 +231,9 @@ answer_refusal(struct req *r, struct sheet_page *sp,
 		r->status = 422;
 		form_error(e, "reason", MSG_REASON_REQUIRED);
 		render(r, sp, post, e, MSG__MAX);
+		break;
+	case DB_NOTFOUND: /* no longer the judge's entry */
+		respond_error(r, 404);
 		break;
 	default:
 		respond_error(r, 500);

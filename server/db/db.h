@@ -307,6 +307,9 @@ struct db_access {
 
 int db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
                     struct db_access *out);
+/* The same inside a write transaction (re-checked before a save). */
+int db_judge_access_tx(struct db_tx *tx, int64_t entry, int64_t expert,
+                       struct db_access *out);
 /* How many panels the expert chairs (in the edition; 0: in any). */
 int db_expert_chairs(struct db_read *rd, int64_t expert, int64_t edition,
                      int *count);

@@ -327,12 +327,10 @@ db_attachment_each(struct db_read *rd, int64_t entry,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
-                struct db_access *out)
+static int
+judge_access(sqlite3_stmt *st, int64_t entry, int64_t expert,
+             struct db_access *out)
 {
-	sqlite3_stmt *st = rd_stmt(rd, STMT_JUDGE_ACCESS);
-
 	memset(out, 0, sizeof(*out));
 	if (st == NULL)
 		return -1;
@@ -345,6 +343,20 @@ db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
 	out->chairs = sqlite3_column_int(st, 2) > 0;
 	sqlite3_reset(st);
 	return 0;
+}
+
+int
+db_judge_access(struct db_read *rd, int64_t entry, int64_t expert,
+                struct db_access *out)
+{
+	return judge_access(rd_stmt(rd, STMT_JUDGE_ACCESS), entry, expert, out);
+}
+
+int
+db_judge_access_tx(struct db_tx *tx, int64_t entry, int64_t expert,
+                   struct db_access *out)
+{
+	return judge_access(tx_stmt(tx, STMT_JUDGE_ACCESS), entry, expert, out);
 }
 
 int

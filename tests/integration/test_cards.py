@@ -294,6 +294,18 @@ def check_reissue(t, s, c, ed, site, a, by_user, text):
     revoked = ids_of(s, "SELECT count(*) FROM login_links WHERE revoked_at"
                         " IS NOT NULL")[0][0]
     t.check("only the unused old card was revoked", revoked == 1, revoked)
+    # a panel name longer than the card's field: cut at a letter's edge
+    db = sqlite3.connect(s.db)
+    db.execute("UPDATE panels SET name = ? WHERE edition_id = ?",
+               ("Tiểu ban Cơ khí – Xây dựng – Giao thông vận tải " * 12, ed))
+    db.commit()
+    db.close()
+    r = c.post("/editions/%d/cards" % ed, {"site": site,
+                                           "expert": experts["gkd"]},
+               csrf=page.csrf())
+    text, _ = read_pdf(t, "card with a very long panel name", r, 1)
+    t.check("a very long panel name is cut, not broken",
+            "Tiểu ban Cơ khí" in text and "\ufffd" not in text)
 
 
 def other_edition(t, s, c, experts):

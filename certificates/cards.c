@@ -151,8 +151,9 @@ pdf_login_cards(const struct pdf_fonts *fonts, const struct login_card *cards,
 		}
 		if (card_text(&pdf, &cards[i], &t) != 0)
 			break;
-		one_card(&pdf, page, (float)(slot % 2) * CARD_W,
-		         (float)(1 - slot / 2) * CARD_H, &t);
+		/* left to right, top row first */
+		one_card(&pdf, page, slot % 2 == 0 ? 0.0f : CARD_W,
+		         slot < 2 ? CARD_H : 0.0f, &t);
 		card_text_free(&t);
 	}
 	if (*err != '\0') {

@@ -17,7 +17,9 @@ canonical(char c)
 		return '0';
 	if (c == 'I' || c == 'L')
 		return '1';
-	return c != '\0' && strchr(card_code_alphabet, c) != NULL ? c : 0;
+	if (c == '\0' || strchr(card_code_alphabet, c) == NULL)
+		c = '\0';
+	return c;
 }
 
 bool

@@ -251,6 +251,35 @@ enum msg {
 	MSG_NO_ASSIGNMENTS,
 	MSG_PROGRESS,
 	MSG_LINK_INVALID,
+	/* results */
+	MSG_RESULTS,
+	MSG_RESULTS_NONE,
+	MSG_RESULTS_COMPUTE,
+	MSG_RESULTS_COMPUTE_ASK,
+	MSG_RESULTS_SNAPSHOT,
+	MSG_RESULTS_MANIFEST,
+	MSG_RESULTS_HISTORY,
+	MSG_RESULTS_EXPORT,
+	MSG_RESULTS_UNLOCKED,
+	MSG_RESULTS_BAD_SCORE,
+	MSG_RESULTS_NOT_SCORES,
+	MSG_RANK,
+	MSG_SCORE,
+	MSG_TIER,
+	MSG_SHEETS_COUNTED,
+	MSG_FLAGS,
+	MSG_FLAG_TIE,
+	MSG_FLAG_CUSP,
+	MSG_FLAG_INSUFFICIENT,
+	MSG_EXCLUDED,
+	MSG_DIAG_ALPHA,
+	MSG_DIAG_ICC,
+	MSG_DIAG_SEVERITY,
+	MSG_DIAG_MEAN,
+	MSG_DIAG_NONE,
+	MSG_CONTEST_SCOPE,
+	MSG_DIAGNOSTICS,
+	MSG_RUBRIC_VERSION,
 	/* login cards */
 	MSG_CODE_TITLE,
 	MSG_CODE_LABEL,
@@ -771,6 +800,60 @@ void page_progress(struct buf *out, const struct page *p,
                    const struct edition_view *ed,
                    const struct progress_panel *panels, size_t n,
                    const struct progress_extra *x, bool can_lock);
+
+/* ---- Results review (pages_results.c) ------------------------------------ */
+
+struct result_row {
+	int rank; /* 0: unranked */
+	const char *code, *title;
+	char score[32];   /* published, with the rubric's decimals */
+	const char *tier; /* "" for none */
+	bool insufficient, tie, cusp;
+	int nsheets, nexcluded;
+	const char *excluded; /* "judge (reason); ..." or "" */
+};
+
+struct result_judge {
+	const char *name;
+	int nsheets, excluded;
+	double mean, severity;
+	bool normalized;
+};
+
+struct result_scope {
+	const char *title; /* a field's, or the whole contest's */
+	const struct result_row *rows;
+	size_t nrows;
+	bool has_alpha, has_icc;
+	double alpha, icc1, icck;
+	const struct result_judge *judges;
+	size_t njudges;
+};
+
+struct result_snapshot_line {
+	long long id, at;
+	const char *by, *sha256;
+};
+
+struct results_view {
+	long long snapshot; /* 0: none computed yet */
+	long long at;
+	const char *by, *sha256, *method;
+	int rubric_version;
+	const struct result_scope *scopes;
+	size_t nscopes;
+	const struct result_snapshot_line *history;
+	size_t nhistory;
+	enum msg refusal;   /* why computing was refused (MSG__MAX: not) */
+	const char *detail; /* more about it (panels, the core's message) */
+};
+
+/* The results of an edition's latest snapshot (or the one asked for),
+ * with the diagnostics explained, the snapshots' list, and the compute
+ * button when `can_compute`. */
+void page_results(struct buf *out, const struct page *p,
+                  const struct edition_view *ed, const struct results_view *v,
+                  bool can_compute);
 
 /* ---- Judges' login cards (pages_cards.c, card_code.c) -------------------- */
 

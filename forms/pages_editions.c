@@ -221,11 +221,13 @@ page_edition(struct buf *out, const struct page *p,
 	         "href=\"/editions/%lld/assignments\">%s</a> <a "
 	         "class=\"button\" href=\"/editions/%lld/progress\">%s</a> "
 	         "<a class=\"button\" href=\"/editions/%lld/cards\">%s</a> "
+	         "<a class=\"button\" href=\"/editions/%lld/results\">%s</a> "
 	         "<a class=\"button\" href=\"/editions/%lld/rubric\">%s</a>"
 	         "</nav><div class=\"actions\">",
 	         v->id, T(l, MSG_ENTRIES), v->id, T(l, MSG_PANELS), v->id,
 	         T(l, MSG_ASSIGNMENTS), v->id, T(l, MSG_PROGRESS_PAGE), v->id,
-	         T(l, MSG_CARDS), v->id, T(l, MSG_RUBRIC_EDITOR));
+	         T(l, MSG_CARDS), v->id, T(l, MSG_RESULTS), v->id,
+	         T(l, MSG_RUBRIC_EDITOR));
 	if (can_advance)
 		advance_form(out, p, v);
 	if (can_edit)

@@ -365,6 +365,92 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_NO_ASSIGNMENTS] = { "Bạn chưa được phân công chấm hồ sơ nào.",
 	                         "No entries are assigned to you yet." },
 	[MSG_PROGRESS] = { "Tiến độ", "Progress" },
+	[MSG_RESULTS] = { "Kết quả chấm", "Results" },
+	[MSG_RESULTS_NONE] = { "Chưa tính kết quả lần nào.",
+	                       "No results computed yet." },
+	[MSG_RESULTS_COMPUTE] = { "Tính kết quả", "Compute the results" },
+	[MSG_RESULTS_COMPUTE_ASK] = { "Tính kết quả từ các phiếu đã nộp? Mỗi "
+	                              "lần tính tạo một bản kết "
+	                              "quả mới, không sửa bản cũ.",
+	                              "Compute the results from the submitted "
+	                              "sheets? Each computation "
+	                              "makes a new snapshot and never changes "
+	                              "an old one." },
+	[MSG_RESULTS_SNAPSHOT] = { "Bản kết quả", "Snapshot" },
+	[MSG_RESULTS_MANIFEST] = { "Bản kết quả ghi lại đúng các phiếu và bộ "
+	                           "tiêu chí đã dùng: tải các "
+	                           "phiếu (CSV) và bộ tiêu chí, chạy «giamkhao "
+	                           "results» là ra lại đúng "
+	                           "từng byte.",
+	                           "A snapshot keeps the exact sheets and "
+	                           "rubric it used: download the "
+	                           "sheets (CSV) and the rubric, run «giamkhao "
+	                           "results», and get the "
+	                           "same bytes." },
+	[MSG_RESULTS_HISTORY] = { "Các lần tính", "Snapshots" },
+	[MSG_RESULTS_EXPORT] = { "Tải các phiếu được tính (CSV)",
+	                         "Download the counted sheets (CSV)" },
+	[MSG_RESULTS_UNLOCKED] = { "Chưa tính được: còn tiểu ban chưa khóa "
+	                           "vòng chấm.",
+	                           "Not yet: some panels have not locked their "
+	                           "round." },
+	[MSG_RESULTS_BAD_SCORE] = { "Chưa tính được: một điểm đã nộp không hợp "
+	                            "với bộ tiêu chí hiện "
+	                            "hành (hãy mở lại phiếu đó để giám khảo "
+	                            "sửa).",
+	                            "Not yet: a submitted score does not fit "
+	                            "the rubric in force "
+	                            "(reopen that sheet for its judge to "
+	                            "correct)." },
+	[MSG_RESULTS_NOT_SCORES] = { "Kỳ thi này xét chọn bằng phiếu bầu: kết "
+	                             "quả bầu chọn chưa có ở "
+	                             "bản này.",
+	                             "This edition selects by ballot: ballot "
+	                             "results are not in this "
+	                             "version yet." },
+	[MSG_RANK] = { "Hạng", "Rank" },
+	[MSG_SCORE] = { "Điểm", "Score" },
+	[MSG_TIER] = { "Giải đề xuất", "Proposed prize" },
+	[MSG_SHEETS_COUNTED] = { "Phiếu tính", "Sheets counted" },
+	[MSG_FLAGS] = { "Ghi chú", "Flags" },
+	[MSG_FLAG_TIE] = { "đồng hạng", "tie" },
+	[MSG_FLAG_CUSP] = { "ranh giới giải: Hội đồng quyết định",
+	                    "at a prize's limit: the committee decides" },
+	[MSG_FLAG_INSUFFICIENT] = { "chưa đủ số giám khảo", "too few judges" },
+	[MSG_EXCLUDED] = { "phiếu bị loại (lệch quá xa)",
+	                   "sheets excluded (too far off)" },
+	[MSG_DIAG_ALPHA] = { "Hệ số alpha của Krippendorff đo mức các giám "
+	                     "khảo chấm thống nhất "
+	                     "với nhau: 1 là hoàn toàn thống nhất, 0 là như "
+	                     "chấm ngẫu nhiên; từ "
+	                     "0,8 trở lên là tốt.",
+	                     "Krippendorff's alpha measures how far the judges "
+	                     "agree: 1 is full "
+	                     "agreement, 0 is no better than chance; 0.8 or "
+	                     "more is good." },
+	[MSG_DIAG_ICC] = { "ICC(2,1) cho biết điểm của một giám khảo đáng tin "
+	                   "đến đâu, "
+	                   "ICC(2,k) cho biết điểm trung bình của cả tiểu ban "
+	                   "đáng tin đến đâu "
+	                   "(càng gần 1 càng tốt).",
+	                   "ICC(2,1) says how reliable one judge's score is, "
+	                   "ICC(2,k) how "
+	                   "reliable the panel's mean is (the closer to 1 the "
+	                   "better)." },
+	[MSG_DIAG_SEVERITY] = { "Độ lệch của giám khảo là điểm trung bình của "
+	                        "họ trừ điểm trung bình "
+	                        "chung: số âm là chấm chặt hơn, số dương là "
+	                        "chấm rộng hơn.",
+	                        "A judge's severity is their mean minus "
+	                        "everyone's mean: negative "
+	                        "is stricter, positive more lenient." },
+	[MSG_DIAG_MEAN] = { "Điểm trung bình", "Mean" },
+	[MSG_DIAG_NONE] = { "không tính được (chưa đủ dữ liệu)",
+	                    "not defined (too little data)" },
+	[MSG_CONTEST_SCOPE] = { "Toàn kỳ thi", "The whole contest" },
+	[MSG_DIAGNOSTICS] = { "Độ tin cậy của việc chấm",
+	                      "How reliable the judging was" },
+	[MSG_RUBRIC_VERSION] = { "bộ tiêu chí bản", "rubric version" },
 	[MSG_CODE_TITLE] = { "Đăng nhập bằng mã trên thẻ",
 	                     "Log in with the code on your card" },
 	[MSG_CODE_LABEL] = { "Mã trên thẻ đăng nhập",

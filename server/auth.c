@@ -47,6 +47,9 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_LOGIN_CODE] = "login-code",
 	[ACT_CARDS_VIEW] = "cards-view",
 	[ACT_CARDS_ISSUE] = "cards-issue",
+	[ACT_RESULTS_VIEW] = "results-view",
+	[ACT_RESULTS_COMPUTE] = "results-compute",
+	[ACT_RESULTS_EXPORT] = "results-export",
 };
 
 #define R(role) (1u << (role))
@@ -98,6 +101,9 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_LOGIN_CODE]      = ANYONE,
 	[ACT_CARDS_VIEW]      = STAFF,
 	[ACT_CARDS_ISSUE]     = STAFF,
+	[ACT_RESULTS_VIEW]    = STAFF,
+	[ACT_RESULTS_COMPUTE] = STAFF,
+	[ACT_RESULTS_EXPORT]  = STAFF,
 };
 /* clang-format on */
 
@@ -137,6 +143,9 @@ static const char *const sheets_visible[] = { "judging", "results", "posted",
 static const char *const open_for_cards[] = { "draft",       "receiving",
 	                                      "eligibility", "judging",
 	                                      "results",     NULL };
+/* Results are computed once judging is over, until they are posted (the
+ * page and a snapshot's files are there in every stage). */
+static const char *const open_for_results[] = { "results", NULL };
 /* Object rules: what the edition's lifecycle allows. */
 static bool
 edition_allows(enum action act, const struct db_edition *e)
@@ -167,6 +176,8 @@ edition_allows(enum action act, const struct db_edition *e)
 		return in_state(e, sheets_visible);
 	case ACT_CARDS_ISSUE:
 		return in_state(e, open_for_cards);
+	case ACT_RESULTS_COMPUTE:
+		return in_state(e, open_for_results);
 	default:
 		return true;
 	}

@@ -40,7 +40,12 @@ int cli_emit(const struct buf *out);
 struct score_rubric *cli_load_rubric(const char *path, enum score_lang lang,
                                      char **raw, size_t *rawlen);
 
+/* "--name VALUE" in argv (NULL when absent); is "--name" there? */
+const char *cli_option(int argc, char **argv, const char *name);
+bool cli_flag(int argc, char **argv, const char *name);
+
 int cmd_results(int argc, char **argv);
+int cmd_export_scores(int argc, char **argv);
 int cmd_rubric(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);

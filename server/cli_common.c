@@ -122,3 +122,21 @@ cli_load_rubric(const char *path, enum score_lang lang, char **raw,
 	}
 	return r;
 }
+
+const char *
+cli_option(int argc, char **argv, const char *name)
+{
+	for (int i = 1; i + 1 < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return argv[i + 1];
+	return NULL;
+}
+
+bool
+cli_flag(int argc, char **argv, const char *name)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return true;
+	return false;
+}

@@ -12,30 +12,11 @@
 #define DEFAULT_DB     "giamkhao.db"
 #define DEFAULT_LISTEN "127.0.0.1:8080"
 
-/* Finds "--name VALUE" in argv; NULL when absent. */
-static const char *
-option(int argc, char **argv, const char *name)
-{
-	for (int i = 1; i + 1 < argc; i++)
-		if (strcmp(argv[i], name) == 0)
-			return argv[i + 1];
-	return NULL;
-}
-
-static bool
-flag(int argc, char **argv, const char *name)
-{
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], name) == 0)
-			return true;
-	return false;
-}
-
 int
 cmd_serve(int argc, char **argv)
 {
-	const char *path = option(argc, argv, "--db");
-	const char *listen = option(argc, argv, "--listen");
+	const char *path = cli_option(argc, argv, "--db");
+	const char *listen = cli_option(argc, argv, "--listen");
 	struct app app;
 	int rc;
 
@@ -46,7 +27,7 @@ cmd_serve(int argc, char **argv)
 	 * tenth of a sheet save) */
 	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
-	app.secure = flag(argc, argv, "--secure");
+	app.secure = cli_flag(argc, argv, "--secure");
 	app.db = db_open(path != NULL ? path : DEFAULT_DB);
 	if (app.db == NULL)
 		return EXIT_FAILURE_INTERNAL;
@@ -90,7 +71,7 @@ read_password(char *out, size_t size)
 static int
 user_add(int argc, char **argv, enum score_lang lang)
 {
-	const char *path = option(argc, argv, "--db");
+	const char *path = cli_option(argc, argv, "--db");
 	struct db_user u;
 	struct db_actor system = { 0, "cli" };
 	char password[256];
@@ -101,16 +82,20 @@ user_add(int argc, char **argv, enum score_lang lang)
 
 	memset(&u, 0, sizeof(u));
 	snprintf(u.login, sizeof(u.login), "%s",
-	         option(argc, argv, "--login") ? option(argc, argv, "--login")
-	                                       : "");
+	         cli_option(argc, argv, "--login")
+	             ? cli_option(argc, argv, "--login")
+	             : "");
 	snprintf(u.name, sizeof(u.name), "%s",
-	         option(argc, argv, "--name") ? option(argc, argv, "--name")
-	                                      : u.login);
+	         cli_option(argc, argv, "--name")
+	             ? cli_option(argc, argv, "--name")
+	             : u.login);
 	snprintf(u.role, sizeof(u.role), "%s",
-	         option(argc, argv, "--role") ? option(argc, argv, "--role")
-	                                      : "organiser");
-	if (option(argc, argv, "--expert") != NULL)
-		u.expert_id = strtoll(option(argc, argv, "--expert"), NULL, 10);
+	         cli_option(argc, argv, "--role")
+	             ? cli_option(argc, argv, "--role")
+	             : "organiser");
+	if (cli_option(argc, argv, "--expert") != NULL)
+		u.expert_id =
+		    strtoll(cli_option(argc, argv, "--expert"), NULL, 10);
 	if (path == NULL || u.login[0] == '\0') {
 		fprintf(stderr,
 		        "%s: giamkhao user add --db FILE --login LOGIN "
@@ -168,7 +153,7 @@ int
 cmd_audit(int argc, char **argv)
 {
 	enum score_lang lang = cli_lang();
-	const char *path = option(argc, argv, "--db");
+	const char *path = cli_option(argc, argv, "--db");
 	struct db *db;
 	int64_t rows = 0, bad;
 
@@ -202,7 +187,7 @@ int
 cmd_backup(int argc, char **argv)
 {
 	enum score_lang lang = cli_lang();
-	const char *path = option(argc, argv, "--db");
+	const char *path = cli_option(argc, argv, "--db");
 	const char *out = argc >= 2 ? argv[argc - 1] : NULL;
 	struct db *db;
 	int rc;
@@ -239,10 +224,10 @@ int
 cmd_login_link(int argc, char **argv)
 {
 	enum score_lang lang = cli_lang();
-	const char *path = option(argc, argv, "--db");
-	const char *login = option(argc, argv, "--login");
-	const char *base = option(argc, argv, "--base");
-	const char *hours = option(argc, argv, "--hours");
+	const char *path = cli_option(argc, argv, "--db");
+	const char *login = cli_option(argc, argv, "--login");
+	const char *base = cli_option(argc, argv, "--base");
+	const char *hours = cli_option(argc, argv, "--hours");
 	struct db_actor system = { 0, "cli" };
 	uint8_t raw[32], hash[32];
 	char token[44];

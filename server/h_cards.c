@@ -246,7 +246,7 @@ h_cards_issue(struct req *r)
 	const char *site = form_get(&r->form, "site");
 	const char *expert_text = form_get(&r->form, "expert");
 	int64_t expert = expert_text ? strtoll(expert_text, NULL, 10) : 0;
-	int64_t expires = (int64_t)time(NULL) + CARD_DAYS * 86400;
+	int64_t expires = (int64_t)time(NULL) + (int64_t)CARD_DAYS * 86400;
 	struct cards l = { 0 };
 	struct issue *is = NULL;
 	size_t n = 0;

@@ -43,6 +43,11 @@ static const struct command commands[] = {
 	  "      in một đường dẫn đăng nhập dùng một lần",
 	  "login-link --db FILE --login L [--hours 24] [--base URL]\n"
 	  "      print a single-use login link" },
+	{ "export-scores", cmd_export_scores,
+	  "export-scores --db FILE --edition ID [--rubric OUT.json]\n"
+	  "      in các phiếu được tính điểm (CSV ngoại tuyến), và bộ tiêu chí",
+	  "export-scores --db FILE --edition ID [--rubric OUT.json]\n"
+	  "      print the counted sheets (offline CSV), and the rubric" },
 	{ "audit", cmd_audit, "audit verify --db FILE  kiểm tra chuỗi nhật ký",
 	  "audit verify --db FILE  check the hash-chained audit log" },
 	{ "backup", cmd_backup,

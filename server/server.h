@@ -74,15 +74,18 @@ enum action {
 	ACT_ASSIGN_VIEW,
 	ACT_ASSIGN, /* automatic or by hand */
 	ACT_CONFLICT_DECLARE,
-	ACT_SHEET_VIEW,    /* a judge's own sheet */
-	ACT_SHEET_SAVE,    /* a draft or a submission */
-	ACT_PROGRESS_VIEW, /* the organisers' dashboard */
-	ACT_ROUND_LOCK,    /* lock or unlock a panel's round */
-	ACT_SHEET_REOPEN,  /* reopen a submitted sheet */
-	ACT_API_ASSIGNED,  /* the tablet's list of entries */
-	ACT_LOGIN_CODE,    /* a login card's short code, typed */
-	ACT_CARDS_VIEW,    /* the judges' login cards of an edition */
-	ACT_CARDS_ISSUE,   /* print (new) cards, which revokes the old */
+	ACT_SHEET_VIEW,      /* a judge's own sheet */
+	ACT_SHEET_SAVE,      /* a draft or a submission */
+	ACT_PROGRESS_VIEW,   /* the organisers' dashboard */
+	ACT_ROUND_LOCK,      /* lock or unlock a panel's round */
+	ACT_SHEET_REOPEN,    /* reopen a submitted sheet */
+	ACT_API_ASSIGNED,    /* the tablet's list of entries */
+	ACT_LOGIN_CODE,      /* a login card's short code, typed */
+	ACT_CARDS_VIEW,      /* the judges' login cards of an edition */
+	ACT_CARDS_ISSUE,     /* print (new) cards, which revokes the old */
+	ACT_RESULTS_VIEW,    /* the results review page */
+	ACT_RESULTS_COMPUTE, /* a new results snapshot */
+	ACT_RESULTS_EXPORT,  /* a snapshot's inputs and output */
 	ACT__MAX,
 };
 
@@ -182,6 +185,35 @@ struct app {
 	struct idle *idle;
 	struct rubric_cache *rubrics;
 };
+
+/* ---- Results from the database (results_run.c) ------------------------ */
+
+enum results_rc {
+	RESULTS_OK,
+	RESULTS_RUBRIC, /* the stored rubric does not read (err says why) */
+	RESULTS_SCORES, /* a counted score the rubric refuses (err: line) */
+	RESULTS_LIMITS, /* beyond the exact arithmetic or the buffer */
+};
+
+/* The counted sheets of an edition in the offline CSV format (design.md),
+ * in a fixed order: the bytes a snapshot is computed from. */
+int results_export(struct db_read *rd, int64_t edition, struct buf *csv);
+/* The scoring core's JSON results of `csv` under the rubric's text, with
+ * the manifest (both inputs' SHA-256): what `giamkhao results RUBRIC
+ * SCORES --format json` prints for the same two files. */
+int results_compute(const char *rubric, const char *csv, struct buf *json,
+                    struct score_error *err);
+
+/* A snapshot computed again from its stored inputs, named for the page
+ * (results_view.c); NULL when it cannot be. */
+struct results_build;
+struct results_build *results_build(struct db_read *rd,
+                                    const struct db_snapshot *s,
+                                    enum score_lang l);
+const struct result_scope *results_build_scopes(const struct results_build *b,
+                                                size_t *n);
+const char *results_build_method(const struct results_build *b);
+void results_build_free(struct results_build *b);
 
 /* ---- PDF fonts (fonts.c) ---------------------------------------------- */
 
@@ -471,6 +503,11 @@ void h_logout(struct req *r);
 void h_enter(struct req *r);
 void h_enter_post(struct req *r);
 void h_cards(struct req *r);
+void h_results(struct req *r);
+void h_results_compute(struct req *r);
+void h_snapshot_scores(struct req *r);
+void h_snapshot_rubric(struct req *r);
+void h_snapshot_results(struct req *r);
 void h_cards_issue(struct req *r);
 void h_home(struct req *r);
 void h_edition_list(struct req *r);

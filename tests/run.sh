@@ -63,6 +63,8 @@ for v in $VARIANTS; do
 		tests/integration/test_sheets.py "build/$v/giamkhao"
 	suite "login cards over HTTP ($v)" python3 \
 		tests/integration/test_cards.py "build/$v/giamkhao"
+	suite "results snapshots over HTTP ($v)" python3 \
+		tests/integration/test_results.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \

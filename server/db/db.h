@@ -512,4 +512,50 @@ int db_sheet_put(struct db_tx *tx, int64_t entry, int64_t expert,
                  int rubric_version, const char *state, const char *comment,
                  const char *const *criteria, const int32_t *points, size_t n);
 
+/* ---- Results snapshots (results.c) ------------------------------------ */
+
+/* One counted score: entry code, field, judge (expert id), criterion. */
+struct db_result_score {
+	char code[48];
+	char field[64];
+	int64_t expert_id;
+	char criterion[64];
+	int32_t points; /* hundredths */
+};
+
+/* The points that count for an edition's results (submitted sheets of
+ * eligible entries by assigned judges with no declared conflict), by
+ * entry code, judge and criterion id. */
+int db_result_scores_each(struct db_read *rd, int64_t edition,
+                          int (*fn)(const struct db_result_score *s, void *arg),
+                          void *arg);
+/* Calls fn with the name of each panel of the edition not locked yet. */
+int db_panels_unlocked_each(struct db_read *rd, int64_t edition,
+                            int (*fn)(const char *name, void *arg), void *arg);
+
+struct db_snapshot {
+	int64_t id, edition_id, created_at, created_by;
+	int rubric_version;
+	char *rubric_json, *scores_csv, *results_json; /* owned */
+	char results_sha256[65];
+	char program_version[32];
+};
+
+/* Stores a snapshot (audited); never changed after. */
+int db_snapshot_add(struct db_tx *tx, const struct db_snapshot *s, int64_t *id);
+/* DB_NOTFOUND when there is none; release with db_snapshot_release. */
+int db_snapshot_get(struct db_read *rd, int64_t id, struct db_snapshot *out);
+void db_snapshot_release(struct db_snapshot *s);
+
+struct db_snapshot_line {
+	int64_t id, created_at;
+	char by[128];
+	char results_sha256[65];
+};
+
+/* The edition's snapshots, newest first. */
+int db_snapshots_each(struct db_read *rd, int64_t edition,
+                      int (*fn)(const struct db_snapshot_line *l, void *arg),
+                      void *arg);
+
 #endif

@@ -170,6 +170,24 @@ static const char *const migrations[] = {
 	"  WHERE code_hash IS NOT NULL;"
 	"CREATE INDEX login_links_card ON login_links(edition_id, user_id);"
 	"ALTER TABLE sessions ADD COLUMN edition_id INTEGER;",
+	/* 6: results snapshots: the exact inputs (the rubric as stored, the
+	 * counted sheets in the offline CSV format) and the scoring core's
+	 * JSON results with their manifest; never changed once written */
+	"CREATE TABLE results_snapshots ("
+	"  id INTEGER PRIMARY KEY,"
+	"  edition_id INTEGER NOT NULL REFERENCES editions(id),"
+	"  created_at INTEGER NOT NULL, created_by INTEGER NOT NULL,"
+	"  rubric_version INTEGER NOT NULL, rubric_json TEXT NOT NULL,"
+	"  scores_csv TEXT NOT NULL, results_json TEXT NOT NULL,"
+	"  results_sha256 TEXT NOT NULL, program_version TEXT NOT NULL);"
+	"CREATE INDEX results_snapshots_edition ON"
+	"  results_snapshots(edition_id, id);"
+	"CREATE TRIGGER results_snapshots_frozen BEFORE UPDATE ON"
+	"  results_snapshots BEGIN SELECT RAISE(ABORT,"
+	"  'a results snapshot is never changed'); END;"
+	"CREATE TRIGGER results_snapshots_kept BEFORE DELETE ON"
+	"  results_snapshots BEGIN SELECT RAISE(ABORT,"
+	"  'a results snapshot is never deleted'); END;",
 };
 
 int

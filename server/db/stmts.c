@@ -308,6 +308,36 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " ORDER BY ed.id, e.code",
 	/* the points of the submitted sheets that count on the dashboard:
 	 * their judge still assigned and not in a declared conflict */
+	/* the points that count for results: submitted sheets of eligible
+	 * entries by their assigned judges, no declared conflict; by entry
+	 * code, judge, criterion */
+	[STMT_RESULT_SCORES] =
+	    "SELECT e.code, e.field, x.id, c.criterion, c.points"
+	    " FROM entries e JOIN assignments a ON a.entry_id = e.id"
+	    " JOIN experts x ON x.id = a.expert_id"
+	    " JOIN sheets s ON s.entry_id = e.id AND s.expert_id = x.id"
+	    " AND s.state = 'submitted'"
+	    " JOIN scores c ON c.sheet_id = s.id"
+	    " WHERE e.edition_id = ?1 AND e.eligibility = 'eligible'"
+	    " AND NOT EXISTS (SELECT 1 FROM conflicts k"
+	    " WHERE k.entry_id = e.id AND k.expert_id = x.id)"
+	    " ORDER BY e.code, x.id, c.criterion",
+	[STMT_PANELS_UNLOCKED] =
+	    "SELECT name FROM panels WHERE edition_id = ? AND locked_at IS NULL"
+	    " ORDER BY id",
+	[STMT_SNAPSHOT_INSERT] =
+	    "INSERT INTO results_snapshots (edition_id, created_at, created_by,"
+	    " rubric_version, rubric_json, scores_csv, results_json,"
+	    " results_sha256, program_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?)",
+	[STMT_SNAPSHOT_GET] =
+	    "SELECT id, edition_id, created_at, created_by, rubric_version,"
+	    " rubric_json, scores_csv, results_json, results_sha256,"
+	    " program_version FROM results_snapshots WHERE id = ?",
+	[STMT_SNAPSHOT_LIST] =
+	    "SELECT s.id, s.created_at, coalesce(u.name, ''), s.results_sha256"
+	    " FROM results_snapshots s LEFT JOIN users u ON u.id = s.created_by"
+	    " WHERE s.edition_id = ? ORDER BY s.id DESC",
 	[STMT_PROGRESS_SCORES] =
 	    "SELECT p.id, e.id, e.code, e.title, e.field, x.id, x.name,"
 	    " c.criterion, c.points"

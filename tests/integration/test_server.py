@@ -71,6 +71,11 @@ MATRIX = {
     "GET /editions/{id}/progress": (L, F, A, A, F),
     "GET /editions/{id}/cards": (L, F, A, A, F),
     "POST /editions/{id}/cards": (F, F, A, A, F),
+    "GET /editions/{id}/results": (L, F, A, A, F),
+    "POST /editions/{id}/results": (F, F, A, A, F),
+    "GET /snapshots/{id}/scores.csv": (L, F, A, A, F),
+    "GET /snapshots/{id}/rubric.json": (L, F, A, A, F),
+    "GET /snapshots/{id}/results.json": (L, F, A, A, F),
     "POST /panels/{id}/lock": (F, F, A, A, F),
     "POST /sheets/{id}/reopen": (F, F, A, A, F),
     "GET /entries/{id}/sheet": (L, N, F, F, N),
@@ -352,13 +357,21 @@ def matrix_objects(c, edition):
                " state, updated_at) VALUES (?, ?, 1, 'submitted', 0)",
                (entry, expert))
     sheet = db.execute("SELECT max(id) FROM sheets").fetchone()[0]
+    # a results snapshot, for its downloads
+    db.execute("INSERT INTO results_snapshots (edition_id, created_at,"
+               " created_by, rubric_version, rubric_json, scores_csv,"
+               " results_json, results_sha256, program_version) VALUES"
+               " (?, 0, 0, 1, '{}', 'entry,field,judge,criterion,score\n',"
+               " '{}', '', 'test')", (edition,))
+    snapshot = db.execute("SELECT max(id) FROM results_snapshots"
+                          ).fetchone()[0]
     db.commit()
     panel = db.execute("SELECT max(id) FROM panels").fetchone()[0]
     db.close()
     return {"editions": edition, "entries": entry, "attachments": att,
             "experts": expert, "panels": panel, "static": 0, "login": 0,
             "logout": 0, "enter": 0, "settings": 0, "sheets": sheet,
-            "api": entry, "sw.js": 0,
+            "api": entry, "sw.js": 0, "snapshots": snapshot,
             "": 0}
 
 

@@ -1,0 +1,223 @@
+/* results_view.c: a snapshot as the review page shows it. A snapshot
+ * keeps its exact inputs, so its results are computed again from them
+ * (the same bytes give the same results, in milliseconds) and named from
+ * the database: entries by code and title, judges by name. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+struct results_build {
+	struct score_rubric *rubric;
+	struct score_input *input;
+	struct score_results *res;
+	struct result_scope *scopes;
+	size_t nscopes;
+	void **owned; /* every string and array the view points into */
+	size_t nowned;
+};
+
+static void *
+own(struct results_build *b, void *p)
+{
+	b->owned = xreallocarray(b->owned, b->nowned + 1, sizeof(*b->owned));
+	b->owned[b->nowned++] = p;
+	return p;
+}
+
+static const char *
+text_in(const struct score_text *t, enum score_lang l)
+{
+	return l == SCORE_LANG_EN && t->en != NULL ? t->en : t->vi;
+}
+
+struct titles {
+	struct results_build *b;
+	char **code, **title;
+	size_t n;
+};
+
+static int
+collect_title(const struct db_entry *e, void *arg)
+{
+	struct titles *t = arg;
+
+	t->code = xreallocarray(t->code, t->n + 1, sizeof(*t->code));
+	t->title = xreallocarray(t->title, t->n + 1, sizeof(*t->title));
+	t->code[t->n] = own(t->b, xstrdup(e->code));
+	t->title[t->n++] = own(t->b, xstrdup(e->title));
+	return 0;
+}
+
+static const char *
+title_of(const struct titles *t, const char *code)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->code[i], code) == 0)
+			return t->title[i];
+	return "";
+}
+
+/* The judges' names by input index: "x12" is expert 12. */
+static const char **
+judge_names(struct results_build *b, struct db_read *rd)
+{
+	size_t n = score_input_judges(b->input);
+	const char **names = own(b, xcalloc(n + 1, sizeof(*names)));
+	struct db_expert x;
+
+	for (size_t j = 0; j < n; j++) {
+		const char *key = score_input_judge_id(b->input, j);
+
+		names[j] = key[0] == 'x' && db_expert_get(rd,
+		                                          strtoll(key + 1, NULL, 10),
+		                                          &x) == 0
+		               ? own(b, xstrdup(x.name))
+		               : key;
+	}
+	return names;
+}
+
+/* The sheets the outlier rule excluded, as "name (84.50)". */
+static void
+fill_excluded(struct results_build *b, const struct score_entry_result *e,
+              const char **judges, struct result_row *row)
+{
+	struct buf ex;
+
+	buf_init(&ex, 8192);
+	for (size_t s = 0; s < e->nsheets; s++) {
+		const struct score_sheet_result *sh =
+		    &b->res->sheets[e->first_sheet + s];
+
+		if (sh->excluded == SCORE_EXCL_NONE) {
+			row->nsheets++;
+			continue;
+		}
+		buf_printf(&ex, "%s%s (%.2f)", row->nexcluded > 0 ? "; " : "",
+		           judges[sh->judge], sh->raw);
+		row->nexcluded++;
+	}
+	if (ex.data == NULL)
+		buf_puts(&ex, "");
+	row->excluded = own(b, buf_detach(&ex, NULL));
+}
+
+static void
+fill_row(struct results_build *b, const struct titles *t,
+         const char **judges, const struct score_entry_result *e,
+         enum score_lang l, struct result_row *row)
+{
+	const struct score_rubric *rub = b->rubric;
+
+	memset(row, 0, sizeof(*row));
+	row->rank = e->rank;
+	row->code = score_input_entry_id(b->input, (size_t)e->entry);
+	row->title = title_of(t, row->code);
+	if (e->has_score)
+		score_fixed_format(e->score, rub->aggregate.decimals, row->score,
+		                   sizeof(row->score));
+	row->tier = e->tier >= 0 ? text_in(&rub->tiers[e->tier].title, l) : "";
+	row->insufficient = e->status == SCORE_STATUS_INSUFFICIENT;
+	row->tie = (e->flags & SCORE_FLAG_TIE) != 0;
+	row->cusp = (e->flags & SCORE_FLAG_CUSP) != 0;
+	fill_excluded(b, e, judges, row);
+}
+
+static void
+fill_scope(struct results_build *b, const struct titles *t,
+           const char **judges, size_t s, enum score_lang l)
+{
+	const struct score_scope_result *sr = &b->res->scopes[s];
+	struct result_scope *v = &b->scopes[s];
+	struct result_row *rows =
+	    own(b, xcalloc(b->res->nentries + 1, sizeof(*rows)));
+	struct result_judge *js =
+	    own(b, xcalloc(sr->njudge_results + 1, sizeof(*js)));
+	size_t n = 0;
+
+	v->title = sr->field >= 0
+	               ? text_in(&b->rubric->fields[sr->field].title, l)
+	               : T(l, MSG_CONTEST_SCOPE);
+	for (size_t i = 0; i < b->res->nentries; i++)
+		if (b->res->entries[i].scope == s)
+			fill_row(b, t, judges, &b->res->entries[i], l, &rows[n++]);
+	for (size_t j = 0; j < sr->njudge_results; j++) {
+		const struct score_judge_result *g =
+		    &b->res->judges[sr->first_judge + j];
+
+		js[j] = (struct result_judge){ judges[g->judge], (int)g->nsheets,
+			                       (int)g->excluded, g->mean,
+			                       g->severity, g->normalized };
+	}
+	v->rows = rows;
+	v->nrows = n;
+	v->has_alpha = sr->has_alpha;
+	v->alpha = sr->alpha;
+	v->has_icc = sr->has_icc;
+	v->icc1 = sr->icc2_1;
+	v->icck = sr->icc2_k;
+	v->judges = js;
+	v->njudges = sr->njudge_results;
+}
+
+struct results_build *
+results_build(struct db_read *rd, const struct db_snapshot *s,
+              enum score_lang l)
+{
+	struct results_build *b = xcalloc(1, sizeof(*b));
+	struct titles t = { b, NULL, NULL, 0 };
+	struct score_error err;
+	const char **judges;
+
+	b->rubric = score_rubric_parse(s->rubric_json, strlen(s->rubric_json),
+	                               &err);
+	if (b->rubric != NULL)
+		b->input = score_csv_read(b->rubric, s->scores_csv,
+		                          strlen(s->scores_csv), &err);
+	if (b->input != NULL)
+		b->res = score_compute(b->rubric, b->input, &err);
+	if (b->res == NULL ||
+	    db_entry_each(rd, s->edition_id, collect_title, &t) != 0) {
+		free(t.code);
+		free(t.title);
+		results_build_free(b);
+		return NULL;
+	}
+	judges = judge_names(b, rd);
+	b->nscopes = b->res->nscopes;
+	b->scopes = own(b, xcalloc(b->nscopes + 1, sizeof(*b->scopes)));
+	for (size_t i = 0; i < b->nscopes; i++)
+		fill_scope(b, &t, judges, i, l);
+	free(t.code);
+	free(t.title);
+	return b;
+}
+
+const struct result_scope *
+results_build_scopes(const struct results_build *b, size_t *n)
+{
+	*n = b->nscopes;
+	return b->scopes;
+}
+
+const char *
+results_build_method(const struct results_build *b)
+{
+	return score_method_names[b->rubric->aggregate.method];
+}
+
+void
+results_build_free(struct results_build *b)
+{
+	if (b == NULL)
+		return;
+	for (size_t i = 0; i < b->nowned; i++)
+		free(b->owned[i]);
+	free(b->owned);
+	score_results_free(b->res);
+	score_input_free(b->input);
+	score_rubric_free(b->rubric);
+	free(b);
+}

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""test_results.py: results snapshots over HTTP: refused while judging,
+while a panel's round is open, and for a score the rubric refuses (with
+nothing stored); a snapshot's ranks and scores on the review page (worked
+out by hand here); determinism (a second computation gives the same
+bytes); the export -> offline recompute round trip (`giamkhao
+export-scores` then `giamkhao results` reproduce the snapshot byte for
+byte); snapshots cannot be changed or deleted; who may see them.
+usage: test_results.py BINARY"""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Client, Server, Suite  # noqa: E402
+from test_sheets import JUDGES, api, ids_of, judge, judging_edition  # noqa
+
+# points (novelty /30, applicability /30, effectiveness /40) per judge and
+# entry: totals a: 80, 70, 60, 50; b: 84, 66, 60, 52; c: 76, 74, 60, 48
+POINTS = {
+    "a": [(25, 25, 30), (20, 20, 30), (20, 15, 25), (15, 15, 20)],
+    "b": [(26, 26, 32), (20, 18, 28), (20, 15, 25), (15, 15, 22)],
+    "c": [(24, 24, 28), (22, 22, 30), (20, 15, 25), (14, 14, 20)],
+}
+# the means: 80.00, 70.00, 60.00, 50.00; entries 2 and 3 are close
+MEANS = ["80.00", "70.00", "60.00", "50.00"]
+
+
+def submit(t, s, letter, entries):
+    login = "gk" + letter
+    j = judge(s, login)
+    for i, e in enumerate(entries):
+        n, a, f = POINTS[letter][i]
+        r = api(j, "POST", "/api/entries/%d/sheet" % e, {
+            "client_id": "results-%s-%d-aaaaaaaaaaaa" % (login, i),
+            "version": 0, "rubric_version": 1, "state": "submitted",
+            "points": {"novelty": str(n), "applicability": str(a),
+                       "effectiveness": str(f)}})
+        t.check("%s submits entry %d" % (login, i), r.status == 200, r.text)
+
+
+def setup(t, s):
+    c = Client(s)
+    c.login("bantochuc")
+    for _, name, unit in JUDGES:
+        c.post("/experts/new", {"name": name, "unit": unit})
+    experts = {n: i for i, n in ids_of(s, "SELECT id, name FROM experts")}
+    for login, name, _ in JUDGES:
+        s.add_user(login, "judge", name, expert=experts[name])
+    ed, entries = judging_edition(t, c, experts, "KQ", ["abc"] * 4)
+    for letter in "abc":
+        submit(t, s, letter, entries)
+    return c, ed, entries
+
+
+def snapshots(s):
+    return ids_of(s, "SELECT id, scores_csv, rubric_json, results_json,"
+                     " results_sha256 FROM results_snapshots ORDER BY id")
+
+
+def compute(c, ed):
+    path = "/editions/%d/results" % ed
+    return c.post(path, {}, csrf=c.get(path).csrf() or c.get("/").csrf())
+
+
+def check_refusals(t, s, c, ed):
+    path = "/editions/%d" % ed
+    r = compute(c, ed)
+    t.check("while judging: no results (409 or 404)", r.status in (404, 409)
+            and not snapshots(s), r.status)
+    c.post(path + "/advance", {"from": "judging", "csrf": c.get(path).csrf()})
+    state = ids_of(s, "SELECT state FROM editions WHERE id = ?", ed)[0][0]
+    t.check("the edition moves to results", state == "results", state)
+    r = compute(c, ed)
+    t.check("a panel's round still open: refused, naming the panel",
+            r.status == 409 and "chưa khóa vòng chấm" in r.text and
+            "Co khi" in r.text and not snapshots(s), r.status)
+    panel = ids_of(s, "SELECT id FROM panels WHERE edition_id = ?", ed)[0][0]
+    r = c.post("/panels/%d/lock" % panel, {"op": "lock"})
+    t.check("the organiser locks the round", r.status == 303, r.status)
+    # a score the rubric in force refuses (as left by an old rubric)
+    db = sqlite3.connect(s.db)
+    row = db.execute("SELECT c.sheet_id, c.criterion, c.points FROM scores c"
+                     " ORDER BY c.sheet_id LIMIT 1").fetchone()
+    db.execute("UPDATE scores SET points = 3333 WHERE sheet_id = ? AND"
+               " criterion = ?", row[:2])
+    db.commit()
+    r = compute(c, ed)
+    t.check("a score the rubric refuses: 422 naming line and column",
+            r.status == 422 and "scores.csv" in r.text and
+            "dòng" in r.text and not snapshots(s), (r.status, r.text[-600:]))
+    db.execute("UPDATE scores SET points = ? WHERE sheet_id = ? AND"
+               " criterion = ?", (row[2],) + row[:2])
+    db.commit()
+    db.close()
+
+
+def check_snapshot(t, s, c, ed, entries):
+    r = compute(c, ed)
+    t.check("results computed: a snapshot, then its page", r.status == 303
+            and "snapshot=" in (r.header("Location") or ""), r.status)
+    snaps = snapshots(s)
+    t.check("one snapshot stored", len(snaps) == 1, len(snaps))
+    page = c.get(r.header("Location"))
+    t.check("the review page", page.status == 200 and "Kết quả chấm" in
+            page.text and "KQ-00" in page.text, page.status)
+    for i, mean in enumerate(MEANS):
+        t.check("entry %d: its mean %s on the page" % (i, mean),
+                mean in page.text)
+    res = json.loads(snaps[0][3])
+    t.check("the manifest names both inputs' SHA-256",
+            "manifest" in snaps[0][3] and snaps[0][1] and snaps[0][2] and
+            len(snaps[0][4]) == 64, snaps[0][3][:300])
+    t.check("the diagnostics are explained",
+            "Krippendorff" in page.text and "ICC(2,1)" in page.text and
+            "chấm chặt hơn" in page.text)
+    csv = snaps[0][1]
+    t.check("the counted sheets: 4 entries x 3 judges x 3 criteria",
+            csv.count("\n") == 1 + 36, csv[:200])
+    n = ids_of(s, "SELECT count(*) FROM audit WHERE action ="
+                  " 'results.snapshot'")[0][0]
+    t.check("the snapshot is in the audit log", n == 1, n)
+    return res
+
+
+def check_determinism(t, s, c, ed):
+    r = compute(c, ed)
+    snaps = snapshots(s)
+    t.check("computing again: a second snapshot", r.status == 303 and
+            len(snaps) == 2, r.status)
+    t.check("from the same sheets: the same bytes and hash",
+            snaps[0][1:] == snaps[1][1:], [x[4] for x in snaps])
+    sid = snaps[1][0]
+    for name, col in (("scores.csv", 1), ("rubric.json", 2),
+                      ("results.json", 3)):
+        r = c.get("/snapshots/%d/%s" % (sid, name))
+        t.check("download %s: the stored bytes" % name, r.status == 200 and
+                r.text == snaps[1][col] and "attachment" in
+                (r.header("Content-Disposition") or ""), r.status)
+    page = c.get("/editions/%d/results" % ed)
+    t.check("the page lists both snapshots",
+            "?snapshot=%d" % snaps[0][0] in page.text and
+            "?snapshot=%d" % sid in page.text)
+
+
+def check_round_trip(t, s, ed):
+    snap = snapshots(s)[-1]
+    with tempfile.TemporaryDirectory() as tmp:
+        rubric = os.path.join(tmp, "rubric.json")
+        scores = os.path.join(tmp, "scores.csv")
+        r = s.cli("export-scores", "--db", s.db, "--edition", str(ed),
+                  "--rubric", rubric)
+        t.check("export-scores: exit 0", r.returncode == 0, r.stderr)
+        with open(scores, "w") as f:
+            f.write(r.stdout)
+        t.check("export-scores writes the snapshot's sheets",
+                r.stdout == snap[1])
+        with open(rubric) as f:
+            t.check("--rubric writes the snapshot's rubric",
+                    f.read() == snap[2])
+        out = subprocess.run([s.binary, "results", rubric, scores, "--format",
+                              "json"], capture_output=True, text=True)
+        t.check("the offline command reproduces the snapshot byte for byte",
+                out.returncode == 0 and out.stdout == snap[3],
+                (out.returncode, out.stderr, len(out.stdout), len(snap[3])))
+    r = s.cli("export-scores", "--db", s.db, "--edition", "999")
+    t.check("export-scores of an unknown edition: exit 2",
+            r.returncode == 2, r.returncode)
+
+
+def check_frozen(t, s):
+    db = sqlite3.connect(s.db)
+    for sql in ("UPDATE results_snapshots SET results_json = '{}'",
+                "DELETE FROM results_snapshots"):
+        try:
+            db.execute(sql)
+            db.commit()
+            ok = False
+        except sqlite3.DatabaseError as e:
+            ok = "never" in str(e)
+        t.check("a snapshot cannot be changed: " + sql.split()[0], ok)
+    db.close()
+
+
+def check_access(t, s, ed):
+    sid = snapshots(s)[-1][0]
+    j = judge(s, "gka")
+    for path in ("/editions/%d/results" % ed,
+                 "/snapshots/%d/results.json" % sid,
+                 "/snapshots/%d/scores.csv" % sid):
+        r = j.get(path)
+        t.check("a judge cannot read " + path, r.status in (403, 404) and
+                "KQ-00" not in r.text, r.status)
+    r = Client(s).get("/snapshots/%d/scores.csv" % sid)
+    t.check("anonymous: no snapshot", r.status in (303, 401, 403, 404))
+    r = j.post("/editions/%d/results" % ed, {}, csrf=j.get("/").csrf())
+    t.check("a judge cannot compute results", r.status in (403, 404) and
+            len(snapshots(s)) == 2, r.status)
+
+
+def main(argv):
+    t = Suite("results")
+    s = Server(argv[1])
+    s.binary = argv[1]
+    s.add_user("bantochuc", "organiser", "Ban Tổ chức")
+    s.start()
+    try:
+        c, ed, entries = setup(t, s)
+        check_refusals(t, s, c, ed)
+        check_snapshot(t, s, c, ed, entries)
+        check_determinism(t, s, c, ed)
+        check_round_trip(t, s, ed)
+        check_frozen(t, s)
+        check_access(t, s, ed)
+    finally:
+        s.stop()
+        reports = s.sanitizer_reports()
+        t.check("no sanitizer report in the server log", not reports,
+                reports[:2000] if reports else "")
+        s.cleanup()
+    return t.report()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,10 +1,13 @@
 /* certificates.h: printed documents as PDF (libharu) with QR codes
  * (libqrencode): the judges' login cards; certificates and reports build
- * on the same pieces. Renders into buffers: no HTTP, no SQL, no files
- * other than the fonts it is given. */
+ * on the same pieces; the results as a spreadsheet (libxlsxwriter).
+ * Renders into buffers: no HTTP, no SQL, no files other than the fonts it
+ * is given (and the spreadsheet's own private temporary directory, which
+ * libxlsxwriter needs and which is removed before it returns). */
 #ifndef GIAMKHAO_CERTIFICATES_H
 #define GIAMKHAO_CERTIFICATES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../common/common.h"
@@ -35,6 +38,78 @@ struct login_card {
 int pdf_login_cards(const struct pdf_fonts *fonts,
                     const struct login_card *cards, size_t n, struct buf *out,
                     char err[160]);
+
+/* ---- The results of a snapshot as documents (report.c, xlsx.c) ---------- */
+
+/* One entry of the results table. Strings are borrowed, UTF-8 (NFC is
+ * checked before they reach a PDF or a spreadsheet); "" when empty. */
+struct report_row {
+	const char *field; /* its field's title */
+	int rank;          /* 0: unranked */
+	const char *code, *title, *authors, *organisation;
+	bool has_score;
+	const char *score;  /* as published, with the rubric's decimals */
+	double score_value; /* the same number, for spreadsheets */
+	const char *prize;  /* the proposed prize's title, "" for none */
+	bool has_money;
+	long long money;    /* the prize's money in đồng */
+	bool insufficient;  /* too few judges: a score but no rank */
+	const char *status; /* said in words */
+	const char *flags;  /* "đồng hạng; ..." */
+};
+
+/* A scope of the ranking: a field (or the whole contest) and its rows in
+ * rank order. */
+struct report_scope {
+	const char *title;
+	const struct report_row *rows;
+	size_t nrows;
+};
+
+/* A judge of a panel, for the signature lines. */
+struct report_judge {
+	const char *name;
+	const char *unit;
+	bool chair;
+};
+
+struct report_panel {
+	const char *name;
+	const struct report_judge *judges;
+	size_t njudges;
+};
+
+/* Everything the results documents show. */
+struct report {
+	const char *org;      /* the organising body */
+	const char *province; /* where it is signed */
+	const char *edition;  /* the edition's title */
+	const char *signatory, *signatory_title;
+	long long snapshot;   /* the snapshot's number */
+	const char *date;     /* "26/11/2026 14:05": when it was computed */
+	int day, month, year; /* the same date, for "ngày 26 tháng 11..." */
+	const char *sha256;   /* the results' SHA-256, in hex */
+	int decimals;         /* of the scores */
+	const char *columns[11]; /* the table's headings: field, rank, code,
+	                            title, authors, organisation, score,
+	                            prize, money, status, flags */
+	const struct report_scope *scopes;
+	size_t nscopes;
+	const struct report_panel *panels;
+	size_t npanels;
+};
+
+/* The summary of the results (biên bản tổng hợp kết quả chấm), A4, in
+ * Vietnamese: per scope a table, each panel's judges with signature lines,
+ * then the annex listing the proposed prizes with their money and the
+ * total. Appended to `out`; 0, or -1 with `err` saying what failed. */
+int pdf_results_report(const struct pdf_fonts *fonts, const struct report *r,
+                       struct buf *out, char err[160]);
+
+/* The results as an XLSX workbook: a header block and the table on one
+ * worksheet per scope, numbers as numbers, the heading row frozen.
+ * Appended to `out`; 0, or -1 with `err` saying what failed. */
+int xlsx_results(const struct report *r, struct buf *out, char err[160]);
 
 /* The QR code of `text` as modules (1 = dark), row by row, at error
  * correction level M (8-bit mode), without the quiet zone: *width modules

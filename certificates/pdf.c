@@ -212,3 +212,38 @@ pdf_wrap(HPDF_Page page, HPDF_Font font, float size, float x, float y,
 	HPDF_Page_EndText(page);
 	return y;
 }
+
+int
+pdf_split(HPDF_Page page, HPDF_Font font, float size, float width,
+          const char *s, pdf_line_fn fn, void *arg)
+{
+	char line[1024];
+	int lines = 0;
+
+	HPDF_Page_SetFontAndSize(page, font, size);
+	while (*s != '\0') {
+		size_t stop = strcspn(s, "\n");
+		size_t n = fitting(page, s, width, line, sizeof(line) - 4);
+
+		/* a line break in the text ends the line there */
+		if (n > stop)
+			n = stop;
+		memcpy(line, s, n);
+		line[n] = '\0';
+		s += n;
+		while (*s == ' ')
+			s++;
+		if (*s == '\n')
+			s++;
+		if (fn != NULL)
+			fn(line, lines, arg);
+		lines++;
+	}
+	return lines;
+}
+
+float
+pdf_width(HPDF_Page page, HPDF_Font font, float size, const char *s)
+{
+	return width_of(page, font, size, s);
+}

@@ -41,8 +41,72 @@ void pdf_show_centred(HPDF_Page page, HPDF_Font font, float size, float x,
  * returns the baseline after the last line. */
 float pdf_wrap(HPDF_Page page, HPDF_Font font, float size, float x, float y,
                float width, float leading, int max_lines, const char *s);
+/* Called with each line of a text split to a width (its index from 0). */
+typedef void (*pdf_line_fn)(const char *line, int index, void *arg);
+/* Splits `s` into lines no wider than `width` in `font` at `size` (words
+ * kept whole unless one alone is too wide), calling `fn` (may be NULL)
+ * for each; returns the number of lines. Draws nothing. */
+int pdf_split(HPDF_Page page, HPDF_Font font, float size, float width,
+              const char *s, pdf_line_fn fn, void *arg);
+/* The width of `s` in `font` at `size`, in points. */
+float pdf_width(HPDF_Page page, HPDF_Font font, float size, const char *s);
 /* Draws the QR code of `text` as a square of `side` points with its lower
  * left corner at (x, y), quiet zone included. -1 when it does not fit. */
 int pdf_qr(HPDF_Page page, const char *text, float x, float y, float side);
+
+/* ---- Flowing pages and tables (pdf_flow.c) -------------------------- */
+
+/* A4 portrait pages added as the content needs them, within margins. */
+struct pdf_flow {
+	struct pdf *pdf;
+	HPDF_Page page;   /* the current one */
+	HPDF_Page *pages; /* every page so far, for numbering them */
+	size_t npages;
+	float y;           /* the top of what comes next */
+	float left, width; /* the text area */
+	float top, bottom;
+};
+
+void pdf_flow_init(struct pdf_flow *f, struct pdf *pdf);
+void pdf_flow_release(struct pdf_flow *f);
+void pdf_flow_page(struct pdf_flow *f);
+/* Starts a new page unless `height` points still fit on this one;
+ * true when it started one. */
+bool pdf_flow_need(struct pdf_flow *f, float height);
+/* Writes "Trang i/n" at the foot of every page (once all are made). */
+void pdf_flow_number_pages(struct pdf_flow *f);
+
+enum pdf_align {
+	PDF_LEFT,
+	PDF_CENTRE,
+	PDF_RIGHT,
+};
+
+/* Wrapped text in a box `width` wide from (x, top) down; its height. */
+float pdf_box(HPDF_Page page, HPDF_Font font, float size, float x, float top,
+              float width, enum pdf_align align, const char *s);
+/* Wrapped text across the text area (from `indent` in), moving down. */
+void pdf_flow_text(struct pdf_flow *f, HPDF_Font font, float size, float indent,
+                   enum pdf_align align, const char *s);
+
+struct pdf_column {
+	const char *heading;
+	float width; /* points */
+	enum pdf_align align;
+};
+
+/* A table's columns (their widths add up to at most the text area). */
+struct pdf_table {
+	const struct pdf_column *cols;
+	size_t ncols;
+	float size; /* of the text */
+};
+
+/* The heading row (bold, shaded). */
+void pdf_table_head(struct pdf_flow *f, const struct pdf_table *t);
+/* One row of wrapped cells, at least `min_height` points tall; when it
+ * does not fit, a new page starts and the heading row is repeated. */
+void pdf_table_row(struct pdf_flow *f, const struct pdf_table *t,
+                   const char *const *cells, HPDF_Font font, float min_height);
 
 #endif

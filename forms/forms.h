@@ -28,6 +28,19 @@ void html_escape(struct buf *out, const char *s);
  */
 void html_fmt(struct buf *out, const char *fmt, ...);
 
+/* ---- CSV for spreadsheets (csv_out.c) ------------------------------------ */
+
+/* The UTF-8 byte order mark Excel needs to read a CSV file as UTF-8. */
+void csv_bom(struct buf *out);
+/* Would a spreadsheet run this cell as a formula (it starts with = + - @,
+ * a tab or a carriage return, and is not a plain number such as -1.5)? */
+bool csv_is_formula(const char *s);
+/* One cell (RFC 4180): quoted when it holds a comma, a quote or a line
+ * break (quotes doubled); a formula gets a leading ' so it stays text. */
+void csv_cell(struct buf *out, const char *s);
+/* One record of n cells (NULL is empty), ended by CRLF. */
+void csv_row(struct buf *out, const char *const *cells, size_t n);
+
 /* ---- Text --------------------------------------------------------------- */
 
 /* Every message of the UI, by name; T() picks the language. */
@@ -280,6 +293,51 @@ enum msg {
 	MSG_CONTEST_SCOPE,
 	MSG_DIAGNOSTICS,
 	MSG_RUBRIC_VERSION,
+	/* the results' exports: CSV, Excel and PDF (one block) */
+	MSG_EXPORT_CSV,
+	MSG_EXPORT_XLSX,
+	MSG_EXPORT_PDF,
+	MSG_EXPORT_FIELD,
+	MSG_EXPORT_CODE,
+	MSG_EXPORT_TITLE,
+	MSG_EXPORT_AUTHORS,
+	MSG_EXPORT_ORGANISATION,
+	MSG_EXPORT_MONEY,
+	MSG_EXPORT_STATUS,
+	MSG_EXPORT_STATUS_OK,
+	MSG_DECIDE_CONFIRM,
+	MSG_DECIDE_MOVE,
+	MSG_DECIDE_WITHHOLD,
+	MSG_DECIDE_RESOLVE,
+	MSG_COMMITTEE,
+	MSG_COMMITTEE_INTRO,
+	MSG_ENTRY_CODE,
+	MSG_DECISION,
+	MSG_FINAL,
+	MSG_POSTING,
+	MSG_POSTING_INTRO,
+	MSG_POSTING_ASK,
+	MSG_POSTING_DO,
+	MSG_POSTED,
+	MSG_PUBLIC_PAGE,
+	MSG_OBJECTIONS,
+	MSG_OBJECTION_NEW,
+	MSG_OBJECTION_RECEIVED,
+	MSG_OBJECTION_SENDER,
+	MSG_OBJECTION_CONTENT,
+	MSG_ANSWER,
+	MSG_AWARD,
+	MSG_AWARD_NUMBER,
+	MSG_AWARD_DATE,
+	MSG_AWARD_ASK,
+	MSG_AWARD_DO,
+	MSG_UNKNOWN_ENTRY,
+	MSG_BAD_TIER,
+	MSG_BAD_DATES,
+	MSG_POSTING_RUNNING,
+	MSG_PUBLIC_TITLE,
+	MSG_PUBLIC_PROPOSED,
+	MSG_PUBLIC_FINAL,
 	/* login cards */
 	MSG_CODE_TITLE,
 	MSG_CODE_LABEL,
@@ -806,11 +864,17 @@ void page_progress(struct buf *out, const struct page *p,
 struct result_row {
 	int rank; /* 0: unranked */
 	const char *code, *title;
-	char score[32];   /* published, with the rubric's decimals */
-	const char *tier; /* "" for none */
+	const char *authors, *organisation; /* for the public list */
+	char score[32];      /* published, with the rubric's decimals */
+	const char *tier;    /* computed: "" for none */
+	const char *tier_id; /* its id ("" for none) */
 	bool insufficient, tie, cusp;
 	int nsheets, nexcluded;
 	const char *excluded; /* "judge (reason); ..." or "" */
+	/* the committee's latest decision about it, if any: */
+	enum msg decision;      /* MSG__MAX: none */
+	const char *final_tier; /* the prize after it ("" for none) */
+	const char *reason;
 };
 
 struct result_judge {
@@ -835,6 +899,25 @@ struct result_snapshot_line {
 	const char *by, *sha256;
 };
 
+struct tier_choice {
+	const char *id, *title;
+};
+
+struct objection_view {
+	long long id;
+	const char *code, *received_on, *sender, *content, *answer;
+};
+
+/* The public posting of a snapshot, and the award decision. */
+struct posting_view {
+	long long snapshot;
+	const char *from, *until;
+	const char *number, *date, *signatory; /* the award decision */
+	bool decided;
+	const struct objection_view *objections;
+	size_t nobjections;
+};
+
 struct results_view {
 	long long snapshot; /* 0: none computed yet */
 	long long at;
@@ -846,7 +929,23 @@ struct results_view {
 	size_t nhistory;
 	enum msg refusal;   /* why computing was refused (MSG__MAX: not) */
 	const char *detail; /* more about it (panels, the core's message) */
+	const struct tier_choice *tiers; /* for the committee's decisions */
+	size_t ntiers;
+	const struct posting_view *posting; /* NULL: not posted */
+	bool can_decide, can_post, can_object, can_award;
 };
+
+/* The public results page (pages_public.c): the prized entries of each
+ * scope, after the committee's decisions. */
+void page_public_results(struct buf *out, const struct page *p,
+                         const struct edition_view *ed,
+                         const struct posting_view *pv,
+                         const struct result_scope *scopes, size_t n);
+
+/* The committee's, the posting's and the award decision's forms of the
+ * results page, as the stage allows (pages_posting.c). */
+void results_forms(struct buf *out, const struct page *p, long long edition,
+                   const struct results_view *v);
 
 /* The results of an edition's latest snapshot (or the one asked for),
  * with the diagnostics explained, the snapshots' list, and the compute

@@ -33,7 +33,8 @@ flags(struct buf *out, enum score_lang l, const struct result_row *r)
 		sep = "; ";
 	}
 	if (r->cusp)
-		html_fmt(out, "%R<strong>%s</strong>", sep, T(l, MSG_FLAG_CUSP));
+		html_fmt(out, "%R<strong>%s</strong>", sep,
+		         T(l, MSG_FLAG_CUSP));
 	if (r->nexcluded > 0)
 		html_fmt(out, "<br><small>%s: %s</small>", T(l, MSG_EXCLUDED),
 		         r->excluded);
@@ -42,13 +43,14 @@ flags(struct buf *out, enum score_lang l, const struct result_row *r)
 static void
 rows(struct buf *out, enum score_lang l, const struct result_scope *s)
 {
-	html_fmt(out,
-	         "<div class=\"table-wrap\"><table class=\"results\"><thead><tr>"
-	         "<th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s</th>"
-	         "<th>%s</th><th class=\"num\">%s</th><th>%s</th></tr></thead>"
-	         "<tbody>",
-	         T(l, MSG_RANK), T(l, MSG_ENTRIES), T(l, MSG_SCORE),
-	         T(l, MSG_TIER), T(l, MSG_SHEETS_COUNTED), T(l, MSG_FLAGS));
+	html_fmt(
+	    out,
+	    "<div class=\"table-wrap\"><table class=\"results\"><thead><tr>"
+	    "<th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s</th>"
+	    "<th>%s</th><th class=\"num\">%s</th><th>%s</th><th>%s</th>"
+	    "</tr></thead><tbody>",
+	    T(l, MSG_RANK), T(l, MSG_ENTRIES), T(l, MSG_SCORE), T(l, MSG_TIER),
+	    T(l, MSG_SHEETS_COUNTED), T(l, MSG_FLAGS), T(l, MSG_FINAL));
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct result_row *r = &s->rows[i];
 
@@ -63,14 +65,19 @@ rows(struct buf *out, enum score_lang l, const struct result_scope *s)
 		         "<td class=\"num\">%d</td><td>",
 		         r->code, r->title, r->score, r->tier, r->nsheets);
 		flags(out, l, r);
+		buf_puts(out, "</td><td>");
+		if (r->decision != MSG__MAX)
+			html_fmt(
+			    out,
+			    "<strong>%s</strong><br>%s<br><small>%s</small>",
+			    r->final_tier, T(l, r->decision), r->reason);
 		buf_puts(out, "</td></tr>");
 	}
 	buf_puts(out, "</tbody></table></div>");
 }
 
 static void
-figure(struct buf *out, enum score_lang l, const char *name, bool has,
-       double v)
+figure(struct buf *out, enum score_lang l, const char *name, bool has, double v)
 {
 	char text[32];
 
@@ -165,9 +172,10 @@ page_results(struct buf *out, const struct page *p,
 	         "<h1>%s</h1>",
 	         ed->id, ed->title, T(l, MSG_RESULTS));
 	if (v->refusal != MSG__MAX)
-		html_fmt(out,
-		         "<p class=\"notice error\" role=\"alert\">%s<br>%s</p>",
-		         T(l, v->refusal), v->detail != NULL ? v->detail : "");
+		html_fmt(
+		    out,
+		    "<p class=\"notice error\" role=\"alert\">%s<br>%s</p>",
+		    T(l, v->refusal), v->detail != NULL ? v->detail : "");
 	if (can_compute)
 		compute_form(out, p, ed->id);
 	if (v->snapshot == 0) {
@@ -176,16 +184,25 @@ page_results(struct buf *out, const struct page *p,
 		return;
 	}
 	when(at, sizeof(at), v->at);
+	html_fmt(
+	    out,
+	    "<p class=\"manifest\">%s %lld · %s · %s · %s %d · %s · "
+	    "SHA-256 <code>%s</code></p><p class=\"hint\">%s "
+	    "<a href=\"/snapshots/%lld/scores.csv\">scores.csv</a> · "
+	    "<a href=\"/snapshots/%lld/rubric.json\">rubric.json</a> · "
+	    "<a href=\"/snapshots/%lld/results.json\">results.json</a></p>",
+	    T(l, MSG_RESULTS_SNAPSHOT), v->snapshot, at, v->by,
+	    T(l, MSG_RUBRIC_VERSION), v->rubric_version, v->method, v->sha256,
+	    T(l, MSG_RESULTS_MANIFEST), v->snapshot, v->snapshot, v->snapshot);
 	html_fmt(out,
-	         "<p class=\"manifest\">%s %lld · %s · %s · %s %d · %s · "
-	         "SHA-256 <code>%s</code></p><p class=\"hint\">%s "
-	         "<a href=\"/snapshots/%lld/scores.csv\">scores.csv</a> · "
-	         "<a href=\"/snapshots/%lld/rubric.json\">rubric.json</a> · "
-	         "<a href=\"/snapshots/%lld/results.json\">results.json</a></p>",
-	         T(l, MSG_RESULTS_SNAPSHOT), v->snapshot, at, v->by,
-	         T(l, MSG_RUBRIC_VERSION), v->rubric_version, v->method,
-	         v->sha256, T(l, MSG_RESULTS_MANIFEST), v->snapshot,
-	         v->snapshot, v->snapshot);
+	         "<nav class=\"sections\"><a class=\"button secondary\" "
+	         "href=\"/snapshots/%lld/results.csv\">%s</a> "
+	         "<a class=\"button secondary\" "
+	         "href=\"/snapshots/%lld/results.xlsx\">%s</a> "
+	         "<a class=\"button secondary\" "
+	         "href=\"/snapshots/%lld/report.pdf\">%s</a></nav>",
+	         v->snapshot, T(l, MSG_EXPORT_CSV), v->snapshot,
+	         T(l, MSG_EXPORT_XLSX), v->snapshot, T(l, MSG_EXPORT_PDF));
 	for (size_t i = 0; i < v->nscopes; i++) {
 		html_fmt(out, "<section class=\"scope\"><h2>%s</h2>",
 		         v->scopes[i].title);
@@ -193,6 +210,7 @@ page_results(struct buf *out, const struct page *p,
 		diagnostics(out, l, &v->scopes[i]);
 		buf_puts(out, "</section>");
 	}
+	results_forms(out, p, ed->id, v);
 	history(out, l, ed->id, v);
 	page_end(out, p);
 }

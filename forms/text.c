@@ -451,6 +451,95 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_DIAGNOSTICS] = { "Độ tin cậy của việc chấm",
 	                      "How reliable the judging was" },
 	[MSG_RUBRIC_VERSION] = { "bộ tiêu chí bản", "rubric version" },
+	[MSG_EXPORT_CSV] = { "Bảng kết quả (CSV)", "Results table (CSV)" },
+	[MSG_EXPORT_XLSX] = { "Bảng kết quả (Excel)", "Results table (Excel)" },
+	[MSG_EXPORT_PDF] = { "Biên bản tổng hợp kết quả chấm (PDF)",
+	                     "Summary of the results, to sign (PDF)" },
+	[MSG_EXPORT_FIELD] = { "Lĩnh vực", "Field" },
+	[MSG_EXPORT_CODE] = { "Mã hồ sơ", "Entry code" },
+	[MSG_EXPORT_TITLE] = { "Tên giải pháp", "Title" },
+	[MSG_EXPORT_AUTHORS] = { "Tác giả", "Authors" },
+	[MSG_EXPORT_ORGANISATION] = { "Đơn vị", "Organisation" },
+	[MSG_EXPORT_MONEY] = { "Tiền thưởng (đồng)", "Prize money (VND)" },
+	[MSG_EXPORT_STATUS] = { "Trạng thái", "Status" },
+	[MSG_EXPORT_STATUS_OK] = { "hợp lệ", "ranked" },
+	[MSG_COMMITTEE] = { "Quyết định của Hội đồng",
+	                    "The committee's decisions" },
+	[MSG_COMMITTEE_INTRO] = { "Hội đồng có thể xác nhận, chuyển giải, "
+	                          "không trao giải hoặc "
+	                          "quyết định ở ranh giới giải, luôn kèm lý "
+	                          "do. Quyết định "
+	                          "được lưu bên cạnh kết quả tính, không sửa "
+	                          "kết quả tính.",
+	                          "The committee can confirm, move a prize, "
+	                          "withhold it or "
+	                          "decide at a prize's limit, always with a "
+	                          "reason. Decisions "
+	                          "are kept beside the computed result and "
+	                          "never change it." },
+	[MSG_ENTRY_CODE] = { "Mã hồ sơ", "Entry code" },
+	[MSG_DECISION] = { "Quyết định", "Decision" },
+	[MSG_FINAL] = { "Sau quyết định của Hội đồng", "After the committee" },
+	[MSG_POSTING] = { "Niêm yết công khai", "Public posting" },
+	[MSG_POSTING_INTRO] = { "Niêm yết danh sách đề nghị khen thưởng để "
+	                        "nhận ý kiến, "
+	                        "khiếu nại trong thời gian niêm yết. Trang "
+	                        "công khai không "
+	                        "có tên giám khảo và không có phiếu chấm.",
+	                        "Post the proposed list for objections during "
+	                        "the posting "
+	                        "period. The public page shows no judge's name "
+	                        "and no sheet." },
+	[MSG_POSTING_ASK] = { "Niêm yết công khai bản kết quả này?",
+	                      "Post this snapshot publicly?" },
+	[MSG_POSTING_DO] = { "Niêm yết", "Post" },
+	[MSG_POSTED] = { "Đã niêm yết bản kết quả", "Posted: snapshot" },
+	[MSG_PUBLIC_PAGE] = { "Trang công khai", "Public page" },
+	[MSG_OBJECTIONS] = { "Khiếu nại, ý kiến", "Objections" },
+	[MSG_OBJECTION_NEW] = { "Ghi nhận khiếu nại", "Record an objection" },
+	[MSG_OBJECTION_RECEIVED] = { "Ngày nhận", "Received on" },
+	[MSG_OBJECTION_SENDER] = { "Người gửi", "From" },
+	[MSG_OBJECTION_CONTENT] = { "Nội dung", "Content" },
+	[MSG_ANSWER] = { "Trả lời", "Answer" },
+	[MSG_AWARD] = { "Quyết định khen thưởng", "Award decision" },
+	[MSG_AWARD_NUMBER] = { "Số quyết định", "Decision number" },
+	[MSG_AWARD_DATE] = { "Ngày ký", "Signed on" },
+	[MSG_AWARD_ASK] = { "Ghi quyết định khen thưởng? Danh sách sẽ là chính "
+	                    "thức.",
+	                    "Record the award decision? The list becomes "
+	                    "final." },
+	[MSG_AWARD_DO] = { "Ghi quyết định", "Record the decision" },
+	[MSG_UNKNOWN_ENTRY] = { "Không có hồ sơ mang mã này trong bản kết quả.",
+	                        "No entry with this code in the snapshot." },
+	[MSG_BAD_TIER] = { "Hãy chọn giải (hoặc để trống khi không trao giải).",
+	                   "Choose a prize (or none when withheld)." },
+	[MSG_BAD_DATES] = { "Ngày không hợp lệ: cần dạng năm-tháng-ngày, ngày "
+	                    "bắt đầu "
+	                    "không sau ngày kết thúc.",
+	                    "Invalid dates: use year-month-day, the start not "
+	                    "after the "
+	                    "end." },
+	[MSG_POSTING_RUNNING] = { "Chưa hết thời gian niêm yết: chỉ ghi quyết "
+	                          "định khen thưởng "
+	                          "sau ngày",
+	                          "The posting period is not over: the award "
+	                          "decision comes "
+	                          "after" },
+	[MSG_PUBLIC_TITLE] = { "Kết quả", "Results" },
+	[MSG_PUBLIC_PROPOSED] = { "Danh sách đề nghị khen thưởng đang niêm yết "
+	                          "để nhận ý kiến, "
+	                          "khiếu nại",
+	                          "The proposed list, posted for objections" },
+	[MSG_PUBLIC_FINAL] = { "Danh sách chính thức theo quyết định số",
+	                       "The final list, by decision no." },
+	[MSG_DECIDE_CONFIRM] = { "Hội đồng xác nhận",
+	                         "confirmed by the committee" },
+	[MSG_DECIDE_MOVE] = { "Hội đồng chuyển giải",
+	                      "moved by the committee" },
+	[MSG_DECIDE_WITHHOLD] = { "Hội đồng không trao giải",
+	                          "prize withheld by the committee" },
+	[MSG_DECIDE_RESOLVE] = { "Hội đồng quyết định ở ranh giới giải",
+	                         "decided at the limit by the committee" },
 	[MSG_CODE_TITLE] = { "Đăng nhập bằng mã trên thẻ",
 	                     "Log in with the code on your card" },
 	[MSG_CODE_LABEL] = { "Mã trên thẻ đăng nhập",

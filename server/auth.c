@@ -50,6 +50,11 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_RESULTS_VIEW] = "results-view",
 	[ACT_RESULTS_COMPUTE] = "results-compute",
 	[ACT_RESULTS_EXPORT] = "results-export",
+	[ACT_RESULTS_DECIDE] = "results-decide",
+	[ACT_RESULTS_POST] = "results-post",
+	[ACT_OBJECTION_RECORD] = "objection-record",
+	[ACT_AWARD_DECIDE] = "award-decide",
+	[ACT_PUBLIC_RESULTS] = "public-results",
 };
 
 #define R(role) (1u << (role))
@@ -104,6 +109,11 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_RESULTS_VIEW]    = STAFF,
 	[ACT_RESULTS_COMPUTE] = STAFF,
 	[ACT_RESULTS_EXPORT]  = STAFF,
+	[ACT_RESULTS_DECIDE]  = STAFF,
+	[ACT_RESULTS_POST]    = STAFF,
+	[ACT_OBJECTION_RECORD] = STAFF,
+	[ACT_AWARD_DECIDE]    = STAFF,
+	[ACT_PUBLIC_RESULTS]  = ANYONE,
 };
 /* clang-format on */
 
@@ -146,12 +156,23 @@ static const char *const open_for_cards[] = { "draft",       "receiving",
 /* Results are computed once judging is over, until they are posted (the
  * page and a snapshot's files are there in every stage). */
 static const char *const open_for_results[] = { "results", NULL };
+/* The committee decides until the award decision; objections come in
+ * while posted; the public page exists from the posting on. */
+static const char *const open_for_committee[] = { "results", "posted", NULL };
+static const char *const posted_only[] = { "posted", NULL };
+static const char *const public_results[] = { "posted", "decided", "closed",
+	                                      NULL };
 /* Object rules: what the edition's lifecycle allows. */
 static bool
 edition_allows(enum action act, const struct db_edition *e)
 {
 	switch (act) {
 	case ACT_EDITION_ADVANCE:
+		/* results -> posted is the posting, posted -> decided the
+		 * award decision: each has its own form and checks */
+		return strcmp(e->state, "closed") != 0 &&
+		       strcmp(e->state, "results") != 0 &&
+		       strcmp(e->state, "posted") != 0;
 	case ACT_EDITION_EDIT:
 		return strcmp(e->state, "closed") != 0;
 	case ACT_ENTRY_CREATE:
@@ -177,7 +198,15 @@ edition_allows(enum action act, const struct db_edition *e)
 	case ACT_CARDS_ISSUE:
 		return in_state(e, open_for_cards);
 	case ACT_RESULTS_COMPUTE:
+	case ACT_RESULTS_POST:
 		return in_state(e, open_for_results);
+	case ACT_RESULTS_DECIDE:
+		return in_state(e, open_for_committee);
+	case ACT_OBJECTION_RECORD:
+	case ACT_AWARD_DECIDE:
+		return in_state(e, posted_only);
+	case ACT_PUBLIC_RESULTS:
+		return in_state(e, public_results);
 	default:
 		return true;
 	}

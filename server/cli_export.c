@@ -3,7 +3,9 @@
  * offline CSV format, on stdout; with --rubric, the edition's rubric as
  * stored. `giamkhao results` on the two reproduces a snapshot's JSON. */
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "server.h"
@@ -12,18 +14,15 @@ static int
 write_file(const char *path, const char *text, enum score_lang lang)
 {
 	FILE *f = fopen(path, "wb");
-	size_t n = 0;
+	size_t n = strlen(text);
+	bool ok = f != NULL && fwrite(text, 1, n, f) == n;
 
-	while (text[n] != '\0')
-		n++;
-	if (f == NULL || fwrite(text, 1, n, f) != n || fclose(f) != 0) {
+	if (f != NULL && fclose(f) != 0)
+		ok = false;
+	if (!ok)
 		fprintf(stderr, "giamkhao: %s %s\n",
 		        cli_text(lang, "không ghi được", "cannot write"), path);
-		if (f != NULL)
-			fclose(f);
-		return -1;
-	}
-	return 0;
+	return ok ? 0 : -1;
 }
 
 int

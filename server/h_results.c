@@ -24,14 +24,14 @@ collect_line(const struct db_snapshot_line *l, void *arg)
 	return 0;
 }
 
-/* Renders the page: snapshot `id` (0: the latest), or the refusal. */
-static void
-show(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
-     const char *detail)
+void
+results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
+             const char *detail)
 {
 	struct results_view v = { .refusal = refusal, .detail = detail };
 	struct db_read *rd = db_read_begin(r->app->db);
 	struct results_build *b = NULL;
+	struct posting_data *pd = NULL;
 	struct history h = { 0 };
 	struct db_snapshot s = { 0 };
 	struct page p;
@@ -48,6 +48,8 @@ show(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 			rc = -1;
 	}
 	db_read_end(rd);
+	if (rc == 0)
+		rc = posting_load(r, c, b, id, &pd, &v);
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
 		goto out;
@@ -76,6 +78,7 @@ show(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 	page_results(&r->out, &p, &c->view, &v,
 	             ctx_can(r, c, ACT_RESULTS_COMPUTE));
 out:
+	posting_free(pd);
 	results_build_free(b);
 	db_snapshot_release(&s);
 	free(h.db);
@@ -93,8 +96,9 @@ h_results(struct req *r)
 	if (!ctx_can(r, &c, ACT_RESULTS_VIEW))
 		respond_error(r, 404);
 	else
-		show(r, &c, which != NULL ? strtoll(which, NULL, 10) : 0,
-		     MSG__MAX, NULL);
+		results_page(r, &c,
+		             which != NULL ? strtoll(which, NULL, 10) : 0,
+		             MSG__MAX, NULL);
 	ctx_release(&c);
 }
 
@@ -134,9 +138,9 @@ store(struct req *r, const struct ctx *c, struct db_snapshot *s)
 {
 	struct db_actor who = { r->actor.user_id, r->address };
 	struct db_tx *tx = db_begin(r->app->db, &who);
-	int rc = tx != NULL ? ctx_recheck(tx, r, c->edition.id,
-	                                  ACT_RESULTS_COMPUTE)
-	                    : -1;
+	int rc = tx != NULL
+	             ? ctx_recheck(tx, r, c->edition.id, ACT_RESULTS_COMPUTE)
+	             : -1;
 	int64_t id = 0;
 
 	if (rc == 0)
@@ -182,7 +186,7 @@ compute(struct req *r, struct ctx *c)
 			goto out;
 		}
 		r->status = 409;
-		show(r, c, 0, m, why.data);
+		results_page(r, c, 0, m, why.data);
 		goto out;
 	}
 	rd = db_read_begin(r->app->db);
@@ -199,7 +203,7 @@ compute(struct req *r, struct ctx *c)
 		snprintf(where, sizeof(where), "scores.csv");
 		score_error_format(&err, where, r->lang, &why);
 		r->status = 422;
-		show(r, c, 0, MSG_RESULTS_BAD_SCORE, why.data);
+		results_page(r, c, 0, MSG_RESULTS_BAD_SCORE, why.data);
 		goto out;
 	}
 	if (rc != RESULTS_OK) {
@@ -216,7 +220,8 @@ compute(struct req *r, struct ctx *c)
 	rc = store(r, c, &s);
 	s.scores_csv = s.results_json = NULL; /* the buffers own them */
 	if (rc == 0) {
-		snprintf(where, sizeof(where), "/editions/%lld/results?snapshot=%lld",
+		snprintf(where, sizeof(where),
+		         "/editions/%lld/results?snapshot=%lld",
 		         (long long)c->edition.id, (long long)s.id);
 		respond_redirect(r, where);
 	} else {
@@ -253,35 +258,29 @@ snapshot_file(struct req *r, int which)
 {
 	static const char *const names[] = { "scores.csv", "rubric.json",
 		                             "results.json" };
-	static const char *const types[] = { "text/csv; charset=utf-8",
-		                             "application/json; charset=utf-8",
-		                             "application/json; charset=utf-8" };
-	struct db_read *rd = db_read_begin(r->app->db);
+	static const char *const types[] = {
+		"text/csv; charset=utf-8", "application/json; charset=utf-8",
+		"application/json; charset=utf-8"
+	};
 	struct db_snapshot s;
-	int rc = db_snapshot_get(rd, r->ids[0], &s);
 	const char *text;
 	struct ctx c;
 
-	db_read_end(rd);
-	if (rc != 0) {
-		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
+	if (snapshot_load(r, &s, &c) != 0)
 		return;
+	if (!ctx_can(r, &c, ACT_RESULTS_EXPORT)) {
+		respond_error(r, 404);
+	} else {
+		text = which == 0   ? s.scores_csv
+		       : which == 1 ? s.rubric_json
+		                    : s.results_json;
+		buf_puts(&r->out, text);
+		r->type = types[which];
+		snprintf(r->disposition, sizeof(r->disposition),
+		         "attachment; filename=\"snapshot-%lld-%s\"",
+		         (long long)s.id, names[which]);
 	}
-	if (ctx_load(r, s.edition_id, &c) == 0) {
-		if (!ctx_can(r, &c, ACT_RESULTS_EXPORT)) {
-			respond_error(r, 404);
-		} else {
-			text = which == 0   ? s.scores_csv
-			       : which == 1 ? s.rubric_json
-			                    : s.results_json;
-			buf_puts(&r->out, text);
-			r->type = types[which];
-			snprintf(r->disposition, sizeof(r->disposition),
-			         "attachment; filename=\"snapshot-%lld-%s\"",
-			         (long long)s.id, names[which]);
-		}
-		ctx_release(&c);
-	}
+	ctx_release(&c);
 	db_snapshot_release(&s);
 }
 

@@ -29,7 +29,7 @@ points_text(int32_t h, char *out, size_t size)
 
 /* A CSV cell: quoted when it holds a comma, a quote or a line break. */
 static void
-csv_cell(struct buf *out, const char *s)
+scores_cell(struct buf *out, const char *s)
 {
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		buf_puts(out, s);
@@ -52,11 +52,11 @@ score_row(const struct db_result_score *s, void *arg)
 
 	snprintf(judge, sizeof(judge), "x%lld", (long long)s->expert_id);
 	points_text(s->points, points, sizeof(points));
-	csv_cell(out, s->code);
+	scores_cell(out, s->code);
 	buf_putc(out, ',');
-	csv_cell(out, s->field);
+	scores_cell(out, s->field);
 	buf_printf(out, ",%s,", judge);
-	csv_cell(out, s->criterion);
+	scores_cell(out, s->criterion);
 	buf_printf(out, ",%s\n", points);
 	return 0;
 }
@@ -85,7 +85,8 @@ results_compute(const char *rubric, const char *csv, struct buf *json,
 {
 	char rubric_hash[65], scores_hash[65];
 	struct score_manifest m = { rubric_hash, scores_hash };
-	struct score_rubric *r = score_rubric_parse(rubric, strlen(rubric), err);
+	struct score_rubric *r =
+	    score_rubric_parse(rubric, strlen(rubric), err);
 	struct score_input *in = NULL;
 	struct score_results *res = NULL;
 	int rc = RESULTS_RUBRIC;

@@ -13,6 +13,7 @@ struct results_build {
 	struct score_input *input;
 	struct score_results *res;
 	struct result_scope *scopes;
+	struct result_row **rows; /* each scope's, writable */
 	size_t nscopes;
 	void **owned; /* every string and array the view points into */
 	size_t nowned;
@@ -32,31 +33,59 @@ text_in(const struct score_text *t, enum score_lang l)
 	return l == SCORE_LANG_EN && t->en != NULL ? t->en : t->vi;
 }
 
+/* What the database says of each entry: title, authors, unit. */
 struct titles {
 	struct results_build *b;
-	char **code, **title;
+	char **code, **title, **authors, **org;
 	size_t n;
 };
+
+static char *
+authors_text(const struct db_entry *e)
+{
+	struct buf b;
+
+	buf_init(&b, 4096);
+	for (size_t i = 0; i < e->nauthors; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", e->authors[i].name);
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return buf_detach(&b, NULL);
+}
 
 static int
 collect_title(const struct db_entry *e, void *arg)
 {
 	struct titles *t = arg;
+	size_t n = t->n + 1;
 
-	t->code = xreallocarray(t->code, t->n + 1, sizeof(*t->code));
-	t->title = xreallocarray(t->title, t->n + 1, sizeof(*t->title));
+	t->code = xreallocarray(t->code, n, sizeof(*t->code));
+	t->title = xreallocarray(t->title, n, sizeof(*t->title));
+	t->authors = xreallocarray(t->authors, n, sizeof(*t->authors));
+	t->org = xreallocarray(t->org, n, sizeof(*t->org));
 	t->code[t->n] = own(t->b, xstrdup(e->code));
-	t->title[t->n++] = own(t->b, xstrdup(e->title));
+	t->title[t->n] = own(t->b, xstrdup(e->title));
+	t->authors[t->n] = own(t->b, authors_text(e));
+	t->org[t->n++] = own(t->b, xstrdup(e->organisation));
 	return 0;
 }
 
-static const char *
-title_of(const struct titles *t, const char *code)
+static size_t
+entry_of(const struct titles *t, const char *code)
 {
 	for (size_t i = 0; i < t->n; i++)
 		if (strcmp(t->code[i], code) == 0)
-			return t->title[i];
-	return "";
+			return i;
+	return t->n;
+}
+
+static void
+titles_free(struct titles *t)
+{
+	free(t->code);
+	free(t->title);
+	free(t->authors);
+	free(t->org);
 }
 
 /* The judges' names by input index: "x12" is expert 12. */
@@ -70,9 +99,9 @@ judge_names(struct results_build *b, struct db_read *rd)
 	for (size_t j = 0; j < n; j++) {
 		const char *key = score_input_judge_id(b->input, j);
 
-		names[j] = key[0] == 'x' && db_expert_get(rd,
-		                                          strtoll(key + 1, NULL, 10),
-		                                          &x) == 0
+		names[j] = key[0] == 'x' &&
+		                   db_expert_get(rd, strtoll(key + 1, NULL, 10),
+		                                 &x) == 0
 		               ? own(b, xstrdup(x.name))
 		               : key;
 	}
@@ -105,20 +134,27 @@ fill_excluded(struct results_build *b, const struct score_entry_result *e,
 }
 
 static void
-fill_row(struct results_build *b, const struct titles *t,
-         const char **judges, const struct score_entry_result *e,
-         enum score_lang l, struct result_row *row)
+fill_row(struct results_build *b, const struct titles *t, const char **judges,
+         const struct score_entry_result *e, enum score_lang l,
+         struct result_row *row)
 {
 	const struct score_rubric *rub = b->rubric;
+	size_t k;
 
 	memset(row, 0, sizeof(*row));
 	row->rank = e->rank;
 	row->code = score_input_entry_id(b->input, (size_t)e->entry);
-	row->title = title_of(t, row->code);
+	k = entry_of(t, row->code);
+	row->title = k < t->n ? t->title[k] : "";
+	row->authors = k < t->n ? t->authors[k] : "";
+	row->organisation = k < t->n ? t->org[k] : "";
 	if (e->has_score)
-		score_fixed_format(e->score, rub->aggregate.decimals, row->score,
-		                   sizeof(row->score));
+		score_fixed_format(e->score, rub->aggregate.decimals,
+		                   row->score, sizeof(row->score));
 	row->tier = e->tier >= 0 ? text_in(&rub->tiers[e->tier].title, l) : "";
+	row->tier_id = e->tier >= 0 ? rub->tiers[e->tier].id : "";
+	row->final_tier = row->tier;
+	row->decision = MSG__MAX;
 	row->insufficient = e->status == SCORE_STATUS_INSUFFICIENT;
 	row->tie = (e->flags & SCORE_FLAG_TIE) != 0;
 	row->cusp = (e->flags & SCORE_FLAG_CUSP) != 0;
@@ -126,8 +162,8 @@ fill_row(struct results_build *b, const struct titles *t,
 }
 
 static void
-fill_scope(struct results_build *b, const struct titles *t,
-           const char **judges, size_t s, enum score_lang l)
+fill_scope(struct results_build *b, const struct titles *t, const char **judges,
+           size_t s, enum score_lang l)
 {
 	const struct score_scope_result *sr = &b->res->scopes[s];
 	struct result_scope *v = &b->scopes[s];
@@ -142,17 +178,20 @@ fill_scope(struct results_build *b, const struct titles *t,
 	               : T(l, MSG_CONTEST_SCOPE);
 	for (size_t i = 0; i < b->res->nentries; i++)
 		if (b->res->entries[i].scope == s)
-			fill_row(b, t, judges, &b->res->entries[i], l, &rows[n++]);
+			fill_row(b, t, judges, &b->res->entries[i], l,
+			         &rows[n++]);
 	for (size_t j = 0; j < sr->njudge_results; j++) {
 		const struct score_judge_result *g =
 		    &b->res->judges[sr->first_judge + j];
 
-		js[j] = (struct result_judge){ judges[g->judge], (int)g->nsheets,
-			                       (int)g->excluded, g->mean,
-			                       g->severity, g->normalized };
+		js[j] =
+		    (struct result_judge){ judges[g->judge], (int)g->nsheets,
+			                   (int)g->excluded, g->mean,
+			                   g->severity,      g->normalized };
 	}
 	v->rows = rows;
 	v->nrows = n;
+	b->rows[s] = rows;
 	v->has_alpha = sr->has_alpha;
 	v->alpha = sr->alpha;
 	v->has_icc = sr->has_icc;
@@ -167,12 +206,12 @@ results_build(struct db_read *rd, const struct db_snapshot *s,
               enum score_lang l)
 {
 	struct results_build *b = xcalloc(1, sizeof(*b));
-	struct titles t = { b, NULL, NULL, 0 };
+	struct titles t = { .b = b };
 	struct score_error err;
 	const char **judges;
 
-	b->rubric = score_rubric_parse(s->rubric_json, strlen(s->rubric_json),
-	                               &err);
+	b->rubric =
+	    score_rubric_parse(s->rubric_json, strlen(s->rubric_json), &err);
 	if (b->rubric != NULL)
 		b->input = score_csv_read(b->rubric, s->scores_csv,
 		                          strlen(s->scores_csv), &err);
@@ -180,19 +219,71 @@ results_build(struct db_read *rd, const struct db_snapshot *s,
 		b->res = score_compute(b->rubric, b->input, &err);
 	if (b->res == NULL ||
 	    db_entry_each(rd, s->edition_id, collect_title, &t) != 0) {
-		free(t.code);
-		free(t.title);
+		titles_free(&t);
 		results_build_free(b);
 		return NULL;
 	}
 	judges = judge_names(b, rd);
 	b->nscopes = b->res->nscopes;
 	b->scopes = own(b, xcalloc(b->nscopes + 1, sizeof(*b->scopes)));
+	b->rows = own(b, xcalloc(b->nscopes + 1, sizeof(struct result_row *)));
 	for (size_t i = 0; i < b->nscopes; i++)
 		fill_scope(b, &t, judges, i, l);
-	free(t.code);
-	free(t.title);
+	titles_free(&t);
 	return b;
+}
+
+static enum msg
+decision_msg(const char *kind)
+{
+	if (strcmp(kind, "confirm") == 0)
+		return MSG_DECIDE_CONFIRM;
+	if (strcmp(kind, "move") == 0)
+		return MSG_DECIDE_MOVE;
+	if (strcmp(kind, "withhold") == 0)
+		return MSG_DECIDE_WITHHOLD;
+	return MSG_DECIDE_RESOLVE;
+}
+
+const char *
+results_build_tier(const struct results_build *b, const char *id,
+                   enum score_lang l)
+{
+	for (size_t i = 0; i < b->rubric->ntiers; i++)
+		if (strcmp(b->rubric->tiers[i].id, id) == 0)
+			return text_in(&b->rubric->tiers[i].title, l);
+	return NULL;
+}
+
+struct result_row *
+results_build_row(struct results_build *b, const char *code)
+{
+	for (size_t s = 0; s < b->nscopes; s++)
+		for (size_t i = 0; i < b->scopes[s].nrows; i++)
+			if (strcmp(b->rows[s][i].code, code) == 0)
+				return &b->rows[s][i];
+	return NULL;
+}
+
+void
+results_build_decide(struct results_build *b, const struct db_decision *d,
+                     enum score_lang l)
+{
+	struct result_row *row = results_build_row(b, d->code);
+	const char *tier;
+
+	if (row == NULL)
+		return;
+	row->decision = decision_msg(d->kind);
+	row->reason = own(b, xstrdup(d->reason));
+	if (strcmp(d->kind, "confirm") == 0) {
+		row->final_tier = row->tier;
+	} else if (strcmp(d->kind, "withhold") == 0) {
+		row->final_tier = "";
+	} else {
+		tier = results_build_tier(b, d->tier, l);
+		row->final_tier = tier != NULL ? tier : "";
+	}
 }
 
 const struct result_scope *

@@ -74,18 +74,23 @@ enum action {
 	ACT_ASSIGN_VIEW,
 	ACT_ASSIGN, /* automatic or by hand */
 	ACT_CONFLICT_DECLARE,
-	ACT_SHEET_VIEW,      /* a judge's own sheet */
-	ACT_SHEET_SAVE,      /* a draft or a submission */
-	ACT_PROGRESS_VIEW,   /* the organisers' dashboard */
-	ACT_ROUND_LOCK,      /* lock or unlock a panel's round */
-	ACT_SHEET_REOPEN,    /* reopen a submitted sheet */
-	ACT_API_ASSIGNED,    /* the tablet's list of entries */
-	ACT_LOGIN_CODE,      /* a login card's short code, typed */
-	ACT_CARDS_VIEW,      /* the judges' login cards of an edition */
-	ACT_CARDS_ISSUE,     /* print (new) cards, which revokes the old */
-	ACT_RESULTS_VIEW,    /* the results review page */
-	ACT_RESULTS_COMPUTE, /* a new results snapshot */
-	ACT_RESULTS_EXPORT,  /* a snapshot's inputs and output */
+	ACT_SHEET_VIEW,       /* a judge's own sheet */
+	ACT_SHEET_SAVE,       /* a draft or a submission */
+	ACT_PROGRESS_VIEW,    /* the organisers' dashboard */
+	ACT_ROUND_LOCK,       /* lock or unlock a panel's round */
+	ACT_SHEET_REOPEN,     /* reopen a submitted sheet */
+	ACT_API_ASSIGNED,     /* the tablet's list of entries */
+	ACT_LOGIN_CODE,       /* a login card's short code, typed */
+	ACT_CARDS_VIEW,       /* the judges' login cards of an edition */
+	ACT_CARDS_ISSUE,      /* print (new) cards, which revokes the old */
+	ACT_RESULTS_VIEW,     /* the results review page */
+	ACT_RESULTS_COMPUTE,  /* a new results snapshot */
+	ACT_RESULTS_EXPORT,   /* a snapshot's inputs and output */
+	ACT_RESULTS_DECIDE,   /* a committee decision beside a result */
+	ACT_RESULTS_POST,     /* post a snapshot publicly for objections */
+	ACT_OBJECTION_RECORD, /* record an objection or its answer */
+	ACT_AWARD_DECIDE,     /* the award decision: the list is final */
+	ACT_PUBLIC_RESULTS,   /* the public results page */
 	ACT__MAX,
 };
 
@@ -213,7 +218,26 @@ struct results_build *results_build(struct db_read *rd,
 const struct result_scope *results_build_scopes(const struct results_build *b,
                                                 size_t *n);
 const char *results_build_method(const struct results_build *b);
+/* An entry's row by code (NULL when the snapshot has none). */
+struct result_row *results_build_row(struct results_build *b, const char *code);
+/* A tier's title by id in the snapshot's rubric, or NULL. */
+const char *results_build_tier(const struct results_build *b, const char *id,
+                               enum score_lang l);
+/* Applies a committee decision to its row (in order: the last holds). */
+void results_build_decide(struct results_build *b, const struct db_decision *d,
+                          enum score_lang l);
 void results_build_free(struct results_build *b);
+
+/* A snapshot as its exports show it (report_data.c): the results computed
+ * again, named, with prize money and the edition's panels; NULL when it
+ * cannot be (a failure, logged by the caller). Borrow the report until
+ * report_data_free. */
+struct report_data;
+struct report_data *report_data_load(struct db_read *rd,
+                                     const struct db_snapshot *s,
+                                     const struct db_edition *e);
+const struct report *report_data_report(const struct report_data *d);
+void report_data_free(struct report_data *d);
 
 /* ---- PDF fonts (fonts.c) ---------------------------------------------- */
 
@@ -500,14 +524,37 @@ void h_static(struct req *r);
 void h_login_form(struct req *r);
 void h_login(struct req *r);
 void h_logout(struct req *r);
+/* The snapshot of the path (r->ids[0]) with its edition; on failure
+ * answers (404, 500) and returns -1 (h_posting.c). */
+int snapshot_load(struct req *r, struct db_snapshot *s, struct ctx *c);
+/* The results page of snapshot `id` (0: the latest), with a refusal to
+ * show (MSG__MAX: none) and its detail (h_results.c). */
+void results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
+                  const char *detail);
+/* The committee's decisions applied to `b`, the posting and its
+ * objections, and which forms the page may offer (h_posting.c). */
+struct posting_data;
+int posting_load(struct req *r, const struct ctx *c, struct results_build *b,
+                 int64_t snapshot, struct posting_data **out,
+                 struct results_view *v);
+void posting_free(struct posting_data *pd);
+
 void h_enter(struct req *r);
 void h_enter_post(struct req *r);
 void h_cards(struct req *r);
 void h_results(struct req *r);
+void h_decision_add(struct req *r);
+void h_posting_add(struct req *r);
+void h_objection(struct req *r);
+void h_award(struct req *r);
+void h_public_results(struct req *r);
 void h_results_compute(struct req *r);
 void h_snapshot_scores(struct req *r);
 void h_snapshot_rubric(struct req *r);
 void h_snapshot_results(struct req *r);
+void h_export_csv(struct req *r);
+void h_export_xlsx(struct req *r);
+void h_export_pdf(struct req *r);
 void h_cards_issue(struct req *r);
 void h_home(struct req *r);
 void h_edition_list(struct req *r);

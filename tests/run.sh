@@ -65,6 +65,8 @@ for v in $VARIANTS; do
 		tests/integration/test_cards.py "build/$v/giamkhao"
 	suite "results snapshots over HTTP ($v)" python3 \
 		tests/integration/test_results.py "build/$v/giamkhao"
+	suite "results exports over HTTP ($v)" python3 \
+		tests/integration/test_exports.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \

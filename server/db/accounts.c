@@ -6,8 +6,7 @@
 
 #include "internal.h"
 
-/* A JSON text for the audit log (free() it). */
-static char *
+char *
 audit_json(json_t *v)
 {
 	char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);

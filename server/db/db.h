@@ -558,4 +558,65 @@ int db_snapshots_each(struct db_read *rd, int64_t edition,
                       int (*fn)(const struct db_snapshot_line *l, void *arg),
                       void *arg);
 
+/* ---- Committee decisions, posting, objections (posting.c) ------------- */
+
+struct db_decision {
+	int64_t id;
+	char code[48];
+	char kind[16]; /* confirm | move | withhold | resolve */
+	char tier[64]; /* the tier id moved to ("" for none) */
+	char reason[1024];
+	int64_t at;
+	char by[128];
+};
+
+/* A decision of the committee about an entry of a snapshot, beside the
+ * computed result (audited). */
+int db_decision_add(struct db_tx *tx, int64_t snapshot,
+                    const struct db_decision *d, int64_t by);
+/* A snapshot's decisions, oldest first (the latest per entry holds). */
+int db_decisions_each(struct db_read *rd, int64_t snapshot,
+                      int (*fn)(const struct db_decision *d, void *arg),
+                      void *arg);
+
+struct db_posting {
+	int64_t id, edition_id, snapshot_id;
+	char from[16], until[16]; /* the posting period, YYYY-MM-DD */
+	int64_t posted_at;
+	char number[64], date[16], signatory[128]; /* the award decision */
+	int64_t decided_at;                        /* 0: not decided yet */
+};
+
+/* Publishes a snapshot for objections and moves the edition from
+ * results to posted (audited). */
+int db_posting_add(struct db_tx *tx, const struct db_posting *p, int64_t by,
+                   int64_t *id);
+/* The edition's latest posting; DB_NOTFOUND when none. */
+int db_posting_current(struct db_read *rd, int64_t edition,
+                       struct db_posting *out);
+int db_posting_current_tx(struct db_tx *tx, int64_t edition,
+                          struct db_posting *out);
+/* Records the award decision and moves the edition from posted to
+ * decided (audited); DB_NOTFOUND when decided already. */
+int db_posting_decide(struct db_tx *tx, const struct db_posting *p);
+
+struct db_objection {
+	int64_t id;
+	char code[48];
+	char received_on[16];
+	char sender[256];
+	char content[4096];
+	char answer[4096];
+	int64_t answered_at;
+};
+
+int db_objection_add(struct db_tx *tx, int64_t posting,
+                     const struct db_objection *o);
+/* DB_NOTFOUND when the objection is not of that posting. */
+int db_objection_answer(struct db_tx *tx, int64_t posting, int64_t id,
+                        const char *answer);
+int db_objections_each(struct db_read *rd, int64_t posting,
+                       int (*fn)(const struct db_objection *o, void *arg),
+                       void *arg);
+
 #endif

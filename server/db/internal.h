@@ -2,6 +2,7 @@
 #ifndef GIAMKHAO_DB_INTERNAL_H
 #define GIAMKHAO_DB_INTERNAL_H
 
+#include <jansson.h>
 #include <pthread.h>
 #include <sqlite3.h>
 
@@ -70,6 +71,10 @@ sqlite3_stmt *rd_stmt(struct db_read *rd, enum stmt id);
 /* Steps a statement that returns no row; 0, DB_DUPLICATE or -1 (and marks
  * the transaction failed). */
 int tx_exec(struct db_tx *tx, sqlite3_stmt *st);
+
+/* accounts.c: a JSON text for the audit log, taking the reference to v
+ * (free() it). */
+char *audit_json(json_t *v);
 
 /* audit.c: the chain's hash of one row. */
 void audit_hash(const uint8_t prev[32], int64_t id, int64_t at, int64_t user_id,

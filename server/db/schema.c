@@ -188,6 +188,33 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER results_snapshots_kept BEFORE DELETE ON"
 	"  results_snapshots BEGIN SELECT RAISE(ABORT,"
 	"  'a results snapshot is never deleted'); END;",
+	/* 7: what happens to a snapshot: the committee's decisions beside it
+	 * (never over it), its public posting with the objections received
+	 * and their answers, and the award decision that makes it final */
+	"CREATE TABLE committee_decisions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  snapshot_id INTEGER NOT NULL REFERENCES results_snapshots(id),"
+	"  entry_code TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('confirm', 'move', 'withhold',"
+	"    'resolve')),"
+	"  tier TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL, created_by INTEGER NOT NULL);"
+	"CREATE TABLE postings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  edition_id INTEGER NOT NULL REFERENCES editions(id),"
+	"  snapshot_id INTEGER NOT NULL REFERENCES results_snapshots(id),"
+	"  period_from TEXT NOT NULL, period_until TEXT NOT NULL,"
+	"  posted_at INTEGER NOT NULL, posted_by INTEGER NOT NULL,"
+	"  decision_number TEXT NOT NULL DEFAULT '',"
+	"  decision_date TEXT NOT NULL DEFAULT '',"
+	"  decision_signatory TEXT NOT NULL DEFAULT '', decided_at INTEGER);"
+	"CREATE TABLE objections ("
+	"  id INTEGER PRIMARY KEY,"
+	"  posting_id INTEGER NOT NULL REFERENCES postings(id),"
+	"  entry_code TEXT NOT NULL, received_on TEXT NOT NULL,"
+	"  sender TEXT NOT NULL, content TEXT NOT NULL,"
+	"  answer TEXT NOT NULL DEFAULT '', answered_at INTEGER,"
+	"  created_at INTEGER NOT NULL);",
 };
 
 int

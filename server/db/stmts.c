@@ -338,6 +338,36 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT s.id, s.created_at, coalesce(u.name, ''), s.results_sha256"
 	    " FROM results_snapshots s LEFT JOIN users u ON u.id = s.created_by"
 	    " WHERE s.edition_id = ? ORDER BY s.id DESC",
+	[STMT_DECISION_INSERT] =
+	    "INSERT INTO committee_decisions (snapshot_id, entry_code, kind,"
+	    " tier, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?)",
+	[STMT_DECISIONS] =
+	    "SELECT d.id, d.entry_code, d.kind, d.tier, d.reason, d.created_at,"
+	    " coalesce(u.name, '') FROM committee_decisions d LEFT JOIN users u"
+	    " ON u.id = d.created_by WHERE d.snapshot_id = ? ORDER BY d.id",
+	[STMT_POSTING_INSERT] =
+	    "INSERT INTO postings (edition_id, snapshot_id, period_from,"
+	    " period_until, posted_at, posted_by) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_POSTING_CURRENT] =
+	    "SELECT id, edition_id, snapshot_id, period_from, period_until,"
+	    " posted_at, decision_number, decision_date, decision_signatory,"
+	    " coalesce(decided_at, 0) FROM postings WHERE edition_id = ?"
+	    " ORDER BY id DESC LIMIT 1",
+	[STMT_POSTING_DECIDE] =
+	    "UPDATE postings SET decision_number = ?2, decision_date = ?3,"
+	    " decision_signatory = ?4, decided_at = ?5 WHERE id = ?1"
+	    " AND decided_at IS NULL",
+	[STMT_OBJECTION_INSERT] =
+	    "INSERT INTO objections (posting_id, entry_code, received_on,"
+	    " sender, content, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_OBJECTION_ANSWER] =
+	    "UPDATE objections SET answer = ?2, answered_at = ?3 WHERE id = ?1"
+	    " AND posting_id = ?4",
+	[STMT_OBJECTIONS] =
+	    "SELECT id, entry_code, received_on, sender, content, answer,"
+	    " coalesce(answered_at, 0) FROM objections WHERE posting_id = ?"
+	    " ORDER BY id",
 	[STMT_PROGRESS_SCORES] =
 	    "SELECT p.id, e.id, e.code, e.title, e.field, x.id, x.name,"
 	    " c.criterion, c.points"

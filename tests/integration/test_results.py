@@ -7,6 +7,9 @@ bytes); the export -> offline recompute round trip (`giamkhao
 export-scores` then `giamkhao results` reproduce the snapshot byte for
 byte); snapshots cannot be changed or deleted; who may see them.
 usage: test_results.py BINARY"""
+import csv
+import datetime
+import io
 import json
 import os
 import sqlite3
@@ -201,6 +204,143 @@ def check_access(t, s, ed):
             len(snapshots(s)) == 2, r.status)
 
 
+def decide(c, sid, **fields):
+    path = "/snapshots/%d/decisions" % sid
+    return c.post(path, fields, csrf=c.get("/editions").csrf())
+
+
+def check_decisions(t, s, c, ed):
+    sid = snapshots(s)[-1][0]
+    before = snapshots(s)[-1][1:]
+    r = decide(c, sid, entry="KQ-99", kind="move", tier="first",
+               reason="nhầm mã")
+    t.check("a decision on an unknown entry: refused, saying so",
+            r.status == 422 and "Không có hồ sơ mang mã này" in r.text,
+            r.status)
+    r = decide(c, sid, entry="KQ-03", kind="move", tier="first", reason="")
+    t.check("a decision without a reason: refused", r.status == 422)
+    r = decide(c, sid, entry="KQ-03", kind="move", tier="gold",
+               reason="x")
+    t.check("a decision to an unknown prize: refused", r.status == 422)
+    t.check("nothing stored by the refusals",
+            ids_of(s, "SELECT count(*) FROM committee_decisions")[0][0] == 0)
+    r = decide(c, sid, entry="KQ-03", kind="move", tier="consolation",
+               reason="Giải pháp được áp dụng rộng ở các xã vùng cao")
+    t.check("the committee moves KQ-03 to a consolation prize",
+            r.status == 303, r.status)
+    r = decide(c, sid, entry="KQ-02", kind="withhold",
+               reason="Trùng với giải pháp đã được công nhận năm trước")
+    t.check("the committee withholds KQ-02's prize", r.status == 303)
+    page = c.get("/editions/%d/results?snapshot=%d" % (ed, sid))
+    t.check("the page shows both, beside the computed prizes",
+            "Hội đồng chuyển giải" in page.text and
+            "Hội đồng không trao giải" in page.text and
+            "vùng cao" in page.text and "Giải Khuyến khích" in page.text)
+    t.check("the committee never alters the computed snapshot",
+            snapshots(s)[-1][1:] == before)
+    n = ids_of(s, "SELECT count(*) FROM audit WHERE action ="
+                  " 'results.decision'")[0][0]
+    t.check("each decision is audited", n == 2, n)
+    text = c.get("/snapshots/%d/results.csv" % sid).text.lstrip("\ufeff")
+    rows = {row[2]: ",".join(row)
+            for row in list(csv.reader(io.StringIO(text)))[1:] if row}
+    t.check("the exported list follows the committee",
+            "Giải Khuyến khích" in rows.get("KQ-03", "") and
+            "Giải Ba" not in rows.get("KQ-02", "x") and
+            "Hội đồng" in rows.get("KQ-02", ""), rows)
+    return sid
+
+
+def day(delta):
+    return (datetime.date.today() + datetime.timedelta(days=delta)).isoformat()
+
+
+def state_of(s, ed):
+    return ids_of(s, "SELECT state FROM editions WHERE id = ?", ed)[0][0]
+
+
+def check_posting(t, s, c, ed, sid):
+    path = "/editions/%d" % ed
+    anon = Client(s)
+    t.check("no public page before the posting (404)",
+            anon.get("/p/%d" % ed).status == 404)
+    r = c.post(path + "/advance", {"from": "results",
+                                   "csrf": c.get(path).csrf()})
+    t.check("the plain lifecycle button cannot skip the posting",
+            r.status == 409 and state_of(s, ed) == "results", r.status)
+    tok = c.get("/editions").csrf()
+    r = c.post(path + "/posting", {"snapshot": sid, "from": day(0),
+                                   "until": day(-3)}, csrf=tok)
+    t.check("a posting period ending before it starts: refused",
+            r.status == 422 and state_of(s, ed) == "results", r.status)
+    panel = ids_of(s, "SELECT id FROM panels WHERE edition_id = ?", ed)[0][0]
+    c.post("/panels/%d/lock" % panel, {"op": "unlock", "reason": "sửa"})
+    r = c.post(path + "/posting", {"snapshot": sid, "from": day(-10),
+                                   "until": day(0)}, csrf=tok)
+    t.check("publishing while a round is open: refused",
+            r.status == 409 and state_of(s, ed) == "results", r.status)
+    c.post("/panels/%d/lock" % panel, {"op": "lock"})
+    r = c.post(path + "/posting", {"snapshot": sid, "from": day(-10),
+                                   "until": day(0)}, csrf=tok)
+    t.check("the snapshot is posted: the edition is posted",
+            r.status == 303 and state_of(s, ed) == "posted", r.status)
+    pub = anon.get("/p/%d" % ed)
+    t.check("the public page, no login", pub.status == 200 and
+            "KQ-00" in pub.text and "Giải Nhì" in pub.text and
+            "Tác giả 0" in pub.text and "Hợp tác xã 0" in pub.text,
+            pub.status)
+    t.check("the public page applies the committee's decisions",
+            "KQ-03" in pub.text and "KQ-02" not in pub.text)
+    t.check("no judge's name on the public page",
+            not any(n in pub.text for _, n, _ in JUDGES))
+    en = Client(s).get("/p/%d?lang=en" % ed)
+    t.check("the public page in English, decided prizes too",
+            'lang="en"' in en.text and "Second prize" in en.text and
+            "Consolation" in en.text, en.text[-800:])
+    return anon
+
+
+def check_objections_and_award(t, s, c, ed, anon):
+    path = "/editions/%d" % ed
+    tok = c.get("/editions").csrf()
+    r = c.post(path + "/objections", {"entry": "KQ-77",
+                                      "received_on": day(0),
+                                      "sender": "Ông A", "content": "x"},
+               csrf=tok)
+    t.check("an objection on an unknown entry: refused", r.status == 422
+            and ids_of(s, "SELECT count(*) FROM objections")[0][0] == 0)
+    r = c.post(path + "/objections", {
+        "entry": "KQ-01", "received_on": day(0), "sender": "Bà Lò Thị B",
+        "content": "Giải pháp đã công bố trên báo tỉnh năm 2023"}, csrf=tok)
+    t.check("an objection is recorded", r.status == 303, r.status)
+    oid = ids_of(s, "SELECT id FROM objections")[0][0]
+    r = c.post(path + "/objections", {
+        "objection": oid, "answer": "Đã xác minh: chưa công bố."}, csrf=tok)
+    page = c.get(path + "/results")
+    t.check("its answer is recorded and shown", r.status == 303 and
+            "Bà Lò Thị B" in page.text and "chưa công bố" in page.text)
+    r = c.post(path + "/award", {"number": "123/QĐ-LHH", "date": day(0),
+                                 "signatory": "Giàng A Páo"}, csrf=tok)
+    t.check("the award decision before the posting ends: refused",
+            r.status == 409 and state_of(s, ed) == "posted", r.status)
+    db = sqlite3.connect(s.db)
+    db.execute("UPDATE postings SET period_until = ?", (day(-1),))
+    db.commit()
+    db.close()
+    r = c.post(path + "/award", {"number": "123/QĐ-LHH", "date": day(0),
+                                 "signatory": "Giàng A Páo"}, csrf=tok)
+    t.check("the award decision once the posting is over",
+            r.status == 303 and state_of(s, ed) == "decided", r.status)
+    pub = anon.get("/p/%d" % ed)
+    t.check("the public page shows the final list and the decision",
+            "Danh sách chính thức" in pub.text and "123/QĐ-LHH" in pub.text)
+    n = ids_of(s, "SELECT count(*) FROM audit WHERE action IN"
+                  " ('results.post', 'results.objection',"
+                  " 'results.objection.answer', 'results.decide')")[0][0]
+    t.check("posting, objection, answer and decision are audited", n == 4,
+            n)
+
+
 def main(argv):
     t = Suite("results")
     s = Server(argv[1])
@@ -215,6 +355,9 @@ def main(argv):
         check_round_trip(t, s, ed)
         check_frozen(t, s)
         check_access(t, s, ed)
+        sid = check_decisions(t, s, c, ed)
+        anon = check_posting(t, s, c, ed, sid)
+        check_objections_and_award(t, s, c, ed, anon)
     finally:
         s.stop()
         reports = s.sanitizer_reports()

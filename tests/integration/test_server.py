@@ -73,9 +73,18 @@ MATRIX = {
     "POST /editions/{id}/cards": (F, F, A, A, F),
     "GET /editions/{id}/results": (L, F, A, A, F),
     "POST /editions/{id}/results": (F, F, A, A, F),
+    "POST /snapshots/{id}/decisions": (F, F, A, A, F),
+    "POST /editions/{id}/posting": (F, F, A, A, F),
+    "POST /editions/{id}/objections": (F, F, A, A, F),
+    "POST /editions/{id}/award": (F, F, A, A, F),
+    # the matrix's edition is a draft: nothing public yet
+    "GET /p/{id}": (N, N, N, N, N),
     "GET /snapshots/{id}/scores.csv": (L, F, A, A, F),
     "GET /snapshots/{id}/rubric.json": (L, F, A, A, F),
     "GET /snapshots/{id}/results.json": (L, F, A, A, F),
+    "GET /snapshots/{id}/results.csv": (L, F, A, A, F),
+    "GET /snapshots/{id}/results.xlsx": (L, F, A, A, F),
+    "GET /snapshots/{id}/report.pdf": (L, F, A, A, F),
     "POST /panels/{id}/lock": (F, F, A, A, F),
     "POST /sheets/{id}/reopen": (F, F, A, A, F),
     "GET /entries/{id}/sheet": (L, N, F, F, N),
@@ -371,7 +380,7 @@ def matrix_objects(c, edition):
     return {"editions": edition, "entries": entry, "attachments": att,
             "experts": expert, "panels": panel, "static": 0, "login": 0,
             "logout": 0, "enter": 0, "settings": 0, "sheets": sheet,
-            "api": entry, "sw.js": 0, "snapshots": snapshot,
+            "api": entry, "sw.js": 0, "snapshots": snapshot, "p": edition,
             "": 0}
 
 
@@ -591,11 +600,24 @@ def check_editions(t, s):
     t.check("rubric export is the preset", r.status == 200 and
             rub["program"] == "technical-innovation" and
             len(rub["criteria"]) == 3)
-    states = ["draft", "receiving", "eligibility", "judging", "results",
-              "posted", "decided", "closed"]
+    states = ["draft", "receiving", "eligibility", "judging", "results"]
     for a, b in zip(states, states[1:]):
         r = c.post(path + "/advance", {"from": a, "csrf": c.get(path).csrf()})
         t.check("advance %s -> %s" % (a, b), r.status == 303, r.status)
+    # results -> posted is the posting and posted -> decided the award
+    # decision, each with its own form (test_results.py): not this button
+    for a in ("results", "posted"):
+        r = c.post(path + "/advance", {"from": a, "csrf": c.get(path).csrf()})
+        t.check("the plain button does not leave " + a, r.status == 409,
+                r.status)
+        db = sqlite3.connect(s.db)
+        db.execute("UPDATE editions SET state = ? WHERE id = ?",
+                   ("posted" if a == "results" else "decided", eid))
+        db.commit()
+        db.close()
+    r = c.post(path + "/advance", {"from": "decided",
+                                   "csrf": c.get(path).csrf()})
+    t.check("advance decided -> closed", r.status == 303, r.status)
     r = c.post(path + "/advance", {"from": "draft",
                                    "csrf": c.get(path).csrf()})
     t.check("a closed edition does not move", r.status in (403, 409),

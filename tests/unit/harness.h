@@ -73,5 +73,6 @@ void suite_forms(void);
 void suite_rubric_form(void);
 void suite_entries_csv(void);
 void suite_assign(void);
+void suite_csv_out(void);
 
 #endif

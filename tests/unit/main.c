@@ -72,6 +72,7 @@ main(void)
 	suite_rubric_form();
 	suite_entries_csv();
 	suite_assign();
+	suite_csv_out();
 	close_case();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;

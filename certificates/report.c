@@ -1,0 +1,380 @@
+/* report.c: the results report as an A4 PDF in Vietnamese (biên bản tổng
+ * hợp kết quả chấm): the national motto, the summary table of each field,
+ * each panel's judges with room to sign, and the annex listing the
+ * proposed prizes with their money and the total, for the budget
+ * settlement. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+
+#include "pdf_internal.h"
+
+#define TEXT_SIZE  10.5f
+#define TABLE_SIZE 9.5f
+#define SIGN_ROW   MM(13)
+
+/* The report's texts in NFC, owned here and freed together. */
+struct texts {
+	struct pdf *pdf;
+	char **owned;
+	size_t n;
+	bool bad; /* a text was not UTF-8: pdf->err names it */
+};
+
+static const char *
+keep(struct texts *t, char *s)
+{
+	t->owned = xreallocarray(t->owned, t->n + 1, sizeof(*t->owned));
+	t->owned[t->n++] = s;
+	return s;
+}
+
+/* `s` checked and in NFC ("" when it is not UTF-8, and t->bad is set). */
+static const char *
+nfc(struct texts *t, const char *what, const char *s)
+{
+	char *out = pdf_text(t->pdf, what, s);
+
+	if (out == NULL) {
+		t->bad = true;
+		return "";
+	}
+	return keep(t, out);
+}
+
+/* `s` in capitals (Vietnamese letters included). */
+static const char *
+upper(struct texts *t, const char *s)
+{
+	size_t len = 0;
+	uint8_t *u = u8_toupper((const uint8_t *)s, strlen(s), NULL,
+	                        UNINORM_NFC, NULL, &len);
+	char *out;
+
+	if (u == NULL)
+		return s;
+	out = xmalloc(len + 1);
+	memcpy(out, u, len);
+	out[len] = '\0';
+	free(u);
+	return keep(t, out);
+}
+
+static void
+texts_free(struct texts *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->owned[i]);
+	free(t->owned);
+}
+
+/* 40000000 as "40.000.000 ₫". */
+static void
+money(long long v, char *out, size_t size)
+{
+	char digits[32], grouped[48];
+	size_t n, j = 0;
+	bool negative = v < 0;
+
+	snprintf(digits, sizeof(digits), "%llu",
+	         negative ? 0ULL - (unsigned long long)v
+	                  : (unsigned long long)v);
+	n = strlen(digits);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			grouped[j++] = '.';
+		grouped[j++] = digits[i];
+	}
+	grouped[j] = '\0';
+	snprintf(out, size, "%s%s ₫", negative ? "-" : "", grouped);
+}
+
+/* "Hà Giang, ngày 05 tháng 01 năm 2027": days under 10 and the months
+ * January and February take a leading zero (Decree 30/2020/NĐ-CP). */
+static void
+place_and_date(const struct report *r, const char *province, char *out,
+               size_t size)
+{
+	snprintf(out, size, "%s%sngày %02d tháng %s%d năm %d", province,
+	         province[0] != '\0' ? ", " : "", r->day,
+	         r->month <= 2 ? "0" : "", r->month, r->year);
+}
+
+/* The issuing body on the left, the national motto on the right. */
+static void
+motto(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	float left_w = MM(72), right_w = MM(92);
+	float right_x = f->left + f->width - right_w, top = f->y, h, w;
+	HPDF_Page page = f->page;
+
+	h = pdf_box(page, f->pdf->regular, 10, f->left, top, left_w, PDF_CENTRE,
+	            upper(t, nfc(t, "organisation", r->org)));
+	h += pdf_box(page, f->pdf->bold, 10, f->left, top - h, left_w,
+	             PDF_CENTRE, "BAN TỔ CHỨC");
+	pdf_box(page, f->pdf->bold, 10.5f, right_x, top, right_w, PDF_CENTRE,
+	        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+	pdf_box(page, f->pdf->bold, 11.5f, right_x, top - 14, right_w,
+	        PDF_CENTRE, "Độc lập - Tự do - Hạnh phúc");
+	/* the motto is underlined, as is the body's name line */
+	w = pdf_width(page, f->pdf->bold, 11.5f, "Độc lập - Tự do - Hạnh phúc");
+	HPDF_Page_SetLineWidth(page, 0.6f);
+	HPDF_Page_MoveTo(page, right_x + (right_w - w) / 2, top - 30);
+	HPDF_Page_LineTo(page, right_x + (right_w + w) / 2, top - 30);
+	HPDF_Page_MoveTo(page, f->left + left_w / 2 - MM(12), top - h - 3);
+	HPDF_Page_LineTo(page, f->left + left_w / 2 + MM(12), top - h - 3);
+	HPDF_Page_Stroke(page);
+	f->y = top - (h > 34 ? h : 34) - MM(5);
+}
+
+static void
+title_block(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	char line[512], sha[17];
+
+	place_and_date(r, nfc(t, "province", r->province), line, sizeof(line));
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_RIGHT, line);
+	f->y -= MM(6);
+	pdf_flow_text(f, f->pdf->bold, 14, 0, PDF_CENTRE,
+	              "BIÊN BẢN TỔNG HỢP KẾT QUẢ CHẤM");
+	pdf_flow_text(f, f->pdf->bold, 12, MM(10), PDF_CENTRE,
+	              nfc(t, "edition", r->edition));
+	f->y -= MM(4);
+	snprintf(sha, sizeof(sha), "%.16s", r->sha256);
+	snprintf(line, sizeof(line),
+	         "Căn cứ phiếu chấm đã nộp của các giám khảo, Ban Tổ chức tổng "
+	         "hợp kết quả chấm (bản tổng hợp số %lld, lập lúc %s, mã kiểm "
+	         "tra SHA-256 %s…) như sau:",
+	         r->snapshot, r->date, sha);
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT, line);
+	f->y -= MM(3);
+}
+
+static const struct pdf_column summary_cols[] = {
+	{ "Hạng", MM(14), PDF_CENTRE },
+	{ "Mã hồ sơ", MM(24), PDF_LEFT },
+	{ "Tên giải pháp, sản phẩm", MM(78), PDF_LEFT },
+	{ "Điểm", MM(18), PDF_RIGHT },
+	{ "Giải đề xuất", MM(36), PDF_LEFT },
+};
+
+static void
+summary(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
+        size_t number)
+{
+	const struct pdf_table table = { summary_cols, 5, TABLE_SIZE };
+	char head[600], rank[16];
+
+	snprintf(head, sizeof(head), "%zu. %s", number,
+	         nfc(t, "field", s->title));
+	f->y -= MM(2);
+	pdf_flow_need(f, MM(25));
+	pdf_flow_text(f, f->pdf->bold, 11, 0, PDF_LEFT, head);
+	f->y -= MM(1.5f);
+	pdf_table_head(f, &table);
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct report_row *row = &s->rows[i];
+		const char *cells[5];
+
+		if (row->rank > 0)
+			snprintf(rank, sizeof(rank), "%d", row->rank);
+		else
+			snprintf(rank, sizeof(rank), "-");
+		cells[0] = rank;
+		cells[1] = nfc(t, "code", row->code);
+		cells[2] = nfc(t, "title", row->title);
+		cells[3] = row->has_score ? nfc(t, "score", row->score) : "";
+		/* an entry without a prize says why when something is off */
+		cells[4] = row->prize[0] != '\0' ? nfc(t, "prize", row->prize)
+		           : row->insufficient   ? nfc(t, "status", row->status)
+		                                 : "";
+		pdf_table_row(f, &table, cells, f->pdf->regular, 0);
+	}
+	if (s->nrows == 0)
+		pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT,
+		              "(không có hồ sơ nào được chấm)");
+}
+
+static const struct pdf_column sign_cols[] = {
+	{ "TT", MM(10), PDF_CENTRE },   { "Họ và tên", MM(50), PDF_LEFT },
+	{ "Đơn vị", MM(52), PDF_LEFT }, { "Nhiệm vụ", MM(24), PDF_LEFT },
+	{ "Chữ ký", MM(34), PDF_LEFT },
+};
+
+/* A panel's judges, each with a row tall enough to sign in. */
+static void
+signatures(struct pdf_flow *f, struct texts *t, const struct report_panel *p)
+{
+	const struct pdf_table table = { sign_cols, 5, TABLE_SIZE };
+	char head[600], n[24];
+
+	snprintf(head, sizeof(head), "Hội đồng giám khảo: %s",
+	         nfc(t, "panel", p->name));
+	f->y -= MM(2);
+	pdf_flow_need(f, MM(30));
+	pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT, head);
+	f->y -= MM(1.5f);
+	pdf_table_head(f, &table);
+	for (size_t i = 0; i < p->njudges; i++) {
+		const char *cells[5];
+
+		snprintf(n, sizeof(n), "%zu", i + 1);
+		cells[0] = n;
+		cells[1] = nfc(t, "judge", p->judges[i].name);
+		cells[2] = nfc(t, "unit", p->judges[i].unit);
+		cells[3] = p->judges[i].chair ? "Chủ tịch" : "Ủy viên";
+		cells[4] = "";
+		pdf_table_row(f, &table, cells, f->pdf->regular, SIGN_ROW);
+	}
+}
+
+static const struct pdf_column award_cols[] = {
+	{ "TT", MM(10), PDF_CENTRE },
+	{ "Mã hồ sơ", MM(22), PDF_LEFT },
+	{ "Tên giải pháp; tác giả; đơn vị", MM(72), PDF_LEFT },
+	{ "Giải", MM(35), PDF_LEFT },
+	{ "Số tiền", MM(31), PDF_RIGHT },
+};
+
+/* One scope's winners in the annex; adds to the count and total. */
+static void
+awards_of(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
+          size_t *count, long long *total)
+{
+	const struct pdf_table table = { award_cols, 5, TABLE_SIZE };
+	bool started = false;
+	char n[24], amount[64], who[2048];
+
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct report_row *row = &s->rows[i];
+		const char *cells[5];
+
+		if (row->prize[0] == '\0')
+			continue;
+		if (!started) {
+			f->y -= MM(2);
+			pdf_flow_need(f, MM(25));
+			pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT,
+			              nfc(t, "field", s->title));
+			f->y -= MM(1);
+			pdf_table_head(f, &table);
+			started = true;
+		}
+		snprintf(n, sizeof(n), "%zu", ++*count);
+		snprintf(who, sizeof(who), "%s\nTác giả: %s\nĐơn vị: %s",
+		         nfc(t, "title", row->title),
+		         nfc(t, "authors", row->authors),
+		         nfc(t, "organisation", row->organisation));
+		amount[0] = '\0';
+		if (row->has_money) {
+			money(row->money, amount, sizeof(amount));
+			*total += row->money;
+		}
+		cells[0] = n;
+		cells[1] = nfc(t, "code", row->code);
+		cells[2] = who;
+		cells[3] = nfc(t, "prize", row->prize);
+		cells[4] = amount;
+		pdf_table_row(f, &table, cells, f->pdf->regular, 0);
+	}
+}
+
+/* Who signs the annex for the organisers. */
+static void
+signatory(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	float w = MM(80), x = f->left + f->width - w, top;
+
+	pdf_flow_need(f, MM(40));
+	top = f->y - MM(6);
+	top -= pdf_box(f->page, f->pdf->bold, TEXT_SIZE, x, top, w, PDF_CENTRE,
+	               "TM. BAN TỔ CHỨC");
+	pdf_box(f->page, f->pdf->bold, TEXT_SIZE, x, top, w, PDF_CENTRE,
+	        upper(t, nfc(t, "signatory's title", r->signatory_title)));
+	pdf_box(f->page, f->pdf->bold, TEXT_SIZE, x, top - MM(24), w,
+	        PDF_CENTRE, nfc(t, "signatory", r->signatory));
+	f->y = top - MM(30);
+}
+
+static void
+annex(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	const struct pdf_table table = { award_cols, 5, TABLE_SIZE };
+	char line[256], amount[64], label[64];
+	const char *cells[5] = { "", "", label, "", amount };
+	long long total = 0;
+	size_t count = 0;
+
+	pdf_flow_page(f);
+	pdf_flow_text(f, f->pdf->bold, 11, 0, PDF_CENTRE, "PHỤ LỤC");
+	pdf_flow_text(f, f->pdf->bold, 13, 0, PDF_CENTRE,
+	              "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG");
+	snprintf(line, sizeof(line),
+	         "(Kèm theo Biên bản tổng hợp kết quả chấm, bản tổng hợp số "
+	         "%lld)",
+	         r->snapshot);
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_CENTRE, line);
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, MM(10), PDF_CENTRE,
+	              nfc(t, "edition", r->edition));
+	f->y -= MM(3);
+	for (size_t i = 0; i < r->nscopes; i++)
+		awards_of(f, t, &r->scopes[i], &count, &total);
+	money(total, amount, sizeof(amount));
+	snprintf(label, sizeof(label), "Tổng cộng: %zu giải", count);
+	if (count == 0) {
+		pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT,
+		              "Không có hồ sơ nào được đề xuất khen thưởng.");
+		pdf_table_head(f, &table);
+	}
+	pdf_table_row(f, &table, cells, f->pdf->bold, 0);
+	signatory(f, t, r);
+}
+
+static void
+layout(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	motto(f, t, r);
+	title_block(f, t, r);
+	for (size_t i = 0; i < r->nscopes; i++)
+		summary(f, t, &r->scopes[i], i + 1);
+	if (r->npanels > 0) {
+		f->y -= MM(4);
+		pdf_flow_need(f, MM(40));
+		pdf_flow_text(f, f->pdf->bold, 11, 0, PDF_LEFT,
+		              "Các thành viên hội đồng giám khảo ký tên:");
+	}
+	for (size_t i = 0; i < r->npanels; i++)
+		signatures(f, t, &r->panels[i]);
+	annex(f, t, r);
+	pdf_flow_number_pages(f);
+}
+
+int
+pdf_results_report(const struct pdf_fonts *fonts, const struct report *r,
+                   struct buf *out, char err[160])
+{
+	struct pdf pdf;
+	struct pdf_flow f;
+	struct texts t;
+	int rc;
+
+	if (pdf_open(&pdf, fonts, err) != 0)
+		return -1;
+	t = (struct texts){ &pdf, NULL, 0, false };
+	HPDF_SetInfoAttr(pdf.doc, HPDF_INFO_CREATOR, "giamkhao");
+	HPDF_SetInfoAttr(pdf.doc, HPDF_INFO_TITLE,
+	                 "Bien ban tong hop ket qua cham");
+	pdf_flow_init(&f, &pdf);
+	layout(&f, &t, r);
+	pdf_flow_release(&f);
+	if (t.bad) {
+		HPDF_Free(pdf.doc);
+		rc = -1;
+	} else {
+		rc = pdf_finish(&pdf, out);
+	}
+	texts_free(&t);
+	return rc;
+}

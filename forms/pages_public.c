@@ -1,0 +1,60 @@
+/* pages_public.c: the public results page: the edition, then per field
+ * the entries with a prize (after the committee's decisions), their
+ * authors and units, with the posting period or the award decision.
+ * No judge, no score sheet, no rank of entries without a prize. */
+#include <stdio.h>
+
+#include "forms.h"
+
+static void
+scope(struct buf *out, enum score_lang l, const struct result_scope *s)
+{
+	size_t shown = 0;
+
+	for (size_t i = 0; i < s->nrows; i++)
+		shown += *s->rows[i].final_tier != '\0';
+	if (shown == 0)
+		return;
+	html_fmt(out,
+	         "<section class=\"scope\"><h2>%s</h2><div class=\"table-wrap\">"
+	         "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+	         "<th>%s</th></tr></thead><tbody>",
+	         s->title, T(l, MSG_TIER), T(l, MSG_ENTRIES), T(l, MSG_AUTHORS),
+	         T(l, MSG_ORGANISATION));
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct result_row *r = &s->rows[i];
+
+		if (*r->final_tier == '\0')
+			continue;
+		html_fmt(out,
+		         "<tr><td>%s</td><td><strong>%s</strong> %s</td>"
+		         "<td>%s</td><td>%s</td></tr>",
+		         r->final_tier, r->code, r->title, r->authors,
+		         r->organisation);
+	}
+	buf_puts(out, "</tbody></table></div></section>");
+}
+
+void
+page_public_results(struct buf *out, const struct page *p,
+                    const struct edition_view *ed,
+                    const struct posting_view *pv,
+                    const struct result_scope *scopes, size_t n)
+{
+	enum score_lang l = p->lang;
+
+	page_begin(out, p);
+	html_fmt(out, "<p class=\"crumbs\">%s</p><h1>%s</h1>", ed->org_name,
+	         ed->title);
+	if (pv->decided)
+		html_fmt(out,
+		         "<p class=\"notice\">%s %s, %s (%s)</p>",
+		         T(l, MSG_PUBLIC_FINAL), pv->number, pv->date,
+		         pv->signatory);
+	else
+		html_fmt(out, "<p class=\"notice\">%s: %s – %s</p>",
+		         T(l, MSG_PUBLIC_PROPOSED), pv->from, pv->until);
+	for (size_t i = 0; i < n; i++)
+		scope(out, l, &scopes[i]);
+	page_end(out, p);
+}

@@ -1,0 +1,68 @@
+/* h_public.c: the public results page of an edition (no login): the
+ * posted list, or the final one after the award decision, with the
+ * committee's decisions applied. Nothing before the posting (404), and
+ * never a judge's name or a sheet. */
+#include <stdlib.h>
+
+#include "server.h"
+
+struct apply_arg {
+	struct results_build *b;
+	enum score_lang lang;
+};
+
+static int
+apply(const struct db_decision *d, void *arg)
+{
+	struct apply_arg *a = arg;
+
+	results_build_decide(a->b, d, a->lang);
+	return 0;
+}
+
+void
+h_public_results(struct req *r)
+{
+	struct results_build *b = NULL;
+	struct db_snapshot s = { 0 };
+	const struct result_scope *scopes;
+	struct posting_view pv;
+	struct db_posting p;
+	struct db_read *rd;
+	struct page page;
+	size_t n = 0;
+	struct ctx c;
+	int rc;
+
+	if (ctx_load(r, r->ids[0], &c) != 0)
+		return;
+	if (!ctx_can(r, &c, ACT_PUBLIC_RESULTS)) {
+		respond_error(r, 404);
+		ctx_release(&c);
+		return;
+	}
+	rd = db_read_begin(r->app->db);
+	rc = db_posting_current(rd, c.edition.id, &p);
+	if (rc == 0)
+		rc = db_snapshot_get(rd, p.snapshot_id, &s);
+	if (rc == 0) {
+		struct apply_arg a = { results_build(rd, &s, r->lang), r->lang };
+
+		b = a.b;
+		rc = b != NULL ? db_decisions_each(rd, s.id, apply, &a) : -1;
+	}
+	db_read_end(rd);
+	if (rc != 0) {
+		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
+	} else {
+		pv = (struct posting_view){ p.snapshot_id, p.from, p.until,
+			                    p.number,      p.date, p.signatory,
+			                    p.decided_at != 0, NULL, 0 };
+		scopes = results_build_scopes(b, &n);
+		page = req_page(r, T(r->lang, MSG_PUBLIC_TITLE));
+		page_public_results(&r->out, &page, &c.view, &pv, scopes, n);
+	}
+	results_build_free(b);
+	db_snapshot_release(&s);
+	ctx_release(&c);
+}

@@ -24,6 +24,8 @@ struct reader {
 	bool in_row;
 	bool seen_header, bad_header;
 	bool stopped; /* a syntax error or the error cap: read no further */
+	bool marker_checked; /* the first row was looked at for a marker */
+	bool package;        /* it was our forwarding package's marker */
 	long header_end;
 	size_t nfields;         /* cells seen in the current row */
 	bool extra_text;        /* a cell past NCOLS holds something */
@@ -149,6 +151,12 @@ on_field(void *data, size_t len, void *ctx)
 	char *v;
 
 	trim(&s, &len);
+	/* the package writer put a ' before a cell starting with a formula
+	 * character or a ' (see entries_csv.h): undo exactly that */
+	if (rd->package && len > 0 && *s == '\'') {
+		s++;
+		len--;
+	}
 	if (rd->nfields < NCOLS) {
 		/* the whole file was validated as UTF-8 before parsing */
 		v = score_nfc(s, len);
@@ -407,6 +415,33 @@ data_row(struct reader *rd)
 		sort_errors(rd->out->errors + first, rd->out->nerrors - first);
 }
 
+/*
+ * Is the first row a package marker (its first cell starts with
+ * IMPORT_PACKAGE_PREFIX)? Ours makes the file a package; any other
+ * version stops the import: its rows may mean something else now, so
+ * nothing of it is read (all or nothing). Other cells of the row are not
+ * read: a spreadsheet pads the row with empty ones.
+ */
+static bool
+marker_row(struct reader *rd)
+{
+	const char *first = rd->nfields > 0 ? rd->fields[0] : "";
+
+	rd->marker_checked = true;
+	if (strncmp(first, IMPORT_PACKAGE_PREFIX,
+	            strlen(IMPORT_PACKAGE_PREFIX)) != 0)
+		return false;
+	if (strcmp(first, IMPORT_PACKAGE_FORMAT) == 0) {
+		rd->package = true;
+		rd->out->package = true;
+	} else {
+		add_error(rd, rd->row_start, 0, IMPORT_E_PACKAGE_VERSION, first,
+		          0);
+		rd->stopped = true;
+	}
+	return true;
+}
+
 static void
 on_row(int terminator, void *ctx)
 {
@@ -415,10 +450,13 @@ on_row(int terminator, void *ctx)
 	(void)terminator;
 	rd->in_row = false;
 	if (!rd->stopped && !is_blank_row(rd)) {
-		if (!rd->seen_header)
-			header_row(rd);
-		else if (!rd->bad_header) /* misread columns: stop here */
+		if (!rd->seen_header) {
+			/* after a marker row, the header comes next */
+			if (rd->marker_checked || !marker_row(rd))
+				header_row(rd);
+		} else if (!rd->bad_header) { /* misread columns: stop */
 			data_row(rd);
+		}
 	}
 	clear_row(rd);
 }

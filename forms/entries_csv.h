@@ -87,6 +87,7 @@ enum import_err {
 	IMPORT_E_DUPLICATE_AUTHOR, /* same name and birth date: other_line */
 	IMPORT_E_TOO_MANY_ENTRIES, /* past IMPORT_MAX_ENTRIES */
 	IMPORT_E_TOO_MANY_AUTHORS, /* past IMPORT_MAX_AUTHORS in one entry */
+	IMPORT_E_PACKAGE_VERSION,  /* a package marker other than ours */
 	IMPORT_E_TRUNCATED,        /* the last error: more were not listed */
 	IMPORT_E__MAX,
 };
@@ -112,6 +113,7 @@ struct import_result {
 	struct import_error *errors; /* by line, then column */
 	size_t nerrors;
 	bool truncated; /* more than IMPORT_MAX_ERRORS: see below */
+	bool package;   /* the file was a forwarding package (see below) */
 };
 
 /*
@@ -143,6 +145,58 @@ void import_error_format(const struct import_error *e, enum score_lang lang,
  */
 void entries_csv_template(enum score_lang lang, const struct score_rubric *r,
                           struct buf *out);
+
+/* ---- The forwarding package (entries_package.c) ------------------------ */
+
+/*
+ * A decided edition sends entries to the next level as a package: the
+ * template's file (BOM, Vietnamese header, one row per person) preceded by
+ * one marker row whose first cell is IMPORT_PACKAGE_FORMAT. The import
+ * reads a first row whose first cell starts with IMPORT_PACKAGE_PREFIX as
+ * a marker: our format is skipped (the header follows), any other version
+ * is refused whole (IMPORT_E_PACKAGE_VERSION). A file without a marker is
+ * a plain template file, read as before. In a package only, a cell that
+ * starts with ' had one ' put in front by the writer (so a spreadsheet
+ * never runs a value as a formula): the import takes it off again.
+ */
+#define IMPORT_PACKAGE_PREFIX "giamkhao"
+#define IMPORT_PACKAGE_FORMAT "giamkhao-forward/1"
+
+/* Where the entries were judged, for the result line (all borrowed). */
+struct package_origin {
+	const char *edition;         /* the edition's title */
+	const char *level;           /* its level as read: "Cấp huyện" */
+	const char *decision_number; /* the award decision */
+	const char *decision_date;   /* YYYY-MM-DD */
+};
+
+/* An entry's result there: the final prize's title and the published
+ * score ("" when none). */
+struct package_result {
+	const char *prize;
+	const char *score;
+};
+
+/*
+ * Appends the line the package adds to an entry's prior awards, e.g.
+ * "Giải Nhì, 80.00 điểm – Hội thi … (Cấp huyện); Quyết định số
+ * 123/QĐ-LHH ngày 15/12/2026". Plain text, one line.
+ */
+void entries_package_line(const struct package_origin *o,
+                          const struct package_result *res, struct buf *out);
+
+/*
+ * Appends the package of n entries (fields by id, written as the rubric's
+ * Vietnamese titles; dates as dd/mm/yyyy): every field and person as
+ * stored, the prior awards followed by the result line. Returns 0, or -1
+ * when an entry's prior awards and result line together pass the
+ * column's limit (*bad: its index; `out` then holds a partial file).
+ */
+int entries_package_write(const struct score_rubric *r,
+                          const struct package_origin *o,
+                          const struct import_entry *entries,
+                          const struct package_result *results, size_t n,
+                          struct buf *out, size_t *bad);
 
 /* ---- Cells ------------------------------------------------------------- */
 

@@ -119,6 +119,18 @@ static const char *const messages[IMPORT_E__MAX][SCORE_LANG__MAX] = {
 	                                "file" },
 	[IMPORT_E_TOO_MANY_AUTHORS] = { "hồ sơ có quá %m người",
 	                                "the entry has more than %m people" },
+	[IMPORT_E_PACKAGE_VERSION] = { "tệp là gói chuyển cấp định dạng \"%v\" "
+	                               "nhưng phần mềm này chỉ nhập được "
+	                               "định dạng \"" IMPORT_PACKAGE_FORMAT
+	                               "\"; không hồ sơ nào được nhập. Hãy "
+	                               "đề nghị nơi gửi xuất lại gói bằng "
+	                               "phiên bản giamkhao tương thích",
+	                               "the file is a forwarding package of "
+	                               "format \"%v\" but this version "
+	                               "imports only \"" IMPORT_PACKAGE_FORMAT
+	                               "\"; nothing was imported. Ask the "
+	                               "sender for a package from a "
+	                               "compatible giamkhao" },
 	[IMPORT_E_TRUNCATED] = { "có hơn %m lỗi; chỉ liệt kê %m lỗi đầu tiên. "
 	                         "Hãy sửa rồi nhập lại",
 	                         "more than %m errors; only the first %m are "

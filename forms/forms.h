@@ -305,6 +305,7 @@ enum msg {
 	MSG_EXPORT_MONEY,
 	MSG_EXPORT_STATUS,
 	MSG_EXPORT_STATUS_OK,
+	MSG_RESULTS_DOWNLOADS,
 	MSG_DECIDE_CONFIRM,
 	MSG_DECIDE_MOVE,
 	MSG_DECIDE_WITHHOLD,
@@ -410,6 +411,21 @@ enum msg {
 	MSG_CONFLICT_SEND,
 	MSG_CONFLICT_DECLARED,
 	MSG_AUTHORS_HIDDEN,
+	/* forwarding entries to the next level (pages_forward.c) */
+	MSG_FORWARD,
+	MSG_FORWARD_INTRO,
+	MSG_FORWARD_TO,
+	MSG_FORWARD_DECISION,
+	MSG_FORWARD_NATIONAL,
+	MSG_FORWARD_NOT_DECIDED,
+	MSG_FORWARD_NONE,
+	MSG_FORWARD_NONE_CHOSEN,
+	MSG_FORWARD_UNKNOWN,
+	MSG_FORWARD_TOO_LONG,
+	MSG_FORWARD_SELF_CHECK,
+	MSG_FORWARD_FAILED,
+	MSG_FORWARD_DOWNLOAD,
+	MSG_FORWARD_CHOOSE,
 	MSG__MAX,
 };
 
@@ -653,6 +669,28 @@ void page_entry_form(struct buf *out, const struct page *p,
 void page_import(struct buf *out, const struct page *p,
                  const struct edition_view *ed, const char *const *errors,
                  size_t nerrors);
+
+/* Forwarding a decided edition's entries to the next level: one prized
+ * entry the page offers (strings borrowed; "" when none). */
+struct forward_row {
+	const char *code, *title, *field, *authors;
+	const char *score, *tier, *final_tier;
+	bool checked;
+};
+
+struct forward_view {
+	const char *next_level; /* its name; NULL: national, nowhere to go */
+	const char *decision_number, *decision_date;
+	const struct forward_row *rows;
+	size_t nrows;
+	const char *const *errors; /* why the last download was refused */
+	size_t nerrors;
+};
+
+/* The forwarding page: a checkbox per prized entry and the download
+ * button (a plain form, no script), or why there is nothing to send. */
+void page_forward(struct buf *out, const struct page *p,
+                  const struct edition_view *ed, const struct forward_view *v);
 
 /* One entry: details, authors, eligibility, attachments. */
 void page_entry(struct buf *out, const struct page *p,
@@ -933,6 +971,7 @@ struct results_view {
 	size_t ntiers;
 	const struct posting_view *posting; /* NULL: not posted */
 	bool can_decide, can_post, can_object, can_award;
+	bool can_export; /* the downloads (organisers, not panel chairs) */
 };
 
 /* The public results page (pages_public.c): the prized entries of each

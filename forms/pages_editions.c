@@ -1,5 +1,6 @@
 /* pages_editions.c: the editions list, the new-edition form, one edition. */
 #include <stdio.h>
+#include <string.h>
 
 #include "forms.h"
 
@@ -228,6 +229,12 @@ page_edition(struct buf *out, const struct page *p,
 	         T(l, MSG_ASSIGNMENTS), v->id, T(l, MSG_PROGRESS_PAGE), v->id,
 	         T(l, MSG_CARDS), v->id, T(l, MSG_RESULTS), v->id,
 	         T(l, MSG_RUBRIC_EDITOR));
+	/* entries go up a level once the award decision is taken */
+	if (strcmp(v->state, "decided") == 0 || strcmp(v->state, "closed") == 0)
+		html_fmt(out,
+		         "<a class=\"button\" href=\"/editions/%lld/forward\">"
+		         "%s</a> ",
+		         v->id, T(l, MSG_FORWARD));
 	if (can_advance)
 		advance_form(out, p, v);
 	if (can_edit)

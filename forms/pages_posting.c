@@ -33,8 +33,8 @@ decision_form(struct buf *out, const struct page *p,
 	         T(l, MSG_DECIDE_MOVE), T(l, MSG_DECIDE_WITHHOLD),
 	         T(l, MSG_DECIDE_RESOLVE), T(l, MSG_TIER));
 	for (size_t i = 0; i < v->ntiers; i++)
-		html_fmt(out, "<option value=\"%s\">%s</option>", v->tiers[i].id,
-		         v->tiers[i].title);
+		html_fmt(out, "<option value=\"%s\">%s</option>",
+		         v->tiers[i].id, v->tiers[i].title);
 	buf_puts(out, "</select></div>");
 	field_input(out, l, "text", "reason", T(l, MSG_REASON), "", NULL,
 	            "required maxlength=\"500\"");
@@ -78,27 +78,30 @@ objections(struct buf *out, const struct page *p, long long edition,
 	for (size_t i = 0; i < pv->nobjections; i++) {
 		const struct objection_view *o = &pv->objections[i];
 
-		html_fmt(out,
-		         "<article class=\"objection\"><p><strong>%s</strong> · "
-		         "%s · %s</p><p>%s</p>",
-		         o->code, o->received_on, o->sender, o->content);
+		html_fmt(
+		    out,
+		    "<article class=\"objection\"><p><strong>%s</strong> · "
+		    "%s · %s</p><p>%s</p>",
+		    o->code, o->received_on, o->sender, o->content);
 		if (*o->answer != '\0') {
 			html_fmt(out, "<p class=\"answer\">%s: %s</p>",
 			         T(l, MSG_ANSWER), o->answer);
 		} else if (v->can_object) {
-			html_fmt(out,
-			         "<form method=\"post\" action=\"/editions/%lld/"
-			         "objections\" class=\"row\">",
-			         edition);
+			html_fmt(
+			    out,
+			    "<form method=\"post\" action=\"/editions/%lld/"
+			    "objections\" class=\"row\">",
+			    edition);
 			field_csrf(out, p->csrf);
-			html_fmt(out,
-			         "<input type=\"hidden\" name=\"objection\" "
-			         "value=\"%lld\"><input name=\"answer\" required "
-			         "maxlength=\"2000\" aria-label=\"%s\" "
-			         "placeholder=\"%s\"><button type=\"submit\">%s"
-			         "</button></form>",
-			         o->id, T(l, MSG_ANSWER), T(l, MSG_ANSWER),
-			         T(l, MSG_SAVE));
+			html_fmt(
+			    out,
+			    "<input type=\"hidden\" name=\"objection\" "
+			    "value=\"%lld\"><input name=\"answer\" required "
+			    "maxlength=\"2000\" aria-label=\"%s\" "
+			    "placeholder=\"%s\"><button type=\"submit\">%s"
+			    "</button></form>",
+			    o->id, T(l, MSG_ANSWER), T(l, MSG_ANSWER),
+			    T(l, MSG_SAVE));
 		}
 		buf_puts(out, "</article>");
 	}
@@ -112,8 +115,9 @@ objections(struct buf *out, const struct page *p, long long edition,
 		            NULL, "required maxlength=\"40\"");
 		field_input(out, l, "date", "received_on",
 		            T(l, MSG_OBJECTION_RECEIVED), "", NULL, "required");
-		field_input(out, l, "text", "sender", T(l, MSG_OBJECTION_SENDER),
-		            "", NULL, "required maxlength=\"200\"");
+		field_input(out, l, "text", "sender",
+		            T(l, MSG_OBJECTION_SENDER), "", NULL,
+		            "required maxlength=\"200\"");
 		field_input(out, l, "text", "content",
 		            T(l, MSG_OBJECTION_CONTENT), "", NULL,
 		            "required maxlength=\"2000\"");

@@ -15,12 +15,13 @@ scope(struct buf *out, enum score_lang l, const struct result_scope *s)
 		shown += *s->rows[i].final_tier != '\0';
 	if (shown == 0)
 		return;
-	html_fmt(out,
-	         "<section class=\"scope\"><h2>%s</h2><div class=\"table-wrap\">"
-	         "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-	         "<th>%s</th></tr></thead><tbody>",
-	         s->title, T(l, MSG_TIER), T(l, MSG_ENTRIES), T(l, MSG_AUTHORS),
-	         T(l, MSG_ORGANISATION));
+	html_fmt(
+	    out,
+	    "<section class=\"scope\"><h2>%s</h2><div class=\"table-wrap\">"
+	    "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+	    "<th>%s</th></tr></thead><tbody>",
+	    s->title, T(l, MSG_TIER), T(l, MSG_ENTRIES), T(l, MSG_AUTHORS),
+	    T(l, MSG_ORGANISATION));
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct result_row *r = &s->rows[i];
 
@@ -47,8 +48,7 @@ page_public_results(struct buf *out, const struct page *p,
 	html_fmt(out, "<p class=\"crumbs\">%s</p><h1>%s</h1>", ed->org_name,
 	         ed->title);
 	if (pv->decided)
-		html_fmt(out,
-		         "<p class=\"notice\">%s %s, %s (%s)</p>",
+		html_fmt(out, "<p class=\"notice\">%s %s, %s (%s)</p>",
 		         T(l, MSG_PUBLIC_FINAL), pv->number, pv->date,
 		         pv->signatory);
 	else

@@ -158,6 +158,29 @@ compute_form(struct buf *out, const struct page *p, long long edition)
 	         T(p->lang, MSG_RESULTS_COMPUTE));
 }
 
+/* A snapshot's exact inputs and output, and its exports. */
+static void
+downloads(struct buf *out, enum score_lang l, long long id)
+{
+	html_fmt(
+	    out,
+	    "<p class=\"hint\">%s "
+	    "<a href=\"/snapshots/%lld/scores.csv\">scores.csv</a> · "
+	    "<a href=\"/snapshots/%lld/rubric.json\">rubric.json</a> · "
+	    "<a href=\"/snapshots/%lld/results.json\">results.json</a></p>",
+	    T(l, MSG_RESULTS_MANIFEST), id, id, id);
+	html_fmt(out,
+	         "<nav class=\"sections\" aria-label=\"%s\"><a "
+	         "class=\"button secondary\" "
+	         "href=\"/snapshots/%lld/results.csv\">%s</a> "
+	         "<a class=\"button secondary\" "
+	         "href=\"/snapshots/%lld/results.xlsx\">%s</a> "
+	         "<a class=\"button secondary\" "
+	         "href=\"/snapshots/%lld/report.pdf\">%s</a></nav>",
+	         T(l, MSG_RESULTS_DOWNLOADS), id, T(l, MSG_EXPORT_CSV), id,
+	         T(l, MSG_EXPORT_XLSX), id, T(l, MSG_EXPORT_PDF));
+}
+
 void
 page_results(struct buf *out, const struct page *p,
              const struct edition_view *ed, const struct results_view *v,
@@ -184,25 +207,14 @@ page_results(struct buf *out, const struct page *p,
 		return;
 	}
 	when(at, sizeof(at), v->at);
-	html_fmt(
-	    out,
-	    "<p class=\"manifest\">%s %lld · %s · %s · %s %d · %s · "
-	    "SHA-256 <code>%s</code></p><p class=\"hint\">%s "
-	    "<a href=\"/snapshots/%lld/scores.csv\">scores.csv</a> · "
-	    "<a href=\"/snapshots/%lld/rubric.json\">rubric.json</a> · "
-	    "<a href=\"/snapshots/%lld/results.json\">results.json</a></p>",
-	    T(l, MSG_RESULTS_SNAPSHOT), v->snapshot, at, v->by,
-	    T(l, MSG_RUBRIC_VERSION), v->rubric_version, v->method, v->sha256,
-	    T(l, MSG_RESULTS_MANIFEST), v->snapshot, v->snapshot, v->snapshot);
 	html_fmt(out,
-	         "<nav class=\"sections\"><a class=\"button secondary\" "
-	         "href=\"/snapshots/%lld/results.csv\">%s</a> "
-	         "<a class=\"button secondary\" "
-	         "href=\"/snapshots/%lld/results.xlsx\">%s</a> "
-	         "<a class=\"button secondary\" "
-	         "href=\"/snapshots/%lld/report.pdf\">%s</a></nav>",
-	         v->snapshot, T(l, MSG_EXPORT_CSV), v->snapshot,
-	         T(l, MSG_EXPORT_XLSX), v->snapshot, T(l, MSG_EXPORT_PDF));
+	         "<p class=\"manifest\">%s %lld · %s · %s · %s %d · %s · "
+	         "SHA-256 <code>%s</code></p>",
+	         T(l, MSG_RESULTS_SNAPSHOT), v->snapshot, at, v->by,
+	         T(l, MSG_RUBRIC_VERSION), v->rubric_version, v->method,
+	         v->sha256);
+	if (v->can_export)
+		downloads(out, l, v->snapshot);
 	for (size_t i = 0; i < v->nscopes; i++) {
 		html_fmt(out, "<section class=\"scope\"><h2>%s</h2>",
 		         v->scopes[i].title);

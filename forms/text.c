@@ -532,6 +532,7 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                          "The proposed list, posted for objections" },
 	[MSG_PUBLIC_FINAL] = { "Danh sách chính thức theo quyết định số",
 	                       "The final list, by decision no." },
+	[MSG_RESULTS_DOWNLOADS] = { "Tải bảng kết quả", "Downloads" },
 	[MSG_DECIDE_CONFIRM] = { "Hội đồng xác nhận",
 	                         "confirmed by the committee" },
 	[MSG_DECIDE_MOVE] = { "Hội đồng chuyển giải",
@@ -752,6 +753,62 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                         "The authors and the entering organisation "
 	                         "are hidden from judges "
 	                         "by the edition's setting." },
+	/* forwarding entries to the next level (pages_forward.c) */
+	[MSG_FORWARD] = { "Chuyển lên cấp trên", "Forward to the next level" },
+	[MSG_FORWARD_INTRO] = { "Chọn các hồ sơ gửi lên cấp trên rồi tải gói "
+	                        "hồ sơ: một tệp CSV theo đúng mẫu nhập hồ sơ, "
+	                        "gồm mọi thông tin của hồ sơ và tác giả, kèm "
+	                        "giải, điểm và quyết định công nhận giải của "
+	                        "kỳ thi này (ghi vào cột Giải thưởng đã đạt). "
+	                        "Cấp trên nhập nguyên tệp ở trang Nhập hồ sơ "
+	                        "từ tệp CSV.",
+	                        "Choose the entries to send up, then download "
+	                        "the package: one CSV file in the entries "
+	                        "import template's format, with every detail "
+	                        "of each entry and its people, plus this "
+	                        "edition's prize, score and award decision (in "
+	                        "the prior awards column). The next level "
+	                        "imports the file as it is on its Import "
+	                        "page." },
+	[MSG_FORWARD_TO] = { "Gửi lên", "Sent to" },
+	[MSG_FORWARD_DECISION] = { "Quyết định công nhận giải",
+	                           "Award decision" },
+	[MSG_FORWARD_NATIONAL] = { "Đây là kỳ thi cấp quốc gia, cấp cao nhất: "
+	                           "không có cấp trên nào để chuyển hồ sơ lên.",
+	                           "This is a national edition, the highest "
+	                           "level: there is no level above it to "
+	                           "forward entries to." },
+	[MSG_FORWARD_NOT_DECIDED] = { "Chỉ chuyển hồ sơ lên cấp trên sau khi "
+	                              "có "
+	                              "quyết định công nhận giải.",
+	                              "Entries are forwarded only after the "
+	                              "award decision." },
+	[MSG_FORWARD_NONE] = { "Kỳ thi không có hồ sơ nào đạt giải để chuyển "
+	                       "lên.",
+	                       "No entry of this edition has a prize to "
+	                       "forward." },
+	[MSG_FORWARD_NONE_CHOSEN] = { "Chưa chọn hồ sơ nào để chuyển lên.",
+	                              "No entry was chosen." },
+	[MSG_FORWARD_UNKNOWN] = { "không có trong danh sách đạt giải của kỳ "
+	                          "thi",
+	                          "is not among the edition's prized entries" },
+	[MSG_FORWARD_TOO_LONG] = { "phần Giải thưởng đã đạt cùng kết quả của "
+	                           "kỳ thi này dài quá giới hạn của mẫu nhập "
+	                           "(1000 byte): bỏ chọn hồ sơ này và gửi "
+	                           "riêng",
+	                           "its prior awards with this edition's "
+	                           "result "
+	                           "pass the import template's limit (1000 "
+	                           "bytes): leave it out and send it "
+	                           "separately" },
+	[MSG_FORWARD_SELF_CHECK] = { "gói hồ sơ sẽ không nhập được ở cấp trên",
+	                             "the package would not import at the "
+	                             "next level" },
+	[MSG_FORWARD_FAILED] = { "Chưa tải được gói hồ sơ:",
+	                         "The package was not made:" },
+	[MSG_FORWARD_DOWNLOAD] = { "Tải gói hồ sơ chuyển cấp (CSV)",
+	                           "Download the package (CSV)" },
+	[MSG_FORWARD_CHOOSE] = { "Chọn", "Send" },
 
 };
 

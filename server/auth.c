@@ -55,6 +55,8 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_OBJECTION_RECORD] = "objection-record",
 	[ACT_AWARD_DECIDE] = "award-decide",
 	[ACT_PUBLIC_RESULTS] = "public-results",
+	[ACT_FORWARD_VIEW] = "forward-view",
+	[ACT_FORWARD] = "forward",
 };
 
 #define R(role) (1u << (role))
@@ -106,7 +108,7 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_LOGIN_CODE]      = ANYONE,
 	[ACT_CARDS_VIEW]      = STAFF,
 	[ACT_CARDS_ISSUE]     = STAFF,
-	[ACT_RESULTS_VIEW]    = STAFF,
+	[ACT_RESULTS_VIEW]    = STAFF | R(ROLE_CHAIR),
 	[ACT_RESULTS_COMPUTE] = STAFF,
 	[ACT_RESULTS_EXPORT]  = STAFF,
 	[ACT_RESULTS_DECIDE]  = STAFF,
@@ -114,6 +116,8 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_OBJECTION_RECORD] = STAFF,
 	[ACT_AWARD_DECIDE]    = STAFF,
 	[ACT_PUBLIC_RESULTS]  = ANYONE,
+	[ACT_FORWARD_VIEW]    = STAFF,
+	[ACT_FORWARD]         = STAFF,
 };
 /* clang-format on */
 
@@ -162,6 +166,9 @@ static const char *const open_for_committee[] = { "results", "posted", NULL };
 static const char *const posted_only[] = { "posted", NULL };
 static const char *const public_results[] = { "posted", "decided", "closed",
 	                                      NULL };
+/* Entries go to the next level once the award decision is taken; a
+ * national edition has no level above it. */
+static const char *const decided_on[] = { "decided", "closed", NULL };
 /* Object rules: what the edition's lifecycle allows. */
 static bool
 edition_allows(enum action act, const struct db_edition *e)
@@ -207,6 +214,11 @@ edition_allows(enum action act, const struct db_edition *e)
 		return in_state(e, posted_only);
 	case ACT_PUBLIC_RESULTS:
 		return in_state(e, public_results);
+	case ACT_FORWARD_VIEW:
+		return in_state(e, decided_on);
+	case ACT_FORWARD:
+		return in_state(e, decided_on) &&
+		       strcmp(e->level, "national") != 0;
 	default:
 		return true;
 	}
@@ -226,6 +238,7 @@ expert_allows(const struct actor *a, enum action act, const struct object *obj)
 	case ACT_CONFLICT_DECLARE:
 		return (obj->assigned || chair) && !obj->conflicted;
 	case ACT_ASSIGN_VIEW:
+	case ACT_RESULTS_VIEW: /* read-only: the chairs sit on the committee */
 		return chair;
 	case ACT_SHEET_VIEW:
 	case ACT_SHEET_SAVE:

@@ -220,3 +220,24 @@ ctx_recheck_object(struct db_tx *tx, const struct req *r, int64_t edition,
 	free(e);
 	return rc == 0 || rc == 1 ? rc : -1;
 }
+
+int
+ctx_can_chair(struct req *r, const struct ctx *c, enum action act)
+{
+	struct object obj = { .edition = &c->edition };
+	struct db_read *rd;
+	int chairs = 0, rc = 0;
+
+	if (actor_is_expert(&r->actor)) {
+		rd = db_read_begin(r->app->db);
+		rc = db_expert_chairs(rd, r->actor.expert_id, c->edition.id,
+		                      &chairs);
+		db_read_end(rd);
+		obj.chairs = chairs > 0;
+	}
+	if (rc != 0 || !can(&r->actor, act, &obj)) {
+		respond_error(r, rc != 0 ? 500 : 404);
+		return -1;
+	}
+	return 0;
+}

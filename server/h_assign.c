@@ -75,27 +75,6 @@ panel_visible(const struct req *r, const struct grid *g)
 	       g->panel.chair == r->actor.expert_id;
 }
 
-static int
-view_allowed(struct req *r, const struct ctx *c)
-{
-	struct object obj = { .edition = &c->edition };
-	struct db_read *rd;
-	int chairs = 0, rc = 0;
-
-	if (actor_is_expert(&r->actor)) {
-		rd = db_read_begin(r->app->db);
-		rc = db_expert_chairs(rd, r->actor.expert_id, c->edition.id,
-		                      &chairs);
-		db_read_end(rd);
-		obj.chairs = chairs > 0;
-	}
-	if (rc != 0 || !can(&r->actor, ACT_ASSIGN_VIEW, &obj)) {
-		respond_error(r, rc != 0 ? 500 : 404);
-		return -1;
-	}
-	return 0;
-}
-
 void
 h_assign_view(struct req *r)
 {
@@ -108,7 +87,7 @@ h_assign_view(struct req *r)
 
 	if (ctx_load(r, r->ids[0], &c) != 0)
 		return;
-	if (view_allowed(r, &c) != 0) {
+	if (ctx_can_chair(r, &c, ACT_ASSIGN_VIEW) != 0) {
 		/* answered */
 	} else if (grids_load(r, &c, &gs) != 0) {
 		respond_error(r, 500);

@@ -34,8 +34,8 @@ today(char out[16])
 typedef int (*write_fn)(struct db_tx *tx, void *arg);
 
 static int
-write_checked(struct req *r, const struct ctx *c, enum action act,
-              write_fn fn, void *arg)
+write_checked(struct req *r, const struct ctx *c, enum action act, write_fn fn,
+              void *arg)
 {
 	struct db_actor who = { r->actor.user_id, r->address };
 	struct db_tx *tx = db_begin(r->app->db, &who);
@@ -111,8 +111,8 @@ h_posting_add(struct req *r)
 	if (begin(r, &c, ACT_RESULTS_POST) != 0)
 		return;
 	rd = db_read_begin(r->app->db);
-	rc = db_snapshot_get(rd, snap != NULL ? strtoll(snap, NULL, 10) : 0,
-	                     &s);
+	rc =
+	    db_snapshot_get(rd, snap != NULL ? strtoll(snap, NULL, 10) : 0, &s);
 	if (rc == 0)
 		rc = db_panels_unlocked_each(rd, c.edition.id, count_name,
 		                             &unlocked);
@@ -135,8 +135,8 @@ h_posting_add(struct req *r)
 		a.p.snapshot_id = s.id;
 		snprintf(a.p.from, sizeof(a.p.from), "%s", from);
 		snprintf(a.p.until, sizeof(a.p.until), "%s", until);
-		back(r, &c, write_checked(r, &c, ACT_RESULTS_POST, post_write,
-		                          &a));
+		back(r, &c,
+		     write_checked(r, &c, ACT_RESULTS_POST, post_write, &a));
 	}
 	db_snapshot_release(&s);
 	ctx_release(&c);
@@ -207,10 +207,12 @@ h_objection(struct req *r)
 		a.answer = form_get(&r->form, "answer");
 		if (!text_ok(a.answer, 8000)) {
 			r->status = 422;
-			results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS, NULL);
+			results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS,
+			             NULL);
 		} else {
-			back(r, &c, write_checked(r, &c, ACT_OBJECTION_RECORD,
-			                          objection_write, &a));
+			back(r, &c,
+			     write_checked(r, &c, ACT_OBJECTION_RECORD,
+			                   objection_write, &a));
 		}
 	} else {
 		const char *code = form_get(&r->form, "entry");
@@ -225,15 +227,18 @@ h_objection(struct req *r)
 		} else if (!is_date(on, false) || !text_ok(sender, 200) ||
 		           !text_ok(content, 4000)) {
 			r->status = 422;
-			results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS, NULL);
+			results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS,
+			             NULL);
 		} else {
 			snprintf(a.o.code, sizeof(a.o.code), "%s", code);
 			snprintf(a.o.received_on, sizeof(a.o.received_on), "%s",
 			         on);
 			snprintf(a.o.sender, sizeof(a.o.sender), "%s", sender);
-			snprintf(a.o.content, sizeof(a.o.content), "%s", content);
-			back(r, &c, write_checked(r, &c, ACT_OBJECTION_RECORD,
-			                          objection_write, &a));
+			snprintf(a.o.content, sizeof(a.o.content), "%s",
+			         content);
+			back(r, &c,
+			     write_checked(r, &c, ACT_OBJECTION_RECORD,
+			                   objection_write, &a));
 		}
 	}
 	ctx_release(&c);
@@ -268,7 +273,8 @@ h_award(struct req *r)
 	} else if (strcmp(now, p.until) <= 0) {
 		/* objections may still come in until the period's last day */
 		r->status = 409;
-		results_page(r, &c, p.snapshot_id, MSG_POSTING_RUNNING, p.until);
+		results_page(r, &c, p.snapshot_id, MSG_POSTING_RUNNING,
+		             p.until);
 	} else if (!text_ok(number, 60) || !is_date(date, false) ||
 	           !text_ok(signatory, 120)) {
 		r->status = 422;
@@ -277,8 +283,8 @@ h_award(struct req *r)
 		snprintf(p.number, sizeof(p.number), "%s", number);
 		snprintf(p.date, sizeof(p.date), "%s", date);
 		snprintf(p.signatory, sizeof(p.signatory), "%s", signatory);
-		back(r, &c, write_checked(r, &c, ACT_AWARD_DECIDE, award_write,
-		                          &p));
+		back(r, &c,
+		     write_checked(r, &c, ACT_AWARD_DECIDE, award_write, &p));
 	}
 	ctx_release(&c);
 }

@@ -54,8 +54,8 @@ posting_load(struct req *r, const struct ctx *c, struct results_build *b,
 	struct posting_data *pd = xcalloc(1, sizeof(*pd));
 	struct decide_arg a = { b, r->lang };
 	struct db_read *rd = db_read_begin(r->app->db);
-	int rc = b != NULL ? db_decisions_each(rd, snapshot, apply_decision, &a)
-	                   : 0;
+	int rc =
+	    b != NULL ? db_decisions_each(rd, snapshot, apply_decision, &a) : 0;
 
 	if (rc == 0) {
 		rc = db_posting_current(rd, c->edition.id, &pd->db);
@@ -64,7 +64,8 @@ posting_load(struct req *r, const struct ctx *c, struct results_build *b,
 			rc = 0;
 	}
 	if (rc == 0 && pd->posted)
-		rc = db_objections_each(rd, pd->db.id, collect_objection, &pd->o);
+		rc = db_objections_each(rd, pd->db.id, collect_objection,
+		                        &pd->o);
 	db_read_end(rd);
 	*out = pd;
 	if (rc != 0)
@@ -83,15 +84,16 @@ posting_load(struct req *r, const struct ctx *c, struct results_build *b,
 	for (size_t i = 0; i < pd->o.n; i++) {
 		const struct db_objection *o = &pd->o.db[i];
 
-		pd->o.v[i] = (struct objection_view){ o->id,      o->code,
-			                              o->received_on, o->sender,
-			                              o->content, o->answer };
+		pd->o.v[i] =
+		    (struct objection_view){ o->id,          o->code,
+			                     o->received_on, o->sender,
+			                     o->content,     o->answer };
 	}
 	if (pd->posted) {
 		pd->v = (struct posting_view){
-			pd->db.snapshot_id, pd->db.from,       pd->db.until,
-			pd->db.number,      pd->db.date,       pd->db.signatory,
-			pd->db.decided_at != 0, pd->o.v,       pd->o.n
+			pd->db.snapshot_id,     pd->db.from, pd->db.until,
+			pd->db.number,          pd->db.date, pd->db.signatory,
+			pd->db.decided_at != 0, pd->o.v,     pd->o.n
 		};
 		v->posting = &pd->v;
 	}
@@ -139,8 +141,8 @@ snapshot_has(struct req *r, const struct db_snapshot *s, const char *code)
 {
 	struct db_read *rd = db_read_begin(r->app->db);
 	struct results_build *b = results_build(rd, s, r->lang);
-	bool has = b != NULL && code != NULL &&
-	           results_build_row(b, code) != NULL;
+	bool has =
+	    b != NULL && code != NULL && results_build_row(b, code) != NULL;
 
 	db_read_end(rd);
 	results_build_free(b);
@@ -167,10 +169,9 @@ read_decision(struct req *r, const struct score_rubric *rub,
 	bool moves;
 
 	memset(d, 0, sizeof(*d));
-	if (kind == NULL || (strcmp(kind, "confirm") != 0 &&
-	                     strcmp(kind, "move") != 0 &&
-	                     strcmp(kind, "withhold") != 0 &&
-	                     strcmp(kind, "resolve") != 0))
+	if (kind == NULL ||
+	    (strcmp(kind, "confirm") != 0 && strcmp(kind, "move") != 0 &&
+	     strcmp(kind, "withhold") != 0 && strcmp(kind, "resolve") != 0))
 		return MSG_FIX_ERRORS;
 	if (reason == NULL || *reason == '\0' || strlen(reason) > 2000)
 		return MSG_REASON_REQUIRED;
@@ -189,9 +190,9 @@ store_decision(struct req *r, const struct ctx *c, int64_t snapshot,
 {
 	struct db_actor who = { r->actor.user_id, r->address };
 	struct db_tx *tx = db_begin(r->app->db, &who);
-	int rc = tx != NULL ? ctx_recheck(tx, r, c->edition.id,
-	                                  ACT_RESULTS_DECIDE)
-	                    : -1;
+	int rc = tx != NULL
+	             ? ctx_recheck(tx, r, c->edition.id, ACT_RESULTS_DECIDE)
+	             : -1;
 
 	if (rc == 0)
 		rc = db_decision_add(tx, snapshot, d, r->actor.user_id);

@@ -46,7 +46,8 @@ h_public_results(struct req *r)
 	if (rc == 0)
 		rc = db_snapshot_get(rd, p.snapshot_id, &s);
 	if (rc == 0) {
-		struct apply_arg a = { results_build(rd, &s, r->lang), r->lang };
+		struct apply_arg a = { results_build(rd, &s, r->lang),
+			               r->lang };
 
 		b = a.b;
 		rc = b != NULL ? db_decisions_each(rd, s.id, apply, &a) : -1;
@@ -55,9 +56,11 @@ h_public_results(struct req *r)
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
 	} else {
-		pv = (struct posting_view){ p.snapshot_id, p.from, p.until,
-			                    p.number,      p.date, p.signatory,
-			                    p.decided_at != 0, NULL, 0 };
+		pv = (struct posting_view){
+			p.snapshot_id,     p.from, p.until,
+			p.number,          p.date, p.signatory,
+			p.decided_at != 0, NULL,   0
+		};
 		scopes = results_build_scopes(b, &n);
 		page = req_page(r, T(r->lang, MSG_PUBLIC_TITLE));
 		page_public_results(&r->out, &page, &c.view, &pv, scopes, n);

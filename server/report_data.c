@@ -195,8 +195,8 @@ apply_decision(const struct db_decision *dec, void *arg)
 				t = -1;
 			row->prize = t >= 0 ? rub->tiers[t].title.vi : "";
 			row->has_money = t >= 0 && rub->tiers[t].has_prize;
-			row->money = row->has_money ? dong(rub->tiers[t].prize)
-			                            : 0;
+			row->money =
+			    row->has_money ? dong(rub->tiers[t].prize) : 0;
 			snprintf(note, sizeof(note), "%s%s%s", row->flags,
 			         *row->flags != '\0' ? "; " : "",
 			         T(VI, MSG_COMMITTEE));

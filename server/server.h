@@ -91,6 +91,8 @@ enum action {
 	ACT_OBJECTION_RECORD, /* record an objection or its answer */
 	ACT_AWARD_DECIDE,     /* the award decision: the list is final */
 	ACT_PUBLIC_RESULTS,   /* the public results page */
+	ACT_FORWARD_VIEW,     /* the page choosing entries for the next level */
+	ACT_FORWARD,          /* download the package (not national) */
 	ACT__MAX,
 };
 
@@ -376,6 +378,10 @@ int ctx_recheck_object(struct db_tx *tx, const struct req *r, int64_t edition,
                        enum action act, const struct object *obj);
 /* can() with the edition as the object. */
 bool ctx_can(const struct req *r, const struct ctx *c, enum action act);
+/* can() on the edition for an action a panel chair may take there (the
+ * chair's tie worked out); on refusal answers 404 (500 on failure) and
+ * returns -1. */
+int ctx_can_chair(struct req *r, const struct ctx *c, enum action act);
 enum score_program ctx_program(const struct ctx *c);
 
 /* ---- One entry (entry_load.c) ---------------------------------------------
@@ -548,6 +554,8 @@ void h_posting_add(struct req *r);
 void h_objection(struct req *r);
 void h_award(struct req *r);
 void h_public_results(struct req *r);
+void h_forward_form(struct req *r);
+void h_forward(struct req *r);
 void h_results_compute(struct req *r);
 void h_snapshot_scores(struct req *r);
 void h_snapshot_rubric(struct req *r);

@@ -67,6 +67,8 @@ for v in $VARIANTS; do
 		tests/integration/test_results.py "build/$v/giamkhao"
 	suite "results exports over HTTP ($v)" python3 \
 		tests/integration/test_exports.py "build/$v/giamkhao"
+	suite "forwarding to the next level over HTTP ($v)" python3 \
+		tests/integration/test_forward.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \
@@ -75,6 +77,8 @@ suite "durability: SIGKILL while writing" python3 \
 suite "browser: tablet flow" node tests/browser/tablet.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 suite "browser: judge on a tablet" node tests/browser/judge.mjs \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
+suite "browser: results to the public page" node tests/browser/results.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 # --- end browser test
 suite "differential vs reference ($DIFF_CASES cases)" \

@@ -21,8 +21,8 @@ audit_id(struct db_tx *tx, const char *action, const char *kind, int64_t id,
 }
 
 int
-db_decision_add(struct db_tx *tx, int64_t snapshot,
-                const struct db_decision *d, int64_t by)
+db_decision_add(struct db_tx *tx, int64_t snapshot, const struct db_decision *d,
+                int64_t by)
 {
 	sqlite3_stmt *st = tx_stmt(tx, STMT_DECISION_INSERT);
 	char *value;
@@ -50,8 +50,7 @@ db_decision_add(struct db_tx *tx, int64_t snapshot,
 
 int
 db_decisions_each(struct db_read *rd, int64_t snapshot,
-                  int (*fn)(const struct db_decision *d, void *arg),
-                  void *arg)
+                  int (*fn)(const struct db_decision *d, void *arg), void *arg)
 {
 	sqlite3_stmt *st = rd_stmt(rd, STMT_DECISIONS);
 	struct db_decision d;
@@ -142,8 +141,7 @@ db_posting_current(struct db_read *rd, int64_t edition, struct db_posting *out)
 }
 
 int
-db_posting_current_tx(struct db_tx *tx, int64_t edition,
-                      struct db_posting *out)
+db_posting_current_tx(struct db_tx *tx, int64_t edition, struct db_posting *out)
 {
 	sqlite3_stmt *st = tx_stmt(tx, STMT_POSTING_CURRENT);
 
@@ -174,9 +172,9 @@ db_posting_decide(struct db_tx *tx, const struct db_posting *p)
 	rc = db_edition_set_state(tx, p->edition_id, "posted", "decided", NULL);
 	if (rc != 0)
 		return rc;
-	value = audit_json(json_pack("{s:s, s:s, s:s}", "number", p->number,
-	                             "date", p->date, "signatory",
-	                             p->signatory));
+	value =
+	    audit_json(json_pack("{s:s, s:s, s:s}", "number", p->number, "date",
+	                         p->date, "signatory", p->signatory));
 	rc = audit_id(tx, "results.decide", "posting", p->id, value, NULL);
 	free(value);
 	return rc;

@@ -1,5 +1,6 @@
 /* fuzz_entries_csv.c: fuzz target for the entries CSV import: no crash,
- * all or nothing, every refusal says why in valid UTF-8. */
+ * all or nothing, every refusal says why in valid UTF-8, and what imports
+ * survives the forwarding package unchanged. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -72,6 +73,82 @@ check_errors(const struct import_result *res)
 	buf_release(&out);
 }
 
+static bool
+same(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+/* Entry b read back from a's package: every field the same, the prior
+ * awards followed by the result line. */
+static bool
+same_entry(const struct import_entry *a, const struct import_entry *b,
+           const char *line)
+{
+	struct buf prior;
+	bool ok;
+
+	buf_init(&prior, 1 << 16);
+	if (a->prior_awards[0] != '\0')
+		buf_printf(&prior, "%s\n", a->prior_awards);
+	buf_puts(&prior, line);
+	ok = same(a->code, b->code) && same(a->title, b->title) &&
+	     same(a->field, b->field) && same(a->summary, b->summary) &&
+	     same(a->organisation, b->organisation) &&
+	     same(a->district, b->district) &&
+	     same(a->applied_since, b->applied_since) &&
+	     same(a->applied_place, b->applied_place) &&
+	     same(prior.data, b->prior_awards) && a->nauthors == b->nauthors;
+	for (size_t i = 0; ok && i < a->nauthors; i++)
+		ok = same(a->authors[i].name, b->authors[i].name) &&
+		     same(a->authors[i].birth_date, b->authors[i].birth_date) &&
+		     same(a->authors[i].ethnicity, b->authors[i].ethnicity) &&
+		     same(a->authors[i].unit, b->authors[i].unit) &&
+		     a->authors[i].role == b->authors[i].role;
+	buf_release(&prior);
+	return ok;
+}
+
+/* What forwarding promises: entries that imported, written as a package
+ * (unless the result line does not fit beside their prior awards), import
+ * again with every field intact. */
+static void
+check_package(const struct score_rubric *r, const struct import_result *res)
+{
+	static const struct package_origin o = { "Hội thi \"X\", lần 1",
+		                                 "Cấp huyện", "1/QĐ",
+		                                 "2026-01-02" };
+	struct package_result *pr = calloc(res->nentries, sizeof(*pr));
+	struct import_result back;
+	struct buf pkg, line;
+	size_t bad;
+
+	if (pr == NULL)
+		abort();
+	for (size_t i = 0; i < res->nentries; i++)
+		pr[i] = (struct package_result){ i % 2 ? "" : "=Giải Nhất",
+			                         i % 2 ? "" : "-1.50" };
+	buf_init(&pkg, 1 << 26);
+	if (entries_package_write(r, &o, res->entries, pr, res->nentries, &pkg,
+	                          &bad) == 0) {
+		if (entries_csv_parse(r, pkg.data, pkg.len, &back) != 0 ||
+		    !back.package || back.nentries != res->nentries)
+			abort();
+		buf_init(&line, 1 << 16);
+		for (size_t i = 0; i < res->nentries; i++) {
+			buf_reset(&line);
+			entries_package_line(&o, &pr[i], &line);
+			if (!same_entry(&res->entries[i], &back.entries[i],
+			                line.data))
+				abort();
+		}
+		buf_release(&line);
+		import_result_free(&back);
+	}
+	buf_release(&pkg);
+	free(pr);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -82,10 +159,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (r == NULL)
 		abort();
-	if (entries_csv_parse(r, (const char *)data, size, &res) == 0)
+	if (entries_csv_parse(r, (const char *)data, size, &res) == 0) {
 		check_entries(&res);
-	else
+		check_package(r, &res);
+	} else {
 		check_errors(&res);
+	}
 	import_result_free(&res);
 	score_rubric_free(r);
 	return 0;

@@ -53,7 +53,8 @@ def setup(t, s):
     experts = {n: i for i, n in ids_of(s, "SELECT id, name FROM experts")}
     for login, name, _ in JUDGES:
         s.add_user(login, "judge", name, expert=experts[name])
-    ed, entries = judging_edition(t, c, experts, "KQ", ["abc"] * 4)
+    ed, entries = judging_edition(t, c, experts, "KQ", ["abc"] * 4,
+                                  chair="d")
     for letter in "abc":
         submit(t, s, letter, entries)
     return c, ed, entries
@@ -199,6 +200,15 @@ def check_access(t, s, ed):
                 "KQ-00" not in r.text, r.status)
     r = Client(s).get("/snapshots/%d/scores.csv" % sid)
     t.check("anonymous: no snapshot", r.status in (303, 401, 403, 404))
+    chair = judge(s, "gkd")
+    page = chair.get("/editions/%d/results" % ed)
+    t.check("the panel's chair reads the results, read-only",
+            page.status == 200 and "KQ-00" in page.text and
+            "/results\"" not in page.text.split("<main")[-1] and
+            "results.xlsx" not in page.text and
+            "section class=\"committee\"" not in page.text, page.status)
+    t.check("but not a snapshot's files",
+            chair.get("/snapshots/%d/scores.csv" % sid).status in (403, 404))
     r = j.post("/editions/%d/results" % ed, {}, csrf=j.get("/").csrf())
     t.check("a judge cannot compute results", r.status in (403, 404) and
             len(snapshots(s)) == 2, r.status)

@@ -71,12 +71,15 @@ MATRIX = {
     "GET /editions/{id}/progress": (L, F, A, A, F),
     "GET /editions/{id}/cards": (L, F, A, A, F),
     "POST /editions/{id}/cards": (F, F, A, A, F),
-    "GET /editions/{id}/results": (L, F, A, A, F),
+    "GET /editions/{id}/results": (L, F, A, A, A),
     "POST /editions/{id}/results": (F, F, A, A, F),
     "POST /snapshots/{id}/decisions": (F, F, A, A, F),
     "POST /editions/{id}/posting": (F, F, A, A, F),
     "POST /editions/{id}/objections": (F, F, A, A, F),
     "POST /editions/{id}/award": (F, F, A, A, F),
+    # forwarding: the matrix's edition is a draft (the organiser gets 409)
+    "GET /editions/{id}/forward": (L, F, A, A, F),
+    "POST /editions/{id}/forward": (F, F, A, A, F),
     # the matrix's edition is a draft: nothing public yet
     "GET /p/{id}": (N, N, N, N, N),
     "GET /snapshots/{id}/scores.csv": (L, F, A, A, F),

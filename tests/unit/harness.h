@@ -74,5 +74,6 @@ void suite_rubric_form(void);
 void suite_entries_csv(void);
 void suite_assign(void);
 void suite_csv_out(void);
+void suite_package(void);
 
 #endif

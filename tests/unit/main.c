@@ -73,6 +73,7 @@ main(void)
 	suite_entries_csv();
 	suite_assign();
 	suite_csv_out();
+	suite_package();
 	close_case();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;

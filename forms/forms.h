@@ -306,6 +306,12 @@ enum msg {
 	MSG_EXPORT_STATUS,
 	MSG_EXPORT_STATUS_OK,
 	MSG_RESULTS_DOWNLOADS,
+	MSG_SIDE_PRIZES,
+	MSG_SIDE_YOUNGEST,
+	MSG_SIDE_OLDEST,
+	MSG_SIDE_MINORITY,
+	MSG_SIDE_UNIT,
+	MSG_SIDE_NONE,
 	MSG_DECIDE_CONFIRM,
 	MSG_DECIDE_MOVE,
 	MSG_DECIDE_WITHHOLD,
@@ -567,7 +573,17 @@ struct edition_view {
 	const char *org_name, *org_province;
 	const char *signatory, *signatory_title;
 	bool hide_authors;
+	int side_prizes; /* SIDE_* bits */
 	int rubric_version;
+};
+
+/* The side prizes an edition may give, from the entries' data. */
+enum side_prize {
+	SIDE_YOUNGEST = 1, /* the youngest author */
+	SIDE_OLDEST = 2,   /* the oldest author */
+	SIDE_MINORITY =
+	    4,         /* the best-placed entry of an ethnic-minority author */
+	SIDE_UNIT = 8, /* the unit that entered most */
 };
 
 /* The list of editions (rows in order) with a link to create one. */
@@ -956,6 +972,12 @@ struct posting_view {
 	size_t nobjections;
 };
 
+/* A side prize and who takes it ("" when no one qualifies). */
+struct side_prize_view {
+	enum msg title;
+	char *winners;
+};
+
 struct results_view {
 	long long snapshot; /* 0: none computed yet */
 	long long at;
@@ -972,14 +994,21 @@ struct results_view {
 	const struct posting_view *posting; /* NULL: not posted */
 	bool can_decide, can_post, can_object, can_award;
 	bool can_export; /* the downloads (organisers, not panel chairs) */
+	const struct side_prize_view *side;
+	size_t nside;
 };
+
+/* The side prizes, as a list (pages_results.c). */
+void side_prizes_list(struct buf *out, enum score_lang l,
+                      const struct side_prize_view *v, size_t n);
 
 /* The public results page (pages_public.c): the prized entries of each
  * scope, after the committee's decisions. */
 void page_public_results(struct buf *out, const struct page *p,
                          const struct edition_view *ed,
                          const struct posting_view *pv,
-                         const struct result_scope *scopes, size_t n);
+                         const struct result_scope *scopes, size_t n,
+                         const struct side_prize_view *side, size_t nside);
 
 /* The committee's, the posting's and the award decision's forms of the
  * results page, as the stage allows (pages_posting.c). */

@@ -142,6 +142,17 @@ page_edition_form(struct buf *out, const struct page *p,
 	            "required maxlength=\"120\"");
 	field_checkbox(out, "hide_authors", T(l, MSG_HIDE_AUTHORS),
 	               v->hide_authors);
+	html_fmt(out, "<fieldset class=\"side-prizes\"><legend>%s</legend>",
+	         T(l, MSG_SIDE_PRIZES));
+	field_checkbox(out, "side_youngest", T(l, MSG_SIDE_YOUNGEST),
+	               (v->side_prizes & SIDE_YOUNGEST) != 0);
+	field_checkbox(out, "side_oldest", T(l, MSG_SIDE_OLDEST),
+	               (v->side_prizes & SIDE_OLDEST) != 0);
+	field_checkbox(out, "side_minority", T(l, MSG_SIDE_MINORITY),
+	               (v->side_prizes & SIDE_MINORITY) != 0);
+	field_checkbox(out, "side_unit", T(l, MSG_SIDE_UNIT),
+	               (v->side_prizes & SIDE_UNIT) != 0);
+	buf_puts(out, "</fieldset>");
 	if (v->id == 0)
 		html_fmt(out,
 		         "<div class=\"actions\"><button type=\"submit\">%s"

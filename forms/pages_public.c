@@ -40,7 +40,8 @@ void
 page_public_results(struct buf *out, const struct page *p,
                     const struct edition_view *ed,
                     const struct posting_view *pv,
-                    const struct result_scope *scopes, size_t n)
+                    const struct result_scope *scopes, size_t n,
+                    const struct side_prize_view *side, size_t nside)
 {
 	enum score_lang l = p->lang;
 
@@ -56,5 +57,6 @@ page_public_results(struct buf *out, const struct page *p,
 		         T(l, MSG_PUBLIC_PROPOSED), pv->from, pv->until);
 	for (size_t i = 0; i < n; i++)
 		scope(out, l, &scopes[i]);
+	side_prizes_list(out, l, side, nside);
 	page_end(out, p);
 }

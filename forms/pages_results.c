@@ -158,6 +158,21 @@ compute_form(struct buf *out, const struct page *p, long long edition)
 	         T(p->lang, MSG_RESULTS_COMPUTE));
 }
 
+void
+side_prizes_list(struct buf *out, enum score_lang l,
+                 const struct side_prize_view *v, size_t n)
+{
+	if (n == 0)
+		return;
+	html_fmt(out, "<section class=\"side-prizes\"><h2>%s</h2><dl>",
+	         T(l, MSG_SIDE_PRIZES));
+	for (size_t i = 0; i < n; i++)
+		html_fmt(out, "<dt>%s</dt><dd>%s</dd>", T(l, v[i].title),
+		         *v[i].winners != '\0' ? v[i].winners
+		                               : T(l, MSG_SIDE_NONE));
+	buf_puts(out, "</dl></section>");
+}
+
 /* A snapshot's exact inputs and output, and its exports. */
 static void
 downloads(struct buf *out, enum score_lang l, long long id)
@@ -222,6 +237,7 @@ page_results(struct buf *out, const struct page *p,
 		diagnostics(out, l, &v->scopes[i]);
 		buf_puts(out, "</section>");
 	}
+	side_prizes_list(out, l, v->side, v->nside);
 	results_forms(out, p, ed->id, v);
 	history(out, l, ed->id, v);
 	page_end(out, p);

@@ -533,6 +533,16 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_PUBLIC_FINAL] = { "Danh sách chính thức theo quyết định số",
 	                       "The final list, by decision no." },
 	[MSG_RESULTS_DOWNLOADS] = { "Tải bảng kết quả", "Downloads" },
+	[MSG_SIDE_PRIZES] = { "Giải phụ", "Side prizes" },
+	[MSG_SIDE_YOUNGEST] = { "Tác giả trẻ tuổi nhất", "Youngest author" },
+	[MSG_SIDE_OLDEST] = { "Tác giả cao tuổi nhất", "Oldest author" },
+	[MSG_SIDE_MINORITY] = { "Tác giả người dân tộc thiểu số có giải pháp "
+	                        "xếp hạng cao nhất",
+	                        "Best-placed entry of an ethnic-minority "
+	                        "author" },
+	[MSG_SIDE_UNIT] = { "Đơn vị có nhiều hồ sơ dự thi nhất",
+	                    "Unit with the most entries" },
+	[MSG_SIDE_NONE] = { "không có ai đủ điều kiện", "no one qualifies" },
 	[MSG_DECIDE_CONFIRM] = { "Hội đồng xác nhận",
 	                         "confirmed by the committee" },
 	[MSG_DECIDE_MOVE] = { "Hội đồng chuyển giải",

@@ -149,6 +149,11 @@ edition_form_read(const struct form *f, struct edition_view *v,
 	v->signatory = text_field(f, "signatory", 120, true, e);
 	v->signatory_title = text_field(f, "signatory_title", 120, true, e);
 	v->hide_authors = form_get(f, "hide_authors") != NULL;
+	v->side_prizes =
+	    (form_get(f, "side_youngest") != NULL ? SIDE_YOUNGEST : 0) |
+	    (form_get(f, "side_oldest") != NULL ? SIDE_OLDEST : 0) |
+	    (form_get(f, "side_minority") != NULL ? SIDE_MINORITY : 0) |
+	    (form_get(f, "side_unit") != NULL ? SIDE_UNIT : 0);
 	v->state = "draft";
 	return e->count == 0;
 }

@@ -87,6 +87,7 @@ edition_view_of(const struct db_edition *e, struct edition_view *v)
 	v->signatory = e->signatory;
 	v->signatory_title = e->signatory_title;
 	v->hide_authors = e->hide_authors;
+	v->side_prizes = e->side_prizes;
 }
 
 void
@@ -118,6 +119,7 @@ edition_from_view(const struct edition_view *v, struct db_edition *e)
 	snprintf(e->signatory_title, sizeof(e->signatory_title), "%s",
 	         v->signatory_title);
 	e->hide_authors = v->hide_authors;
+	e->side_prizes = v->side_prizes;
 }
 
 void

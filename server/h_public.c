@@ -26,6 +26,8 @@ h_public_results(struct req *r)
 	struct results_build *b = NULL;
 	struct db_snapshot s = { 0 };
 	const struct result_scope *scopes;
+	struct side_prize_view side[4];
+	size_t nside = 0;
 	struct posting_view pv;
 	struct db_posting p;
 	struct db_read *rd;
@@ -52,6 +54,9 @@ h_public_results(struct req *r)
 		b = a.b;
 		rc = b != NULL ? db_decisions_each(rd, s.id, apply, &a) : -1;
 	}
+	if (rc == 0)
+		rc = side_prizes_find(rd, c.edition.id, c.edition.side_prizes,
+		                      b, side, &nside);
 	db_read_end(rd);
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
@@ -63,8 +68,10 @@ h_public_results(struct req *r)
 		};
 		scopes = results_build_scopes(b, &n);
 		page = req_page(r, T(r->lang, MSG_PUBLIC_TITLE));
-		page_public_results(&r->out, &page, &c.view, &pv, scopes, n);
+		page_public_results(&r->out, &page, &c.view, &pv, scopes, n,
+		                    side, nside);
 	}
+	side_prizes_free(side, nside);
 	results_build_free(b);
 	db_snapshot_release(&s);
 	ctx_release(&c);

@@ -34,6 +34,8 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 	struct posting_data *pd = NULL;
 	struct history h = { 0 };
 	struct db_snapshot s = { 0 };
+	struct side_prize_view side[4];
+	size_t nside = 0;
 	struct page p;
 	int rc = db_snapshots_each(rd, c->edition.id, collect_line, &h);
 
@@ -46,6 +48,10 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 		b = rc == 0 ? results_build(rd, &s, r->lang) : NULL;
 		if (rc == 0 && b == NULL)
 			rc = -1;
+		if (rc == 0)
+			rc = side_prizes_find(rd, c->edition.id,
+			                      c->edition.side_prizes, b, side,
+			                      &nside);
 	}
 	db_read_end(rd);
 	if (rc == 0)
@@ -72,6 +78,8 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 			if (h.db[i].id == s.id)
 				v.by = h.db[i].by;
 		v.scopes = results_build_scopes(b, &v.nscopes);
+		v.side = side;
+		v.nside = nside;
 	}
 	p = req_page(r, T(r->lang, MSG_RESULTS));
 	buf_reset(&r->out);
@@ -79,6 +87,7 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 	page_results(&r->out, &p, &c->view, &v,
 	             ctx_can(r, c, ACT_RESULTS_COMPUTE));
 out:
+	side_prizes_free(side, nside);
 	posting_free(pd);
 	results_build_free(b);
 	db_snapshot_release(&s);

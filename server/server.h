@@ -241,6 +241,13 @@ struct report_data *report_data_load(struct db_read *rd,
 const struct report *report_data_report(const struct report_data *d);
 void report_data_free(struct report_data *d);
 
+/* The side prizes `which` (SIDE_* bits) among the snapshot's entries
+ * (side_prizes.c); free the winners with side_prizes_free. */
+int side_prizes_find(struct db_read *rd, int64_t edition, int which,
+                     struct results_build *b, struct side_prize_view out[4],
+                     size_t *n);
+void side_prizes_free(struct side_prize_view *v, size_t n);
+
 /* ---- PDF fonts (fonts.c) ---------------------------------------------- */
 
 /* Paths libharu can open for the embedded fonts; -1 when unavailable. */

@@ -205,6 +205,7 @@ struct db_edition {
 	char signatory[128];
 	char signatory_title[128];
 	bool hide_authors;
+	int side_prizes; /* SIDE_* bits (forms.h) */
 };
 
 /* Inserts the edition and its first rubric version (audited). */

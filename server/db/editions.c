@@ -30,6 +30,7 @@ read_edition(sqlite3_stmt *st, struct db_edition *e)
 	column_copy(st, 17, e->applied_from, sizeof(e->applied_from));
 	column_copy(st, 18, e->birth_from, sizeof(e->birth_from));
 	column_copy(st, 19, e->birth_until, sizeof(e->birth_until));
+	e->side_prizes = sqlite3_column_int(st, 20);
 }
 
 static json_t *
@@ -37,7 +38,7 @@ edition_json(const struct db_edition *e)
 {
 	return json_pack(
 	    "{s:s, s:i, s:i, s:i, s:s, s:s, s:s, s:s, s:s, s:s,"
-	    " s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:s}",
+	    " s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:i}",
 	    "program", e->program, "number", e->number, "year_from",
 	    e->year_from, "year_to", e->year_to, "level", e->level, "title",
 	    e->title, "submit_until", e->submit_until, "judging_until",
@@ -46,7 +47,7 @@ edition_json(const struct db_edition *e)
 	    e->org_province, "signatory", e->signatory, "signatory_title",
 	    e->signatory_title, "hide_authors", e->hide_authors, "applied_from",
 	    e->applied_from, "birth_from", e->birth_from, "birth_until",
-	    e->birth_until);
+	    e->birth_until, "side_prizes", e->side_prizes);
 }
 
 static void
@@ -71,6 +72,7 @@ bind_edition(sqlite3_stmt *st, const struct db_edition *e)
 	bind_text(st, 17, e->applied_from);
 	bind_text(st, 18, e->birth_from);
 	bind_text(st, 19, e->birth_until);
+	sqlite3_bind_int(st, 21, e->side_prizes);
 }
 
 static int

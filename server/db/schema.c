@@ -215,6 +215,10 @@ static const char *const migrations[] = {
 	"  sender TEXT NOT NULL, content TEXT NOT NULL,"
 	"  answer TEXT NOT NULL DEFAULT '', answered_at INTEGER,"
 	"  created_at INTEGER NOT NULL);",
+	/* 8: the side prizes an edition gives (a bit each: youngest and
+	 * oldest author, ethnic-minority author, unit with most entries) */
+	"ALTER TABLE editions ADD COLUMN side_prizes INTEGER NOT NULL"
+	"  DEFAULT 0;",
 };
 
 int

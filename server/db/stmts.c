@@ -43,8 +43,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "INSERT INTO editions (program, number, year_from, year_to, level,"
 	    " title, submit_until, judging_until, posting_from, posting_until,"
 	    " org_name, org_province, signatory, signatory_title,"
-	    " hide_authors, created_at, applied_from, birth_from, birth_until)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " hide_authors, created_at, applied_from, birth_from, birth_until,"
+	    " side_prizes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	    " ?, ?, ?, ?, ?21)",
 	/* the parameters of STMT_EDITION_INSERT (1 program and 16 created_at
 	 * unused: neither changes), and the id */
 	[STMT_EDITION_UPDATE] =
@@ -53,20 +54,22 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " posting_from = ?9, posting_until = ?10, org_name = ?11,"
 	    " org_province = ?12, signatory = ?13, signatory_title = ?14,"
 	    " hide_authors = ?15, applied_from = ?17, birth_from = ?18,"
-	    " birth_until = ?19 WHERE id = ?20 AND ?1 IS NOT NULL"
+	    " birth_until = ?19, side_prizes = ?21 WHERE id = ?20"
+	    " AND ?1 IS NOT NULL"
 	    " AND ?16 IS NOT NULL",
 	[STMT_EDITION_BY_ID] =
 	    "SELECT id, program, number, year_from, year_to, level, title,"
 	    " state, submit_until, judging_until, posting_from,"
 	    " posting_until, org_name, org_province, signatory,"
 	    " signatory_title, hide_authors, applied_from, birth_from,"
-	    " birth_until FROM editions WHERE id = ?",
+	    " birth_until, side_prizes FROM editions WHERE id = ?",
 	[STMT_EDITION_LIST] =
 	    "SELECT id, program, number, year_from, year_to, level, title,"
 	    " state, submit_until, judging_until, posting_from,"
 	    " posting_until, org_name, org_province, signatory,"
 	    " signatory_title, hide_authors, applied_from, birth_from,"
-	    " birth_until FROM editions ORDER BY year_from DESC, id DESC",
+	    " birth_until, side_prizes FROM editions"
+	    " ORDER BY year_from DESC, id DESC",
 	[STMT_EDITION_SET_STATE] =
 	    "UPDATE editions SET state = ? WHERE id = ? AND state = ?",
 	[STMT_RUBRIC_INSERT] =

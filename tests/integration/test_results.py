@@ -54,7 +54,24 @@ def setup(t, s):
     for login, name, _ in JUDGES:
         s.add_user(login, "judge", name, expert=experts[name])
     ed, entries = judging_edition(t, c, experts, "KQ", ["abc"] * 4,
-                                  chair="d")
+                                  chair="d", side_youngest="on",
+                                  side_oldest="on", side_minority="on",
+                                  side_unit="on")
+    got = ids_of(s, "SELECT side_prizes FROM editions WHERE id = ?", ed)
+    t.check("the edition form keeps the four side prizes", got == [(15,)],
+            got)
+    # what the side prizes read (entries no longer editable in judging)
+    db = sqlite3.connect(s.db)
+    for code, birth, ethnicity in (("KQ-01", "2001-02-03", "Tày"),
+                                   ("KQ-02", "1950-06-07", "Kinh"),
+                                   ("KQ-03", "1980-01-01", "Mông")):
+        db.execute("UPDATE authors SET birth_date = ?, ethnicity = ? WHERE"
+                   " entry_id = (SELECT id FROM entries WHERE code = ?)",
+                   (birth, ethnicity, code))
+    db.execute("UPDATE entries SET organisation = 'Hợp tác xã Chung' WHERE"
+               " code IN ('KQ-00', 'KQ-01')")
+    db.commit()
+    db.close()
     for letter in "abc":
         submit(t, s, letter, entries)
     return c, ed, entries
@@ -118,6 +135,14 @@ def check_snapshot(t, s, c, ed, entries):
     t.check("the manifest names both inputs' SHA-256",
             "manifest" in snaps[0][3] and snaps[0][1] and snaps[0][2] and
             len(snaps[0][4]) == 64, snaps[0][3][:300])
+    flat = " ".join(page.text.split())
+    t.check("side prizes: youngest and oldest author",
+            "Tác giả 1 (03/02/2001, KQ-01)" in flat and
+            "Tác giả 2 (07/06/1950, KQ-02)" in flat, flat[-1500:])
+    t.check("side prizes: the best-placed ethnic-minority author's entry",
+            "<dd>KQ-01 Máy cơ khí 1</dd>" in flat)
+    t.check("side prizes: the unit with the most entries",
+            "Hợp tác xã Chung (2)" in flat)
     t.check("the diagnostics are explained",
             "Krippendorff" in page.text and "ICC(2,1)" in page.text and
             "chấm chặt hơn" in page.text)
@@ -297,10 +322,14 @@ def check_posting(t, s, c, ed, sid):
     pub = anon.get("/p/%d" % ed)
     t.check("the public page, no login", pub.status == 200 and
             "KQ-00" in pub.text and "Giải Nhì" in pub.text and
-            "Tác giả 0" in pub.text and "Hợp tác xã 0" in pub.text,
+            "Tác giả 0" in pub.text and "Hợp tác xã Chung" in pub.text,
             pub.status)
+    tables = pub.text.split('class="side-prizes"')[0]
     t.check("the public page applies the committee's decisions",
-            "KQ-03" in pub.text and "KQ-02" not in pub.text)
+            "KQ-03" in tables and "KQ-02" not in tables)
+    t.check("the public page lists the side prizes",
+            "Tác giả trẻ tuổi nhất" in pub.text and
+            "Hợp tác xã Chung (2)" in pub.text)
     t.check("no judge's name on the public page",
             not any(n in pub.text for _, n, _ in JUDGES))
     en = Client(s).get("/p/%d?lang=en" % ed)

@@ -306,6 +306,11 @@ enum msg {
 	MSG_EXPORT_STATUS,
 	MSG_EXPORT_STATUS_OK,
 	MSG_RESULTS_DOWNLOADS,
+	MSG_CORRECTION,
+	MSG_CORRECTION_INTRO,
+	MSG_CORRECTION_REPLACES,
+	MSG_CORRECTION_DO,
+	MSG_CORRECTION_ASK,
 	MSG_SIDE_PRIZES,
 	MSG_SIDE_YOUNGEST,
 	MSG_SIDE_OLDEST,
@@ -970,6 +975,8 @@ struct posting_view {
 	bool decided;
 	const struct objection_view *objections;
 	size_t nobjections;
+	/* a correction: why, and the decision it replaces */
+	const char *note, *replaced_number, *replaced_date;
 };
 
 /* A side prize and who takes it ("" when no one qualifies). */
@@ -992,7 +999,7 @@ struct results_view {
 	const struct tier_choice *tiers; /* for the committee's decisions */
 	size_t ntiers;
 	const struct posting_view *posting; /* NULL: not posted */
-	bool can_decide, can_post, can_object, can_award;
+	bool can_decide, can_post, can_object, can_award, can_correct;
 	bool can_export; /* the downloads (organisers, not panel chairs) */
 	const struct side_prize_view *side;
 	size_t nside;

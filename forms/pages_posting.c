@@ -149,6 +149,34 @@ award_form(struct buf *out, const struct page *p, long long edition)
 	         T(l, MSG_AWARD_ASK), T(l, MSG_AWARD_DO));
 }
 
+static void
+correction_form(struct buf *out, const struct page *p, long long edition,
+                long long snapshot)
+{
+	enum score_lang l = p->lang;
+
+	html_fmt(out,
+	         "<section class=\"correction\"><h2>%s</h2><p>%s</p>"
+	         "<form method=\"post\" action=\"/editions/%lld/correction\">",
+	         T(l, MSG_CORRECTION), T(l, MSG_CORRECTION_INTRO), edition);
+	field_csrf(out, p->csrf);
+	html_fmt(out,
+	         "<input type=\"hidden\" name=\"snapshot\" value=\"%lld\">",
+	         snapshot);
+	field_input(out, l, "text", "number", T(l, MSG_AWARD_NUMBER), "", NULL,
+	            "required maxlength=\"60\"");
+	field_input(out, l, "date", "date", T(l, MSG_AWARD_DATE), "", NULL,
+	            "required");
+	field_input(out, l, "text", "signatory", T(l, MSG_SIGNATORY), "", NULL,
+	            "required maxlength=\"120\"");
+	field_input(out, l, "text", "reason", T(l, MSG_REASON), "", NULL,
+	            "required maxlength=\"500\"");
+	html_fmt(out,
+	         "<button type=\"submit\" data-confirm=\"%s\">%s</button>"
+	         "</form></section>",
+	         T(l, MSG_CORRECTION_ASK), T(l, MSG_CORRECTION_DO));
+}
+
 void
 results_forms(struct buf *out, const struct page *p, long long edition,
               const struct results_view *v)
@@ -166,6 +194,11 @@ results_forms(struct buf *out, const struct page *p, long long edition,
 			html_fmt(out, "<p class=\"notice\">%s: %s, %s, %s</p>",
 			         T(l, MSG_AWARD), pv->number, pv->date,
 			         pv->signatory);
+		if (pv->replaced_number != NULL && *pv->replaced_number != '\0')
+			html_fmt(
+			    out, "<p class=\"notice\">%s %s, %s. %s: %s</p>",
+			    T(l, MSG_CORRECTION_REPLACES), pv->replaced_number,
+			    pv->replaced_date, T(l, MSG_REASON), pv->note);
 	}
 	if (v->can_decide && v->snapshot != 0)
 		decision_form(out, p, v);
@@ -175,4 +208,6 @@ results_forms(struct buf *out, const struct page *p, long long edition,
 		objections(out, p, edition, v);
 	if (v->can_award)
 		award_form(out, p, edition);
+	if (v->can_correct)
+		correction_form(out, p, edition, v->snapshot);
 }

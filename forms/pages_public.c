@@ -55,6 +55,11 @@ page_public_results(struct buf *out, const struct page *p,
 	else
 		html_fmt(out, "<p class=\"notice\">%s: %s – %s</p>",
 		         T(l, MSG_PUBLIC_PROPOSED), pv->from, pv->until);
+	if (pv->replaced_number != NULL && *pv->replaced_number != '\0')
+		html_fmt(out,
+		         "<p class=\"notice correction\">%s %s, %s. %s: %s</p>",
+		         T(l, MSG_CORRECTION_REPLACES), pv->replaced_number,
+		         pv->replaced_date, T(l, MSG_REASON), pv->note);
 	for (size_t i = 0; i < n; i++)
 		scope(out, l, &scopes[i]);
 	side_prizes_list(out, l, side, nside);

@@ -533,6 +533,28 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_PUBLIC_FINAL] = { "Danh sách chính thức theo quyết định số",
 	                       "The final list, by decision no." },
 	[MSG_RESULTS_DOWNLOADS] = { "Tải bảng kết quả", "Downloads" },
+	[MSG_CORRECTION] = { "Điều chỉnh sau quyết định",
+	                     "Correction after the decision" },
+	[MSG_CORRECTION_INTRO] = { "Bản kết quả này mới hơn bản đã có quyết "
+	                           "định khen thưởng. Ghi quyết "
+	                           "định điều chỉnh để nó thay bản cũ trên "
+	                           "trang công khai (bản cũ và "
+	                           "quyết định cũ vẫn được lưu).",
+	                           "This snapshot is newer than the decided "
+	                           "one. Record the correcting "
+	                           "decision for it to replace the old one on "
+	                           "the public page (the old "
+	                           "snapshot and decision are kept)." },
+	[MSG_CORRECTION_REPLACES] = { "Danh sách đã được điều chỉnh, thay cho "
+	                              "quyết định số",
+	                              "This list was corrected, replacing "
+	                              "decision no." },
+	[MSG_CORRECTION_DO] = { "Ghi quyết định điều chỉnh",
+	                        "Record the correcting decision" },
+	[MSG_CORRECTION_ASK] = { "Ghi quyết định điều chỉnh? Trang công khai "
+	                         "sẽ hiện danh sách mới.",
+	                         "Record the correcting decision? The public "
+	                         "page will show the new list." },
 	[MSG_SIDE_PRIZES] = { "Giải phụ", "Side prizes" },
 	[MSG_SIDE_YOUNGEST] = { "Tác giả trẻ tuổi nhất", "Youngest author" },
 	[MSG_SIDE_OLDEST] = { "Tác giả cao tuổi nhất", "Oldest author" },

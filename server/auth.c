@@ -55,6 +55,7 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_OBJECTION_RECORD] = "objection-record",
 	[ACT_AWARD_DECIDE] = "award-decide",
 	[ACT_PUBLIC_RESULTS] = "public-results",
+	[ACT_RESULTS_CORRECT] = "results-correct",
 	[ACT_FORWARD_VIEW] = "forward-view",
 	[ACT_FORWARD] = "forward",
 };
@@ -116,6 +117,7 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_OBJECTION_RECORD] = STAFF,
 	[ACT_AWARD_DECIDE]    = STAFF,
 	[ACT_PUBLIC_RESULTS]  = ANYONE,
+	[ACT_RESULTS_CORRECT] = STAFF,
 	[ACT_FORWARD_VIEW]    = STAFF,
 	[ACT_FORWARD]         = STAFF,
 };
@@ -160,9 +162,13 @@ static const char *const open_for_cards[] = { "draft",       "receiving",
 /* Results are computed once judging is over, until they are posted (the
  * page and a snapshot's files are there in every stage). */
 static const char *const open_for_results[] = { "results", NULL };
+/* ...and again after the award decision, for a correction */
+static const char *const open_for_computing[] = { "results", "decided", NULL };
+static const char *const decided_only[] = { "decided", NULL };
 /* The committee decides until the award decision; objections come in
  * while posted; the public page exists from the posting on. */
-static const char *const open_for_committee[] = { "results", "posted", NULL };
+static const char *const open_for_committee[] = { "results", "posted",
+	                                          "decided", NULL };
 static const char *const posted_only[] = { "posted", NULL };
 static const char *const public_results[] = { "posted", "decided", "closed",
 	                                      NULL };
@@ -205,8 +211,11 @@ edition_allows(enum action act, const struct db_edition *e)
 	case ACT_CARDS_ISSUE:
 		return in_state(e, open_for_cards);
 	case ACT_RESULTS_COMPUTE:
+		return in_state(e, open_for_computing);
 	case ACT_RESULTS_POST:
 		return in_state(e, open_for_results);
+	case ACT_RESULTS_CORRECT:
+		return in_state(e, decided_only);
 	case ACT_RESULTS_DECIDE:
 		return in_state(e, open_for_committee);
 	case ACT_OBJECTION_RECORD:

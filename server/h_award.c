@@ -288,3 +288,72 @@ h_award(struct req *r)
 	}
 	ctx_release(&c);
 }
+
+struct correction_arg {
+	struct db_posting p;
+	int64_t by;
+};
+
+static int
+correction_write(struct db_tx *tx, void *arg)
+{
+	struct correction_arg *a = arg;
+	struct db_posting now;
+	int rc = db_posting_current_tx(tx, a->p.edition_id, &now);
+
+	/* the posting replaced is the current one inside the transaction */
+	if (rc == 0 && now.id != a->p.replaces)
+		rc = 1;
+	return rc == 0 ? db_correction_add(tx, &a->p, a->by) : rc;
+}
+
+/* A correction after the award decision: a newer snapshot (with the
+ * committee's decisions on it) and its own decision replace the posted
+ * list; the old snapshot, posting and decision stay as they were. */
+void
+h_correction(struct req *r)
+{
+	const char *snap = form_get(&r->form, "snapshot");
+	const char *number = form_get(&r->form, "number");
+	const char *date = form_get(&r->form, "date");
+	const char *signatory = form_get(&r->form, "signatory");
+	const char *reason = form_get(&r->form, "reason");
+	struct correction_arg a = { .by = r->actor.user_id };
+	struct db_snapshot s = { 0 };
+	struct db_posting now;
+	struct db_read *rd;
+	struct ctx c;
+	int rc;
+
+	if (begin(r, &c, ACT_RESULTS_CORRECT) != 0)
+		return;
+	rd = db_read_begin(r->app->db);
+	rc = db_posting_current(rd, c.edition.id, &now);
+	if (rc == 0)
+		rc = db_snapshot_get(
+		    rd, snap != NULL ? strtoll(snap, NULL, 10) : 0, &s);
+	db_read_end(rd);
+	if (rc == 0 &&
+	    (s.edition_id != c.edition.id || s.id <= now.snapshot_id))
+		rc = DB_NOTFOUND; /* only a newer snapshot of this edition */
+	if (rc != 0) {
+		respond_error(r, rc == DB_NOTFOUND ? 409 : 500);
+	} else if (!text_ok(number, 60) || !is_date(date, false) ||
+	           !text_ok(signatory, 120) || !text_ok(reason, 1000)) {
+		r->status = 422;
+		results_page(r, &c, s.id, MSG_FIX_ERRORS, NULL);
+	} else {
+		a.p.edition_id = c.edition.id;
+		a.p.snapshot_id = s.id;
+		a.p.replaces = now.id;
+		snprintf(a.p.number, sizeof(a.p.number), "%s", number);
+		snprintf(a.p.date, sizeof(a.p.date), "%s", date);
+		snprintf(a.p.signatory, sizeof(a.p.signatory), "%s", signatory);
+		snprintf(a.p.note, sizeof(a.p.note), "%s", reason);
+		back(r, &c,
+		     write_checked(r, &c, ACT_RESULTS_CORRECT, correction_write,
+		                   &a));
+	}
+	db_snapshot_release(&s);
+	ctx_release(&c);
+}

@@ -15,7 +15,7 @@ struct objections {
 };
 
 struct posting_data {
-	struct db_posting db;
+	struct db_posting db, replaced;
 	struct posting_view v;
 	struct objections o;
 	struct tier_choice *tiers;
@@ -46,6 +46,20 @@ apply_decision(const struct db_decision *d, void *arg)
 	return 0;
 }
 
+bool
+decision_open(const struct ctx *c, const struct db_posting *current,
+              int64_t snapshot)
+{
+	/* before posting: any snapshot; while posted: the posted one (the
+	 * objections concern it); after the decision: only a newer one, for
+	 * a correction (the decided list itself never changes) */
+	if (current == NULL)
+		return true;
+	if (strcmp(c->edition.state, "posted") == 0)
+		return current->snapshot_id == snapshot;
+	return snapshot > current->snapshot_id;
+}
+
 int
 posting_load(struct req *r, const struct ctx *c, struct results_build *b,
              int64_t snapshot, struct posting_data **out,
@@ -66,6 +80,8 @@ posting_load(struct req *r, const struct ctx *c, struct results_build *b,
 	if (rc == 0 && pd->posted)
 		rc = db_objections_each(rd, pd->db.id, collect_objection,
 		                        &pd->o);
+	if (rc == 0 && pd->posted && pd->db.replaces != 0)
+		rc = db_posting_get(rd, pd->db.replaces, &pd->replaced);
 	db_read_end(rd);
 	*out = pd;
 	if (rc != 0)
@@ -90,16 +106,24 @@ posting_load(struct req *r, const struct ctx *c, struct results_build *b,
 			                     o->content,     o->answer };
 	}
 	if (pd->posted) {
-		pd->v = (struct posting_view){
-			pd->db.snapshot_id,     pd->db.from, pd->db.until,
-			pd->db.number,          pd->db.date, pd->db.signatory,
-			pd->db.decided_at != 0, pd->o.v,     pd->o.n
-		};
+		pd->v = (struct posting_view){ pd->db.snapshot_id,
+			                       pd->db.from,
+			                       pd->db.until,
+			                       pd->db.number,
+			                       pd->db.date,
+			                       pd->db.signatory,
+			                       pd->db.decided_at != 0,
+			                       pd->o.v,
+			                       pd->o.n,
+			                       pd->db.note,
+			                       pd->replaced.number,
+			                       pd->replaced.date };
 		v->posting = &pd->v;
 	}
-	/* decisions concern the snapshot that is (or will be) posted */
 	v->can_decide = ctx_can(r, c, ACT_RESULTS_DECIDE) &&
-	                (!pd->posted || pd->db.snapshot_id == snapshot);
+	                decision_open(c, pd->posted ? &pd->db : NULL, snapshot);
+	v->can_correct = pd->posted && ctx_can(r, c, ACT_RESULTS_CORRECT) &&
+	                 snapshot > pd->db.snapshot_id;
 	v->can_post = ctx_can(r, c, ACT_RESULTS_POST);
 	v->can_object = pd->posted && ctx_can(r, c, ACT_OBJECTION_RECORD);
 	v->can_award = pd->posted && ctx_can(r, c, ACT_AWARD_DECIDE);
@@ -203,6 +227,21 @@ store_decision(struct req *r, const struct ctx *c, int64_t snapshot,
 	return db_commit(tx);
 }
 
+/* decision_open() on the edition's current posting, read now (the
+ * stage itself is checked again inside the write). */
+static bool
+decision_allowed(struct req *r, const struct ctx *c, int64_t snapshot)
+{
+	struct db_read *rd = db_read_begin(r->app->db);
+	struct db_posting p;
+	int rc = db_posting_current(rd, c->edition.id, &p);
+
+	db_read_end(rd);
+	if (rc != 0 && rc != DB_NOTFOUND)
+		return false;
+	return decision_open(c, rc == 0 ? &p : NULL, snapshot);
+}
+
 void
 h_decision_add(struct req *r)
 {
@@ -222,6 +261,10 @@ h_decision_add(struct req *r)
 		return;
 	if (!ctx_can(r, &c, ACT_RESULTS_DECIDE)) {
 		respond_error(r, ctx_can(r, &c, ACT_RESULTS_VIEW) ? 409 : 404);
+		goto out;
+	}
+	if (!decision_allowed(r, &c, s.id)) {
+		respond_error(r, 409);
 		goto out;
 	}
 	m = read_decision(r, c.rubric, &d);

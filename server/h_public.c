@@ -29,7 +29,7 @@ h_public_results(struct req *r)
 	struct side_prize_view side[4];
 	size_t nside = 0;
 	struct posting_view pv;
-	struct db_posting p;
+	struct db_posting p, replaced = { 0 };
 	struct db_read *rd;
 	struct page page;
 	size_t n = 0;
@@ -45,6 +45,8 @@ h_public_results(struct req *r)
 	}
 	rd = db_read_begin(r->app->db);
 	rc = db_posting_current(rd, c.edition.id, &p);
+	if (rc == 0 && p.replaces != 0)
+		rc = db_posting_get(rd, p.replaces, &replaced);
 	if (rc == 0)
 		rc = db_snapshot_get(rd, p.snapshot_id, &s);
 	if (rc == 0) {
@@ -61,11 +63,18 @@ h_public_results(struct req *r)
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
 	} else {
-		pv = (struct posting_view){
-			p.snapshot_id,     p.from, p.until,
-			p.number,          p.date, p.signatory,
-			p.decided_at != 0, NULL,   0
-		};
+		pv = (struct posting_view){ p.snapshot_id,
+			                    p.from,
+			                    p.until,
+			                    p.number,
+			                    p.date,
+			                    p.signatory,
+			                    p.decided_at != 0,
+			                    NULL,
+			                    0,
+			                    p.note,
+			                    replaced.number,
+			                    replaced.date };
 		scopes = results_build_scopes(b, &n);
 		page = req_page(r, T(r->lang, MSG_PUBLIC_TITLE));
 		page_public_results(&r->out, &page, &c.view, &pv, scopes, n,

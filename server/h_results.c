@@ -154,6 +154,8 @@ store(struct req *r, const struct ctx *c, struct db_snapshot *s)
 
 	if (rc == 0)
 		rc = db_snapshot_add(tx, s, &id);
+	if (rc == 0)
+		rc = db_decisions_carry(tx, c->edition.id, id);
 	if (rc != 0) {
 		db_rollback(tx);
 		return rc == 1 ? -2 : -1;

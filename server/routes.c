@@ -86,6 +86,8 @@ const struct route routes[] = {
 	  h_objection, HTTP_FORM_BODY_MAX },
 	{ M_POST, "/editions/{id}/award", ACT_AWARD_DECIDE, h_award,
 	  HTTP_FORM_BODY_MAX },
+	{ M_POST, "/editions/{id}/correction", ACT_RESULTS_CORRECT,
+	  h_correction, HTTP_FORM_BODY_MAX },
 	{ M_GET, "/p/{id}", ACT_PUBLIC_RESULTS, h_public_results, 0 },
 	{ M_GET, "/editions/{id}/forward", ACT_FORWARD_VIEW, h_forward_form,
 	  0 },

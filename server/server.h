@@ -91,6 +91,7 @@ enum action {
 	ACT_OBJECTION_RECORD, /* record an objection or its answer */
 	ACT_AWARD_DECIDE,     /* the award decision: the list is final */
 	ACT_PUBLIC_RESULTS,   /* the public results page */
+	ACT_RESULTS_CORRECT,  /* a correction after the award decision */
 	ACT_FORWARD_VIEW,     /* the page choosing entries for the next level */
 	ACT_FORWARD,          /* download the package (not national) */
 	ACT__MAX,
@@ -551,6 +552,10 @@ int posting_load(struct req *r, const struct ctx *c, struct results_build *b,
                  int64_t snapshot, struct posting_data **out,
                  struct results_view *v);
 void posting_free(struct posting_data *pd);
+/* May the committee decide about `snapshot` now, given the edition's
+ * current posting (NULL: none)? */
+bool decision_open(const struct ctx *c, const struct db_posting *current,
+                   int64_t snapshot);
 
 void h_enter(struct req *r);
 void h_enter_post(struct req *r);
@@ -560,6 +565,7 @@ void h_decision_add(struct req *r);
 void h_posting_add(struct req *r);
 void h_objection(struct req *r);
 void h_award(struct req *r);
+void h_correction(struct req *r);
 void h_public_results(struct req *r);
 void h_forward_form(struct req *r);
 void h_forward(struct req *r);

@@ -92,7 +92,8 @@ scan_entry(const struct db_entry *e, void *arg)
 
 		if (strcmp(a->role, "author") != 0)
 			continue;
-		if (*a->ethnicity != '\0' && strcasecmp(a->ethnicity, "Kinh") != 0)
+		if (*a->ethnicity != '\0' &&
+		    strcasecmp(a->ethnicity, "Kinh") != 0)
 			minority = true;
 		if (strlen(a->birth_date) != 10)
 			continue;
@@ -147,8 +148,9 @@ side_prizes_find(struct db_read *rd, int64_t edition, int which,
 	buf_init(&s.minority, 8192);
 	rc = db_entry_each(rd, edition, scan_entry, &s);
 	if (rc == 0 && (which & SIDE_YOUNGEST))
-		out[(*n)++] = (struct side_prize_view){ MSG_SIDE_YOUNGEST,
-			                                detach(&s.young_names) };
+		out[(*n)++] =
+		    (struct side_prize_view){ MSG_SIDE_YOUNGEST,
+			                      detach(&s.young_names) };
 	if (rc == 0 && (which & SIDE_OLDEST))
 		out[(*n)++] = (struct side_prize_view){ MSG_SIDE_OLDEST,
 			                                detach(&s.old_names) };
@@ -156,8 +158,8 @@ side_prizes_find(struct db_read *rd, int64_t edition, int which,
 		out[(*n)++] = (struct side_prize_view){ MSG_SIDE_MINORITY,
 			                                detach(&s.minority) };
 	if (rc == 0 && (which & SIDE_UNIT))
-		out[(*n)++] = (struct side_prize_view){ MSG_SIDE_UNIT,
-			                                units_text(&s) };
+		out[(*n)++] =
+		    (struct side_prize_view){ MSG_SIDE_UNIT, units_text(&s) };
 	buf_release(&s.young_names);
 	buf_release(&s.old_names);
 	buf_release(&s.minority);

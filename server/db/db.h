@@ -575,6 +575,10 @@ struct db_decision {
  * computed result (audited). */
 int db_decision_add(struct db_tx *tx, int64_t snapshot,
                     const struct db_decision *d, int64_t by);
+/* Copies the decisions of the snapshot of the edition's current posting,
+ * if any, to a new snapshot (a correction keeps what the committee
+ * decided, until it decides otherwise); audited. */
+int db_decisions_carry(struct db_tx *tx, int64_t edition, int64_t snapshot);
 /* A snapshot's decisions, oldest first (the latest per entry holds). */
 int db_decisions_each(struct db_read *rd, int64_t snapshot,
                       int (*fn)(const struct db_decision *d, void *arg),
@@ -586,6 +590,8 @@ struct db_posting {
 	int64_t posted_at;
 	char number[64], date[16], signatory[128]; /* the award decision */
 	int64_t decided_at;                        /* 0: not decided yet */
+	int64_t replaces; /* a correction: the posting it replaces, or 0 */
+	char note[2048];  /* a correction: why */
 };
 
 /* Publishes a snapshot for objections and moves the edition from
@@ -597,6 +603,11 @@ int db_posting_current(struct db_read *rd, int64_t edition,
                        struct db_posting *out);
 int db_posting_current_tx(struct db_tx *tx, int64_t edition,
                           struct db_posting *out);
+/* A posting by id (a correction's predecessor). */
+int db_posting_get(struct db_read *rd, int64_t id, struct db_posting *out);
+/* A correction after the award decision: snapshot, decision (number, date,
+ * signatory) and note in `p`, replacing the current posting (audited). */
+int db_correction_add(struct db_tx *tx, const struct db_posting *p, int64_t by);
 /* Records the award decision and moves the edition from posted to
  * decided (audited); DB_NOTFOUND when decided already. */
 int db_posting_decide(struct db_tx *tx, const struct db_posting *p);

@@ -49,6 +49,29 @@ db_decision_add(struct db_tx *tx, int64_t snapshot, const struct db_decision *d,
 }
 
 int
+db_decisions_carry(struct db_tx *tx, int64_t edition, int64_t snapshot)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_DECISIONS_CARRY);
+	struct db_posting now;
+	char value[96];
+	int rc = db_posting_current_tx(tx, edition, &now);
+
+	if (rc == DB_NOTFOUND)
+		return 0;
+	if (rc != 0 || st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now.snapshot_id);
+	sqlite3_bind_int64(st, 2, snapshot);
+	rc = tx_exec(tx, st);
+	if (rc != 0)
+		return rc;
+	snprintf(value, sizeof(value), "{\"from_snapshot\":%lld}",
+	         (long long)now.snapshot_id);
+	return audit_id(tx, "results.decisions.carry", "snapshot", snapshot,
+	                value, NULL);
+}
+
+int
 db_decisions_each(struct db_read *rd, int64_t snapshot,
                   int (*fn)(const struct db_decision *d, void *arg), void *arg)
 {
@@ -123,6 +146,8 @@ read_posting(sqlite3_stmt *st, struct db_posting *out)
 		column_copy(st, 7, out->date, sizeof(out->date));
 		column_copy(st, 8, out->signatory, sizeof(out->signatory));
 		out->decided_at = sqlite3_column_int64(st, 9);
+		out->replaces = sqlite3_column_int64(st, 10);
+		column_copy(st, 11, out->note, sizeof(out->note));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
@@ -138,6 +163,48 @@ db_posting_current(struct db_read *rd, int64_t edition, struct db_posting *out)
 	if (st != NULL)
 		sqlite3_bind_int64(st, 1, edition);
 	return read_posting(st, out);
+}
+
+int
+db_posting_get(struct db_read *rd, int64_t id, struct db_posting *out)
+{
+	sqlite3_stmt *st = rd_stmt(rd, STMT_POSTING_BY_ID);
+
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, id);
+	return read_posting(st, out);
+}
+
+int
+db_correction_add(struct db_tx *tx, const struct db_posting *p, int64_t by)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_CORRECTION_INSERT);
+	int64_t now = (int64_t)time(NULL), id;
+	char *value;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->edition_id);
+	sqlite3_bind_int64(st, 2, p->snapshot_id);
+	bind_text(st, 3, p->date);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, by);
+	bind_text(st, 6, p->number);
+	bind_text(st, 7, p->signatory);
+	sqlite3_bind_int64(st, 8, p->replaces);
+	bind_text(st, 9, p->note);
+	rc = tx_exec(tx, st);
+	if (rc != 0)
+		return rc;
+	id = sqlite3_last_insert_rowid(tx->db->writer.handle);
+	value = audit_json(json_pack("{s:I, s:I, s:s, s:s}", "snapshot",
+	                             (json_int_t)p->snapshot_id, "replaces",
+	                             (json_int_t)p->replaces, "number",
+	                             p->number, "date", p->date));
+	rc = audit_id(tx, "results.correct", "posting", id, value, p->note);
+	free(value);
+	return rc;
 }
 
 int

@@ -219,6 +219,11 @@ static const char *const migrations[] = {
 	 * oldest author, ethnic-minority author, unit with most entries) */
 	"ALTER TABLE editions ADD COLUMN side_prizes INTEGER NOT NULL"
 	"  DEFAULT 0;",
+	/* 9: a correction after the award decision: a new snapshot with its
+	 * own decision, which replaces the earlier posting (kept), and why */
+	"ALTER TABLE postings ADD COLUMN replaces INTEGER REFERENCES"
+	"  postings(id);"
+	"ALTER TABLE postings ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 };
 
 int

@@ -349,14 +349,32 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT d.id, d.entry_code, d.kind, d.tier, d.reason, d.created_at,"
 	    " coalesce(u.name, '') FROM committee_decisions d LEFT JOIN users u"
 	    " ON u.id = d.created_by WHERE d.snapshot_id = ? ORDER BY d.id",
+	/* a correction's snapshot starts with the standing decisions */
+	[STMT_DECISIONS_CARRY] =
+	    "INSERT INTO committee_decisions (snapshot_id, entry_code, kind,"
+	    " tier, reason, created_at, created_by) SELECT ?2, entry_code, "
+	    "kind,"
+	    " tier, reason, created_at, created_by FROM committee_decisions"
+	    " WHERE snapshot_id = ?1 ORDER BY id",
 	[STMT_POSTING_INSERT] =
 	    "INSERT INTO postings (edition_id, snapshot_id, period_from,"
 	    " period_until, posted_at, posted_by) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_POSTING_CURRENT] =
 	    "SELECT id, edition_id, snapshot_id, period_from, period_until,"
 	    " posted_at, decision_number, decision_date, decision_signatory,"
-	    " coalesce(decided_at, 0) FROM postings WHERE edition_id = ?"
-	    " ORDER BY id DESC LIMIT 1",
+	    " coalesce(decided_at, 0), coalesce(replaces, 0), note"
+	    " FROM postings WHERE edition_id = ? ORDER BY id DESC LIMIT 1",
+	[STMT_POSTING_BY_ID] =
+	    "SELECT id, edition_id, snapshot_id, period_from, period_until,"
+	    " posted_at, decision_number, decision_date, decision_signatory,"
+	    " coalesce(decided_at, 0), coalesce(replaces, 0), note"
+	    " FROM postings WHERE id = ?",
+	/* a correction is decided as it is recorded: no posting period */
+	[STMT_CORRECTION_INSERT] =
+	    "INSERT INTO postings (edition_id, snapshot_id, period_from,"
+	    " period_until, posted_at, posted_by, decision_number,"
+	    " decision_date, decision_signatory, decided_at, replaces, note)"
+	    " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?3, ?7, ?4, ?8, ?9)",
 	[STMT_POSTING_DECIDE] =
 	    "UPDATE postings SET decision_number = ?2, decision_date = ?3,"
 	    " decision_signatory = ?4, decided_at = ?5 WHERE id = ?1"

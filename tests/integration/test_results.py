@@ -380,6 +380,56 @@ def check_objections_and_award(t, s, c, ed, anon):
             n)
 
 
+def check_correction(t, s, c, ed, anon):
+    decided = snapshots(s)[-1][0]
+    r = decide(c, decided, entry="KQ-02", kind="move", tier="third",
+               reason="sửa sau quyết định")
+    t.check("after the decision its list never changes (409)",
+            r.status == 409, r.status)
+    r = compute(c, ed)
+    snaps = snapshots(s)
+    t.check("a correction starts with a new snapshot", r.status == 303 and
+            snaps[-1][0] > decided, r.status)
+    new = snaps[-1][0]
+    carried = ids_of(s, "SELECT entry_code, kind, tier FROM"
+                        " committee_decisions WHERE snapshot_id = ?"
+                        " ORDER BY id", new)
+    t.check("it keeps the committee's standing decisions",
+            carried == [("KQ-03", "move", "consolation"),
+                        ("KQ-02", "withhold", "")], carried)
+    r = decide(c, new, entry="KQ-02", kind="move", tier="third",
+               reason="Khiếu nại được chấp nhận sau khi xác minh")
+    t.check("the committee decides on the new snapshot", r.status == 303,
+            r.status)
+    path = "/editions/%d/correction" % ed
+    tok = c.get("/editions").csrf()
+    fields = {"snapshot": new, "number": "130/QĐ-LHH", "date": day(0),
+              "signatory": "Giàng A Páo", "reason": ""}
+    r = c.post(path, fields, csrf=tok)
+    t.check("a correction without a reason: refused", r.status == 422,
+            r.status)
+    r = c.post(path, dict(fields, snapshot=decided, reason="x"), csrf=tok)
+    t.check("a correction must bring a newer snapshot (409)",
+            r.status == 409, r.status)
+    r = c.post(path, dict(fields, reason="Khiếu nại về hồ sơ KQ-02"),
+               csrf=tok)
+    t.check("the correcting decision is recorded", r.status == 303,
+            r.status)
+    pub = anon.get("/p/%d" % ed)
+    tables = pub.text.split('class="side-prizes"')[0]
+    t.check("the public page shows the corrected list with a note",
+            "130/QĐ-LHH" in pub.text and "123/QĐ-LHH" in pub.text and
+            "Khiếu nại về hồ sơ KQ-02" in pub.text and "KQ-02" in tables
+            and "KQ-03" in tables)
+    rows = ids_of(s, "SELECT count(*), sum(replaces IS NOT NULL) FROM"
+                     " postings")[0]
+    t.check("the first posting and its decision are kept", rows == (2, 1),
+            rows)
+    n = ids_of(s, "SELECT count(*) FROM audit WHERE action ="
+                  " 'results.correct'")[0][0]
+    t.check("the correction is audited", n == 1, n)
+
+
 def main(argv):
     t = Suite("results")
     s = Server(argv[1])
@@ -397,6 +447,7 @@ def main(argv):
         sid = check_decisions(t, s, c, ed)
         anon = check_posting(t, s, c, ed, sid)
         check_objections_and_award(t, s, c, ed, anon)
+        check_correction(t, s, c, ed, anon)
     finally:
         s.stop()
         reports = s.sanitizer_reports()

@@ -77,6 +77,7 @@ MATRIX = {
     "POST /editions/{id}/posting": (F, F, A, A, F),
     "POST /editions/{id}/objections": (F, F, A, A, F),
     "POST /editions/{id}/award": (F, F, A, A, F),
+    "POST /editions/{id}/correction": (F, F, A, A, F),
     # forwarding: the matrix's edition is a draft (the organiser gets 409)
     "GET /editions/{id}/forward": (L, F, A, A, F),
     "POST /editions/{id}/forward": (F, F, A, A, F),

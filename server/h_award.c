@@ -74,8 +74,13 @@ post_write(struct db_tx *tx, void *arg)
 {
 	struct post_arg *a = arg;
 	int64_t id;
+	int unlocked = 0;
+	int rc = db_panels_unlocked_tx(tx, a->p.edition_id, &unlocked);
 
-	return db_posting_add(tx, &a->p, a->by, &id);
+	/* a round unlocked since the page's check: not publishable */
+	if (rc == 0 && unlocked > 0)
+		rc = 1;
+	return rc == 0 ? db_posting_add(tx, &a->p, a->by, &id) : rc;
 }
 
 /* Common start of these handlers: CSRF, the edition, the action. */
@@ -205,7 +210,7 @@ h_objection(struct req *r)
 	} else if (id != NULL) {
 		a.id = strtoll(id, NULL, 10);
 		a.answer = form_get(&r->form, "answer");
-		if (!text_ok(a.answer, 8000)) {
+		if (!text_ok(a.answer, sizeof(a.o.answer) - 1)) {
 			r->status = 422;
 			results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS,
 			             NULL);

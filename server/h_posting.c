@@ -197,15 +197,30 @@ read_decision(struct req *r, const struct score_rubric *rub,
 	    (strcmp(kind, "confirm") != 0 && strcmp(kind, "move") != 0 &&
 	     strcmp(kind, "withhold") != 0 && strcmp(kind, "resolve") != 0))
 		return MSG_FIX_ERRORS;
-	if (reason == NULL || *reason == '\0' || strlen(reason) > 2000)
+	if (reason == NULL || *reason == '\0')
 		return MSG_REASON_REQUIRED;
+	if (strlen(reason) >= sizeof(d->reason)) /* kept whole, never cut */
+		return MSG_FIX_ERRORS;
 	moves = strcmp(kind, "move") == 0 || strcmp(kind, "resolve") == 0;
-	if (moves && tier != NULL && *tier != '\0' && !tier_ok(rub, tier))
+	if (moves && tier != NULL && *tier != '\0' &&
+	    (strlen(tier) >= sizeof(d->tier) || !tier_ok(rub, tier)))
 		return MSG_BAD_TIER;
 	snprintf(d->kind, sizeof(d->kind), "%s", kind);
 	snprintf(d->tier, sizeof(d->tier), "%s", moves && tier ? tier : "");
 	snprintf(d->reason, sizeof(d->reason), "%s", reason);
 	return MSG__MAX;
+}
+
+/* decision_open() inside the write: 0, 1 (not now) or -1. */
+static int
+decision_open_tx(struct db_tx *tx, const struct ctx *c, int64_t snapshot)
+{
+	struct db_posting p;
+	int rc = db_posting_current_tx(tx, c->edition.id, &p);
+
+	if (rc != 0 && rc != DB_NOTFOUND)
+		return -1;
+	return decision_open(c, rc == 0 ? &p : NULL, snapshot) ? 0 : 1;
 }
 
 static int
@@ -218,6 +233,8 @@ store_decision(struct req *r, const struct ctx *c, int64_t snapshot,
 	             ? ctx_recheck(tx, r, c->edition.id, ACT_RESULTS_DECIDE)
 	             : -1;
 
+	if (rc == 0)
+		rc = decision_open_tx(tx, c, snapshot);
 	if (rc == 0)
 		rc = db_decision_add(tx, snapshot, d, r->actor.user_id);
 	if (rc != 0) {

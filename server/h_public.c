@@ -20,6 +20,18 @@ apply(const struct db_decision *d, void *arg)
 	return 0;
 }
 
+/* The public page is the same for everyone: asked as an anonymous
+ * visitor would (a judge's session, bound to its card's edition or not,
+ * changes nothing). */
+static bool
+public_allowed(const struct ctx *c)
+{
+	struct actor anyone = { .role = ROLE_ANONYMOUS };
+	struct object obj = { .edition = &c->edition };
+
+	return can(&anyone, ACT_PUBLIC_RESULTS, &obj);
+}
+
 void
 h_public_results(struct req *r)
 {
@@ -38,7 +50,7 @@ h_public_results(struct req *r)
 
 	if (ctx_load(r, r->ids[0], &c) != 0)
 		return;
-	if (!ctx_can(r, &c, ACT_PUBLIC_RESULTS)) {
+	if (!public_allowed(&c)) {
 		respond_error(r, 404);
 		ctx_release(&c);
 		return;

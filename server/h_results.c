@@ -151,7 +151,13 @@ store(struct req *r, const struct ctx *c, struct db_snapshot *s)
 	             ? ctx_recheck(tx, r, c->edition.id, ACT_RESULTS_COMPUTE)
 	             : -1;
 	int64_t id = 0;
+	int unlocked = 0;
 
+	/* a round unlocked since the check: no results from it */
+	if (rc == 0)
+		rc = db_panels_unlocked_tx(tx, c->edition.id, &unlocked);
+	if (rc == 0 && unlocked > 0)
+		rc = 1;
 	if (rc == 0)
 		rc = db_snapshot_add(tx, s, &id);
 	if (rc == 0)

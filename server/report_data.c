@@ -169,6 +169,19 @@ fill_scopes(struct report_data *d)
 	d->rep.nscopes = n;
 }
 
+static int
+computed_tier(const struct report_data *d, const char *code)
+{
+	for (size_t i = 0; i < d->res->nentries; i++) {
+		const struct score_entry_result *e = &d->res->entries[i];
+
+		if (strcmp(score_input_entry_id(d->input, (size_t)e->entry),
+		           code) == 0)
+			return e->tier;
+	}
+	return -1;
+}
+
 /* A committee decision on its row: the prize and money it gives, said
  * in the flags (the exports are the final list, beside the computed
  * proposal the snapshot keeps). */
@@ -186,11 +199,15 @@ apply_decision(const struct db_decision *dec, void *arg)
 
 			if (strcmp(row->code, dec->code) != 0)
 				continue;
+			/* the latest decision holds: a confirmation puts
+			 * the computed prize back after a withholding */
 			if (strcmp(dec->kind, "confirm") == 0)
-				return 0;
-			for (size_t k = 0; k < rub->ntiers; k++)
-				if (strcmp(rub->tiers[k].id, dec->tier) == 0)
-					t = (int)k;
+				t = computed_tier(d, dec->code);
+			else
+				for (size_t k = 0; k < rub->ntiers; k++)
+					if (strcmp(rub->tiers[k].id,
+					           dec->tier) == 0)
+						t = (int)k;
 			if (strcmp(dec->kind, "withhold") == 0)
 				t = -1;
 			row->prize = t >= 0 ? rub->tiers[t].title.vi : "";

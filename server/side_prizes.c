@@ -19,11 +19,12 @@ struct side_scan {
 	size_t nunits;
 };
 
+/* The year of birth only: the public page need not print anyone's full
+ * birth date to say who is youngest. */
 static void
-date_words(const char *iso, char *out, size_t size)
+birth_year(const char *iso, char *out, size_t size)
 {
-	/* 1990-05-04 -> 04/05/1990, as Vietnamese documents write dates */
-	snprintf(out, size, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	snprintf(out, size, "%.4s", iso);
 }
 
 /* Keeps the author if born at the extreme so far (`later`: youngest). */
@@ -40,7 +41,7 @@ extreme(char best[16], struct buf *names, const struct db_author *a,
 		snprintf(best, 16, "%s", a->birth_date);
 		buf_reset(names);
 	}
-	date_words(a->birth_date, when, sizeof(when));
+	birth_year(a->birth_date, when, sizeof(when));
 	buf_printf(names, "%s%s (%s, %s)", names->len > 0 ? "; " : "", a->name,
 	           when, code);
 }

@@ -530,6 +530,9 @@ struct db_result_score {
 int db_result_scores_each(struct db_read *rd, int64_t edition,
                           int (*fn)(const struct db_result_score *s, void *arg),
                           void *arg);
+/* How many of the edition's panels are not locked, inside a write (so a
+ * round unlocked meanwhile is seen). */
+int db_panels_unlocked_tx(struct db_tx *tx, int64_t edition, int *count);
 /* Calls fn with the name of each panel of the edition not locked yet. */
 int db_panels_unlocked_each(struct db_read *rd, int64_t edition,
                             int (*fn)(const char *name, void *arg), void *arg);

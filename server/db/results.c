@@ -50,6 +50,25 @@ db_panels_unlocked_each(struct db_read *rd, int64_t edition,
 }
 
 int
+db_panels_unlocked_tx(struct db_tx *tx, int64_t edition, int *count)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_PANELS_UNLOCKED);
+	int rc;
+
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		(*count)++;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	tx->failed = true;
+	return -1;
+}
+
+int
 db_snapshot_add(struct db_tx *tx, const struct db_snapshot *s, int64_t *id)
 {
 	sqlite3_stmt *st = tx_stmt(tx, STMT_SNAPSHOT_INSERT);

@@ -89,6 +89,8 @@ struct report {
 	const char *date;     /* "26/11/2026 14:05": when it was computed */
 	int day, month, year; /* the same date, for "ngày 26 tháng 11..." */
 	const char *sha256;   /* the results' SHA-256, in hex */
+	const char *decision; /* the award decision on this snapshot ("số
+	                         123/QĐ-LHH ngày 26/11/2026"), or NULL */
 	int decimals;         /* of the scores */
 	const char *columns[11]; /* the table's headings: field, rank, code,
 	                            title, authors, organisation, score,

@@ -311,10 +311,15 @@ annex(struct pdf_flow *f, struct texts *t, const struct report *r)
 	pdf_flow_text(f, f->pdf->bold, 11, 0, PDF_CENTRE, "PHỤ LỤC");
 	pdf_flow_text(f, f->pdf->bold, 13, 0, PDF_CENTRE,
 	              "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG");
-	snprintf(line, sizeof(line),
-	         "(Kèm theo Biên bản tổng hợp kết quả chấm, bản tổng hợp số "
-	         "%lld)",
-	         r->snapshot);
+	if (r->decision != NULL)
+		snprintf(line, sizeof(line), "(Kèm theo Quyết định %s)",
+		         r->decision);
+	else
+		snprintf(
+		    line, sizeof(line),
+		    "(Kèm theo Biên bản tổng hợp kết quả chấm, bản tổng hợp "
+		    "số %lld)",
+		    r->snapshot);
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_CENTRE, line);
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, MM(10), PDF_CENTRE,
 	              nfc(t, "edition", r->edition));

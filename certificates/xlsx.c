@@ -100,6 +100,11 @@ header_block(lxw_worksheet *ws, const struct report *r,
 	worksheet_write_string(ws, 3, 1, r->date, NULL);
 	worksheet_write_string(ws, 4, 0, "SHA-256", NULL);
 	worksheet_write_string(ws, 4, 1, r->sha256, NULL);
+	if (r->decision != NULL) {
+		worksheet_write_string(ws, 2, 3, "Quyết định khen thưởng",
+		                       NULL);
+		worksheet_write_string(ws, 2, 4, r->decision, f->bold);
+	}
 	worksheet_write_string(ws, 5, 0, "Lĩnh vực", NULL);
 	worksheet_write_string(ws, 5, 1, s->title, f->bold);
 }

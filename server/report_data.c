@@ -31,6 +31,7 @@ struct report_data {
 	size_t nowned;
 	char date[32];
 	char sha256[65];
+	char decision[256];
 };
 
 static void *
@@ -323,6 +324,24 @@ fill_header(struct report_data *d, struct db_read *rd,
 		d->rep.columns[i] = T(VI, cols[i]);
 }
 
+/* The award decision, when it is this snapshot's: the workbook's header
+ * and the annex name it. */
+static void
+fill_decision(struct report_data *d, struct db_read *rd,
+              const struct db_snapshot *s)
+{
+	struct db_posting *p = own(d, xcalloc(1, sizeof(*p)));
+
+	if (db_posting_current(rd, s->edition_id, p) != 0 ||
+	    p->decided_at == 0 || p->snapshot_id != s->id)
+		return;
+	/* 2026-11-26 -> 26/11/2026, as the decision is dated */
+	snprintf(d->decision, sizeof(d->decision),
+	         "số %.60s ngày %.2s/%.2s/%.4s", p->number, p->date + 8,
+	         p->date + 5, p->date);
+	d->rep.decision = d->decision;
+}
+
 struct report_data *
 report_data_load(struct db_read *rd, const struct db_snapshot *s,
                  const struct db_edition *e)
@@ -331,6 +350,10 @@ report_data_load(struct db_read *rd, const struct db_snapshot *s,
 	struct score_error err;
 
 	strmap_init(&d->entries);
+	if (!results_still_true(s)) {
+		report_data_free(d);
+		return NULL;
+	}
 	d->rubric =
 	    score_rubric_parse(s->rubric_json, strlen(s->rubric_json), &err);
 	if (d->rubric != NULL)
@@ -345,6 +368,7 @@ report_data_load(struct db_read *rd, const struct db_snapshot *s,
 		return NULL;
 	}
 	fill_header(d, rd, s, e);
+	fill_decision(d, rd, s);
 	fill_scopes(d);
 	if (db_decisions_each(rd, s->id, apply_decision, d) != 0) {
 		report_data_free(d);

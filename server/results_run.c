@@ -111,3 +111,34 @@ results_compute(const char *rubric, const char *csv, struct buf *json,
 	score_rubric_free(r);
 	return rc;
 }
+
+bool
+results_still_true(const struct db_snapshot *s)
+{
+	struct score_error err;
+	struct buf json;
+	char sha[65];
+	bool same;
+
+	/* the program that made it recomputes it byte for byte (a test
+	 * checks); a newer one must prove it still does before its pages
+	 * stand for the stored results */
+	if (strcmp(s->program_version, SCORE_VERSION) == 0)
+		return true;
+	buf_init(&json, (size_t)256 << 20);
+	same = results_compute(s->rubric_json, s->scores_csv, &json, &err) ==
+	           RESULTS_OK &&
+	       json.data != NULL;
+	if (same) {
+		sha256_hex(json.data, json.len, sha);
+		same = strcmp(sha, s->results_sha256) == 0;
+	}
+	if (!same)
+		fprintf(
+		    stderr,
+		    "giamkhao: snapshot %lld (program %s) no longer recomputes "
+		    "to its stored results under %s\n",
+		    (long long)s->id, s->program_version, SCORE_VERSION);
+	buf_release(&json);
+	return same;
+}

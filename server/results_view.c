@@ -210,6 +210,10 @@ results_build(struct db_read *rd, const struct db_snapshot *s,
 	struct score_error err;
 	const char **judges;
 
+	if (!results_still_true(s)) {
+		free(b);
+		return NULL;
+	}
 	b->rubric =
 	    score_rubric_parse(s->rubric_json, strlen(s->rubric_json), &err);
 	if (b->rubric != NULL)

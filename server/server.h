@@ -211,6 +211,9 @@ int results_export(struct db_read *rd, int64_t edition, struct buf *csv);
  * SCORES --format json` prints for the same two files. */
 int results_compute(const char *rubric, const char *csv, struct buf *json,
                     struct score_error *err);
+/* Do the snapshot's stored inputs still give its stored results (checked
+ * when a newer program reads a snapshot an older one made)? */
+bool results_still_true(const struct db_snapshot *s);
 
 /* A snapshot computed again from its stored inputs, named for the page
  * (results_view.c); NULL when it cannot be. */

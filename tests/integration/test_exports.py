@@ -12,6 +12,7 @@ usage: test_exports.py BINARY"""
 import csv
 import io
 import json
+import hashlib
 import os
 import sqlite3
 import subprocess
@@ -218,11 +219,21 @@ def big_snapshot(s, ed, rubric):
                               ("effectiveness", 40)):
                 lines.append("%s,mechanics-construction-transport,%s,%s,%d"
                              % (code, j, crit, (i * 7 + k * 3) % top))
+    scores = "\n".join(lines) + "\n"
+    # a true snapshot of those inputs, as the server would store it
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in (("rubric.json", rubric), ("scores.csv", scores)):
+            with open(os.path.join(tmp, name), "w") as f:
+                f.write(text)
+        out = s.cli("results", os.path.join(tmp, "rubric.json"),
+                    os.path.join(tmp, "scores.csv"), "--format", "json")
+    version = s.cli("--version").stdout.split()[-1]
     db.execute("INSERT INTO results_snapshots (edition_id, created_at,"
                " created_by, rubric_version, rubric_json, scores_csv,"
                " results_json, results_sha256, program_version) VALUES"
-               " (?, 1795000000, 0, 1, ?, ?, '{}', ?, 'test')",
-               (ed, rubric, "\n".join(lines) + "\n", "ab" * 32))
+               " (?, 1795000000, 0, 1, ?, ?, ?, ?, ?)",
+               (ed, rubric, scores, out.stdout,
+                hashlib.sha256(out.stdout.encode()).hexdigest(), version))
     db.commit()
     sid = db.execute("SELECT max(id) FROM results_snapshots").fetchone()[0]
     db.close()

@@ -215,6 +215,35 @@ def check_frozen(t, s):
     db.close()
 
 
+def check_old_program(t, s, c, ed):
+    """A snapshot an older program made must still recompute to its stored
+    results, or its pages refuse to stand for it."""
+    db = sqlite3.connect(s.db)
+    db.execute("INSERT INTO results_snapshots (edition_id, created_at,"
+               " created_by, rubric_version, rubric_json, scores_csv,"
+               " results_json, results_sha256, program_version) SELECT"
+               " edition_id, created_at, created_by, rubric_version,"
+               " rubric_json, scores_csv, results_json, ?, '0.0-old' FROM"
+               " results_snapshots ORDER BY id DESC LIMIT 1", ("0" * 64,))
+    db.commit()
+    bad = db.execute("SELECT max(id) FROM results_snapshots").fetchone()[0]
+    db.execute("INSERT INTO results_snapshots (edition_id, created_at,"
+               " created_by, rubric_version, rubric_json, scores_csv,"
+               " results_json, results_sha256, program_version) SELECT"
+               " edition_id, created_at, created_by, rubric_version,"
+               " rubric_json, scores_csv, results_json, results_sha256,"
+               " '0.0-old' FROM results_snapshots WHERE id = ?", (bad - 1,))
+    db.commit()
+    good = db.execute("SELECT max(id) FROM results_snapshots").fetchone()[0]
+    db.close()
+    r = c.get("/editions/%d/results?snapshot=%d" % (ed, bad))
+    t.check("an old program's snapshot that no longer recomputes: refused",
+            r.status == 500 and "KQ-00" not in r.text, r.status)
+    r = c.get("/editions/%d/results?snapshot=%d" % (ed, good))
+    t.check("an old program's snapshot that still recomputes: shown",
+            r.status == 200 and "KQ-00" in r.text, r.status)
+
+
 def check_access(t, s, ed):
     sid = snapshots(s)[-1][0]
     j = judge(s, "gka")
@@ -388,6 +417,13 @@ def check_objections_and_award(t, s, c, ed, anon):
     pub = anon.get("/p/%d" % ed)
     t.check("the public page shows the final list and the decision",
             "Danh sách chính thức" in pub.text and "123/QĐ-LHH" in pub.text)
+    sid = ids_of(s, "SELECT snapshot_id FROM postings")[0][0]
+    pdf = c.get("/snapshots/%d/report.pdf" % sid).body
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf,
+                          capture_output=True).stdout.decode()
+    t.check("the report's annex is the decision's",
+            "Kèm theo Quyết định số 123/QĐ-LHH ngày" in " ".join(text.split()),
+            text[-500:])
     n = ids_of(s, "SELECT count(*) FROM audit WHERE action IN"
                   " ('results.post', 'results.objection',"
                   " 'results.objection.answer', 'results.decide')")[0][0]
@@ -464,6 +500,7 @@ def main(argv):
         anon = check_posting(t, s, c, ed, sid)
         check_objections_and_award(t, s, c, ed, anon)
         check_correction(t, s, c, ed, anon)
+        check_old_program(t, s, c, ed)
     finally:
         s.stop()
         reports = s.sanitizer_reports()

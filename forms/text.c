@@ -394,6 +394,14 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                           "vòng chấm.",
 	                           "Not yet: some panels have not locked their "
 	                           "round." },
+	[MSG_RESULTS_STALE] = { "Các phiếu chấm đã thay đổi sau khi tính bản "
+	                        "kết quả này (một phiếu "
+	                        "được mở lại và sửa): hãy tính lại rồi niêm "
+	                        "yết bản mới.",
+	                        "The sheets changed after this snapshot was "
+	                        "computed (a sheet was "
+	                        "reopened and corrected): compute again and "
+	                        "post the new one." },
 	[MSG_RESULTS_BAD_SCORE] = { "Chưa tính được: một điểm đã nộp không hợp "
 	                            "với bộ tiêu chí hiện "
 	                            "hành (hãy mở lại phiếu đó để giám khảo "

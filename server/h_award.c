@@ -101,6 +101,21 @@ begin(struct req *r, struct ctx *c, enum action act)
 	return 0;
 }
 
+/* Are the counted sheets still the snapshot's (byte for byte)? */
+static int
+snapshot_current(struct db_read *rd, const struct db_snapshot *s, bool *current)
+{
+	struct buf csv;
+	int rc;
+
+	buf_init(&csv, (size_t)256 << 20);
+	rc = results_export(rd, s->edition_id, &csv);
+	*current =
+	    rc == 0 && csv.data != NULL && strcmp(csv.data, s->scores_csv) == 0;
+	buf_release(&csv);
+	return rc;
+}
+
 void
 h_posting_add(struct req *r)
 {
@@ -111,6 +126,7 @@ h_posting_add(struct req *r)
 	struct db_snapshot s = { 0 };
 	struct db_read *rd;
 	int unlocked = 0, rc;
+	bool current = false;
 	struct ctx c;
 
 	if (begin(r, &c, ACT_RESULTS_POST) != 0)
@@ -121,6 +137,8 @@ h_posting_add(struct req *r)
 	if (rc == 0)
 		rc = db_panels_unlocked_each(rd, c.edition.id, count_name,
 		                             &unlocked);
+	if (rc == 0)
+		rc = snapshot_current(rd, &s, &current);
 	db_read_end(rd);
 	if (rc == 0 && s.edition_id != c.edition.id)
 		rc = DB_NOTFOUND;
@@ -131,6 +149,11 @@ h_posting_add(struct req *r)
 		             unlocked > 0 ? MSG_RESULTS_UNLOCKED
 		                          : MSG_RESULTS_NONE,
 		             NULL);
+	} else if (!current) {
+		/* a sheet reopened and changed since: the list would not be
+		 * what the sheets now say */
+		r->status = 409;
+		results_page(r, &c, s.id, MSG_RESULTS_STALE, NULL);
 	} else if (!is_date(from, false) || !is_date(until, false) ||
 	           strcmp(from, until) > 0) {
 		r->status = 422;

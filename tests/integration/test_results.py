@@ -356,6 +356,22 @@ def check_posting(t, s, c, ed, sid):
     t.check("publishing while a round is open: refused",
             r.status == 409 and state_of(s, ed) == "results", r.status)
     c.post("/panels/%d/lock" % panel, {"op": "lock"})
+    # a sheet changed after the snapshot (as a reopened one would be)
+    db = sqlite3.connect(s.db)
+    row = db.execute("SELECT sheet_id, criterion, points FROM scores"
+                     " ORDER BY sheet_id LIMIT 1").fetchone()
+    db.execute("UPDATE scores SET points = ? WHERE sheet_id = ? AND"
+               " criterion = ?", (row[2] - 50, row[0], row[1]))
+    db.commit()
+    r = c.post(path + "/posting", {"snapshot": sid, "from": day(-10),
+                                   "until": day(0)}, csrf=tok)
+    t.check("a snapshot the sheets no longer match: not posted",
+            r.status == 409 and "đã thay đổi" in r.text and
+            state_of(s, ed) == "results", r.status)
+    db.execute("UPDATE scores SET points = ? WHERE sheet_id = ? AND"
+               " criterion = ?", (row[2], row[0], row[1]))
+    db.commit()
+    db.close()
     r = c.post(path + "/posting", {"snapshot": sid, "from": day(-10),
                                    "until": day(0)}, csrf=tok)
     t.check("the snapshot is posted: the edition is posted",

@@ -127,6 +127,18 @@ objections(struct buf *out, const struct page *p, long long edition,
 	buf_puts(out, "</section>");
 }
 
+/* What identifies an award decision (or a correcting one). */
+static void
+decision_fields(struct buf *out, enum score_lang l)
+{
+	field_input(out, l, "text", "number", T(l, MSG_AWARD_NUMBER), "", NULL,
+	            "required maxlength=\"60\"");
+	field_input(out, l, "date", "date", T(l, MSG_AWARD_DATE), "", NULL,
+	            "required");
+	field_input(out, l, "text", "signatory", T(l, MSG_SIGNATORY), "", NULL,
+	            "required maxlength=\"120\"");
+}
+
 static void
 award_form(struct buf *out, const struct page *p, long long edition)
 {
@@ -137,12 +149,7 @@ award_form(struct buf *out, const struct page *p, long long edition)
 	         "action=\"/editions/%lld/award\">",
 	         T(l, MSG_AWARD), edition);
 	field_csrf(out, p->csrf);
-	field_input(out, l, "text", "number", T(l, MSG_AWARD_NUMBER), "", NULL,
-	            "required maxlength=\"60\"");
-	field_input(out, l, "date", "date", T(l, MSG_AWARD_DATE), "", NULL,
-	            "required");
-	field_input(out, l, "text", "signatory", T(l, MSG_SIGNATORY), "", NULL,
-	            "required maxlength=\"120\"");
+	decision_fields(out, l);
 	html_fmt(out,
 	         "<button type=\"submit\" data-confirm=\"%s\">%s</button>"
 	         "</form></section>",
@@ -163,12 +170,7 @@ correction_form(struct buf *out, const struct page *p, long long edition,
 	html_fmt(out,
 	         "<input type=\"hidden\" name=\"snapshot\" value=\"%lld\">",
 	         snapshot);
-	field_input(out, l, "text", "number", T(l, MSG_AWARD_NUMBER), "", NULL,
-	            "required maxlength=\"60\"");
-	field_input(out, l, "date", "date", T(l, MSG_AWARD_DATE), "", NULL,
-	            "required");
-	field_input(out, l, "text", "signatory", T(l, MSG_SIGNATORY), "", NULL,
-	            "required maxlength=\"120\"");
+	decision_fields(out, l);
 	field_input(out, l, "text", "reason", T(l, MSG_REASON), "", NULL,
 	            "required maxlength=\"500\"");
 	html_fmt(out,

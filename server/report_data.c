@@ -196,21 +196,12 @@ apply_decision(const struct db_decision *dec, void *arg)
 	for (size_t s = 0; s < d->rep.nscopes; s++)
 		for (size_t i = 0; i < d->rep.scopes[s].nrows; i++) {
 			struct report_row *row = &d->rows[s][i];
-			int t = -1;
+			int t;
 
 			if (strcmp(row->code, dec->code) != 0)
 				continue;
-			/* the latest decision holds: a confirmation puts
-			 * the computed prize back after a withholding */
-			if (strcmp(dec->kind, "confirm") == 0)
-				t = computed_tier(d, dec->code);
-			else
-				for (size_t k = 0; k < rub->ntiers; k++)
-					if (strcmp(rub->tiers[k].id,
-					           dec->tier) == 0)
-						t = (int)k;
-			if (strcmp(dec->kind, "withhold") == 0)
-				t = -1;
+			t = decision_tier(rub, computed_tier(d, dec->code),
+			                  dec);
 			row->prize = t >= 0 ? rub->tiers[t].title.vi : "";
 			row->has_money = t >= 0 && rub->tiers[t].has_prize;
 			row->money =

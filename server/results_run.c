@@ -142,3 +142,19 @@ results_still_true(const struct db_snapshot *s)
 	buf_release(&json);
 	return same;
 }
+
+int
+decision_tier(const struct score_rubric *rub, int computed,
+              const struct db_decision *d)
+{
+	/* the latest decision holds: a confirmation puts the computed prize
+	 * back (after a withholding, say) */
+	if (strcmp(d->kind, "confirm") == 0)
+		return computed;
+	if (strcmp(d->kind, "withhold") == 0)
+		return -1;
+	for (size_t k = 0; k < rub->ntiers; k++)
+		if (strcmp(rub->tiers[k].id, d->tier) == 0)
+			return (int)k;
+	return -1; /* moved to no prize */
+}

@@ -249,16 +249,6 @@ decision_msg(const char *kind)
 	return MSG_DECIDE_RESOLVE;
 }
 
-const char *
-results_build_tier(const struct results_build *b, const char *id,
-                   enum score_lang l)
-{
-	for (size_t i = 0; i < b->rubric->ntiers; i++)
-		if (strcmp(b->rubric->tiers[i].id, id) == 0)
-			return text_in(&b->rubric->tiers[i].title, l);
-	return NULL;
-}
-
 struct result_row *
 results_build_row(struct results_build *b, const char *code)
 {
@@ -274,20 +264,17 @@ results_build_decide(struct results_build *b, const struct db_decision *d,
                      enum score_lang l)
 {
 	struct result_row *row = results_build_row(b, d->code);
-	const char *tier;
+	int computed = -1, t;
 
 	if (row == NULL)
 		return;
+	for (size_t k = 0; k < b->rubric->ntiers; k++)
+		if (strcmp(b->rubric->tiers[k].id, row->tier_id) == 0)
+			computed = (int)k;
+	t = decision_tier(b->rubric, computed, d);
 	row->decision = decision_msg(d->kind);
 	row->reason = own(b, xstrdup(d->reason));
-	if (strcmp(d->kind, "confirm") == 0) {
-		row->final_tier = row->tier;
-	} else if (strcmp(d->kind, "withhold") == 0) {
-		row->final_tier = "";
-	} else {
-		tier = results_build_tier(b, d->tier, l);
-		row->final_tier = tier != NULL ? tier : "";
-	}
+	row->final_tier = t >= 0 ? text_in(&b->rubric->tiers[t].title, l) : "";
 }
 
 const struct result_scope *

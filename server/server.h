@@ -211,6 +211,11 @@ int results_export(struct db_read *rd, int64_t edition, struct buf *csv);
  * SCORES --format json` prints for the same two files. */
 int results_compute(const char *rubric, const char *csv, struct buf *json,
                     struct score_error *err);
+/* The prize (tier index, -1 for none) an entry has after a committee
+ * decision, given the one computed: the one rule the page, the public
+ * list and the exports all follow. */
+int decision_tier(const struct score_rubric *rub, int computed,
+                  const struct db_decision *d);
 /* Do the snapshot's stored inputs still give its stored results (checked
  * when a newer program reads a snapshot an older one made)? */
 bool results_still_true(const struct db_snapshot *s);
@@ -226,9 +231,6 @@ const struct result_scope *results_build_scopes(const struct results_build *b,
 const char *results_build_method(const struct results_build *b);
 /* An entry's row by code (NULL when the snapshot has none). */
 struct result_row *results_build_row(struct results_build *b, const char *code);
-/* A tier's title by id in the snapshot's rubric, or NULL. */
-const char *results_build_tier(const struct results_build *b, const char *id,
-                               enum score_lang l);
 /* Applies a committee decision to its row (in order: the last holds). */
 void results_build_decide(struct results_build *b, const struct db_decision *d,
                           enum score_lang l);

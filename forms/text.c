@@ -394,6 +394,9 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                           "vòng chấm.",
 	                           "Not yet: some panels have not locked their "
 	                           "round." },
+	[MSG_REASON_TOO_LONG] = { "Lý do quá dài: tối đa 1000 ký tự.",
+	                          "The reason is too long: 1000 characters at "
+	                          "most." },
 	[MSG_RESULTS_STALE] = { "Các phiếu chấm đã thay đổi sau khi tính bản "
 	                        "kết quả này (một phiếu "
 	                        "được mở lại và sửa): hãy tính lại rồi niêm "

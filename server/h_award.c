@@ -192,6 +192,21 @@ text_ok(const char *s, size_t max)
 	return s != NULL && *s != '\0' && strlen(s) <= max;
 }
 
+/* The label of the first of an award decision's fields that is wrong
+ * (missing, too long, not a date), or NULL: the refusal names it. */
+static const char *
+bad_decision(struct req *r, const char *number, const char *date,
+             const char *signatory)
+{
+	if (!text_ok(number, 60))
+		return T(r->lang, MSG_AWARD_NUMBER);
+	if (!is_date(date, false))
+		return T(r->lang, MSG_AWARD_DATE);
+	if (!text_ok(signatory, 120))
+		return T(r->lang, MSG_SIGNATORY);
+	return NULL;
+}
+
 /* An objection about an entry of the posted snapshot: is it one? */
 static bool
 posted_entry(struct req *r, const struct db_posting *p, const char *code)
@@ -236,7 +251,7 @@ h_objection(struct req *r)
 		if (!text_ok(a.answer, sizeof(a.o.answer) - 1)) {
 			r->status = 422;
 			results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS,
-			             NULL);
+			             T(r->lang, MSG_ANSWER));
 		} else {
 			back(r, &c,
 			     write_checked(r, &c, ACT_OBJECTION_RECORD,
@@ -256,7 +271,11 @@ h_objection(struct req *r)
 		           !text_ok(content, 4000)) {
 			r->status = 422;
 			results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS,
-			             NULL);
+			             T(r->lang, !is_date(on, false)
+			                            ? MSG_OBJECTION_RECEIVED
+			                        : !text_ok(sender, 200)
+			                            ? MSG_OBJECTION_SENDER
+			                            : MSG_OBJECTION_CONTENT));
 		} else {
 			snprintf(a.o.code, sizeof(a.o.code), "%s", code);
 			snprintf(a.o.received_on, sizeof(a.o.received_on), "%s",
@@ -287,6 +306,7 @@ h_award(struct req *r)
 	struct db_posting p;
 	struct db_read *rd;
 	char now[16];
+	const char *bad;
 	struct ctx c;
 	int rc;
 
@@ -303,10 +323,9 @@ h_award(struct req *r)
 		r->status = 409;
 		results_page(r, &c, p.snapshot_id, MSG_POSTING_RUNNING,
 		             p.until);
-	} else if (!text_ok(number, 60) || !is_date(date, false) ||
-	           !text_ok(signatory, 120)) {
+	} else if ((bad = bad_decision(r, number, date, signatory)) != NULL) {
 		r->status = 422;
-		results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS, NULL);
+		results_page(r, &c, p.snapshot_id, MSG_FIX_ERRORS, bad);
 	} else {
 		snprintf(p.number, sizeof(p.number), "%s", number);
 		snprintf(p.date, sizeof(p.date), "%s", date);
@@ -350,6 +369,7 @@ h_correction(struct req *r)
 	struct db_snapshot s = { 0 };
 	struct db_posting now;
 	struct db_read *rd;
+	const char *bad;
 	struct ctx c;
 	int rc;
 
@@ -366,10 +386,12 @@ h_correction(struct req *r)
 		rc = DB_NOTFOUND; /* only a newer snapshot of this edition */
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 409 : 500);
-	} else if (!text_ok(number, 60) || !is_date(date, false) ||
-	           !text_ok(signatory, 120) || !text_ok(reason, 1000)) {
+	} else if ((bad = bad_decision(r, number, date, signatory)) != NULL ||
+	           (bad = text_ok(reason, 1000)
+	                      ? NULL
+	                      : T(r->lang, MSG_REASON)) != NULL) {
 		r->status = 422;
-		results_page(r, &c, s.id, MSG_FIX_ERRORS, NULL);
+		results_page(r, &c, s.id, MSG_FIX_ERRORS, bad);
 	} else {
 		a.p.edition_id = c.edition.id;
 		a.p.snapshot_id = s.id;

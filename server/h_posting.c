@@ -200,7 +200,7 @@ read_decision(struct req *r, const struct score_rubric *rub,
 	if (reason == NULL || *reason == '\0')
 		return MSG_REASON_REQUIRED;
 	if (strlen(reason) >= sizeof(d->reason)) /* kept whole, never cut */
-		return MSG_FIX_ERRORS;
+		return MSG_REASON_TOO_LONG;
 	moves = strcmp(kind, "move") == 0 || strcmp(kind, "resolve") == 0;
 	if (moves && tier != NULL && *tier != '\0' &&
 	    (strlen(tier) >= sizeof(d->tier) || !tier_ok(rub, tier)))

@@ -288,8 +288,8 @@ def check_decisions(t, s, c, ed):
     t.check("a decision to an unknown prize: refused", r.status == 422)
     r = decide(c, sid, entry="KQ-03", kind="move", tier="first",
                reason="lý do " * 300)
-    t.check("a reason longer than is kept: refused, not cut",
-            r.status == 422, r.status)
+    t.check("a reason longer than is kept: refused, not cut, saying so",
+            r.status == 422 and "Lý do quá dài" in r.text, r.status)
     t.check("nothing stored by the refusals",
             ids_of(s, "SELECT count(*) FROM committee_decisions")[0][0] == 0)
     r = decide(c, sid, entry="KQ-03", kind="move", tier="consolation",
@@ -474,8 +474,11 @@ def check_correction(t, s, c, ed, anon):
     fields = {"snapshot": new, "number": "130/QĐ-LHH", "date": day(0),
               "signatory": "Giàng A Páo", "reason": ""}
     r = c.post(path, fields, csrf=tok)
-    t.check("a correction without a reason: refused", r.status == 422,
-            r.status)
+    t.check("a correction without a reason: refused, naming the field",
+            r.status == 422 and "Lý do" in r.text, r.status)
+    r = c.post(path, dict(fields, number="", reason="x"), csrf=tok)
+    t.check("a correction without its number: refused, naming the field",
+            r.status == 422 and "Số quyết định" in r.text, r.status)
     r = c.post(path, dict(fields, snapshot=decided, reason="x"), csrf=tok)
     t.check("a correction must bring a newer snapshot (409)",
             r.status == 409, r.status)

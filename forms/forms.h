@@ -277,7 +277,6 @@ enum msg {
 	MSG_RESULTS_STALE,
 	MSG_REASON_TOO_LONG,
 	MSG_RESULTS_BAD_SCORE,
-	MSG_RESULTS_NOT_SCORES,
 	MSG_RANK,
 	MSG_SCORE,
 	MSG_TIER,
@@ -439,6 +438,35 @@ enum msg {
 	MSG_FORWARD_FAILED,
 	MSG_FORWARD_DOWNLOAD,
 	MSG_FORWARD_CHOOSE,
+	MSG_BALLOT_PAPER,
+	MSG_BALLOT_HELP,
+	MSG_BALLOT_OPEN,
+	MSG_VOTE_YES,
+	MSG_VOTE_NO,
+	MSG_BALLOT_REVIEW,
+	MSG_BALLOT_REVIEW_HELP,
+	MSG_BALLOT_CAST,
+	MSG_BALLOT_BACK,
+	MSG_BALLOT_CAST_DONE,
+	MSG_BALLOT_CAST_AT,
+	MSG_BALLOT_CLOSED,
+	MSG_BALLOT_CLOSED_NOT_CAST,
+	MSG_BALLOT_UNMARKED,
+	MSG_BALLOT_INCOMPLETE,
+	MSG_BALLOT_BAD_VOTE,
+	MSG_BALLOT_NOT_ON_PAPER,
+	MSG_BALLOT_ALREADY,
+	MSG_BALLOT_CHANGED,
+	MSG_BALLOT_EMPTY,
+	MSG_BALLOT_NO_REOPEN,
+	MSG_BALLOT_MARKED,
+	MSG_BALLOT_VIEW_DOSSIER,
+	MSG_BALLOT_YES_COUNT,
+	MSG_BALLOT_NO_COUNT,
+	MSG_BALLOT_RULE_TEXT,
+	MSG_BALLOT_SECRET_NOTE,
+	MSG_BALLOT_QUEUED,
+	MSG_BALLOT_DOSSIERS,
 	MSG__MAX,
 };
 
@@ -926,7 +954,9 @@ struct result_row {
 	int rank; /* 0: unranked */
 	const char *code, *title;
 	const char *authors, *organisation; /* for the public list */
-	char score[32];      /* published, with the rubric's decimals */
+	char score[32];      /* published, with the rubric's decimals; for a
+	                        ballot the share of yes votes (4 places) */
+	long long yes, no;   /* a ballot's tally */
 	const char *tier;    /* computed: "" for none */
 	const char *tier_id; /* its id ("" for none) */
 	bool insufficient, tie, cusp;
@@ -947,6 +977,7 @@ struct result_judge {
 
 struct result_scope {
 	const char *title; /* a field's, or the whole contest's */
+	bool ballot;       /* tallies, not scores: no judges, no statistics */
 	const struct result_row *rows;
 	size_t nrows;
 	bool has_alpha, has_icc;
@@ -1031,6 +1062,42 @@ void page_results(struct buf *out, const struct page *p,
                   const struct edition_view *ed, const struct results_view *v,
                   bool can_compute);
 
+/* ---- A council member's secret ballot (pages_ballot.c) ------------------ */
+
+struct ballot_att {
+	long long id;
+	const char *name;
+};
+
+struct ballot_row {
+	long long id;
+	const char *code, *title, *field, *summary, *organisation;
+	const char *authors; /* "" when the edition hides them */
+	const struct ballot_att *atts;
+	size_t natts;
+	const char *vote; /* as marked: "yes" | "no" | "" */
+	bool unmarked;    /* flagged on a refused review */
+};
+
+struct ballot_view {
+	long long edition, expert;
+	const char *title; /* the edition's */
+	const struct ballot_row *rows;
+	size_t n;
+	long long cast_at; /* 0: not cast */
+	int dossiers;      /* how many it held, once cast */
+	bool open;         /* the member may cast now */
+	bool closed;       /* the round is closed */
+	bool review;       /* the confirmation step */
+	const char *client_id;
+	enum msg error; /* why the last post was refused (MSG__MAX: none) */
+	const char *error_field; /* the field it names, or "" */
+};
+
+/* The paper (marks, then review, then cast), or when it was cast. */
+void page_ballot(struct buf *out, const struct page *p,
+                 const struct ballot_view *v);
+
 /* ---- Judges' login cards (pages_cards.c, card_code.c) -------------------- */
 
 /* The 32 characters a card's short code is made of. */
@@ -1076,6 +1143,7 @@ struct judge_row {
 	const char *deadline; /* the edition's, or "" */
 	long long edition_id;
 	bool can_declare; /* may declare a conflict of interest with it */
+	bool ballot;      /* on a secret ballot paper, not a score sheet */
 };
 
 /* A panel the judge chairs (a link to its edition's assignments). */

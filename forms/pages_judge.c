@@ -84,6 +84,32 @@ conflict_form(struct buf *out, const struct page *p, long long entry,
 	         T(l, MSG_CONFLICT_SEND));
 }
 
+/* A council member's edition: one paper for all the dossiers, cast at
+ * once (`cast`); the dossiers are read there. */
+static void
+ballot_part(struct buf *out, const struct page *p, const struct judge_row *rows,
+            size_t from, size_t to, bool cast)
+{
+	enum score_lang l = p->lang;
+
+	html_fmt(out,
+	         "<p><a class=\"button\" href=\"/editions/%lld/ballot\">"
+	         "%s</a>%s%s</p><ul class=\"assigned\">",
+	         rows[from].edition_id, T(l, MSG_BALLOT_OPEN), cast ? " " : "",
+	         cast ? T(l, MSG_BALLOT_CAST_DONE) : "");
+	for (size_t i = from; i < to; i++) {
+		html_fmt(out,
+		         "<li><a href=\"/editions/%lld/ballot#d%lld\">"
+		         "<span class=\"code\">%s</span> %s</a>",
+		         rows[i].edition_id, rows[i].id, rows[i].code,
+		         rows[i].title);
+		if (rows[i].can_declare && !cast)
+			conflict_form(out, p, rows[i].id, rows[i].code);
+		buf_puts(out, "</li>");
+	}
+	buf_puts(out, "</ul></section>");
+}
+
 /* An edition's entries: progress, deadline, then by state. */
 static void
 edition_part(struct buf *out, const struct page *p,
@@ -102,6 +128,10 @@ edition_part(struct buf *out, const struct page *p,
 	if (*rows[from].deadline != '\0')
 		html_fmt(out, "<p>%s: <strong>%s</strong></p>",
 		         T(l, MSG_DEADLINE), rows[from].deadline);
+	if (rows[from].ballot) {
+		ballot_part(out, p, rows, from, to, done == n);
+		return;
+	}
 	group(out, p, rows, from, to, "");
 	group(out, p, rows, from, to, "draft");
 	group(out, p, rows, from, to, "submitted");

@@ -314,9 +314,15 @@ page_progress(struct buf *out, const struct page *p,
 		judges(out, l, pp);
 		if (x->scores)
 			stats(out, l, x, pp);
-		if (can_lock)
+		/* a secret ballot closes for good, and has no sheets: a
+		 * member's cast is their whole paper */
+		if (can_lock && (x->scores || !pp->locked))
 			lock_form(out, p, pp);
-		sheets(out, p, pp, can_lock);
+		if (x->scores)
+			sheets(out, p, pp, can_lock);
+		else
+			html_fmt(out, "<p class=\"hint\">%s</p>",
+			         T(l, MSG_BALLOT_SECRET_NOTE));
 		buf_puts(out, "</section>");
 	}
 	page_end(out, p);

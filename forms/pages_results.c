@@ -40,6 +40,17 @@ flags(struct buf *out, enum score_lang l, const struct result_row *r)
 		         r->excluded);
 }
 
+/* The committee's decision on a row, if any; closes the row. */
+static void
+final_cell(struct buf *out, enum score_lang l, const struct result_row *r)
+{
+	buf_puts(out, "</td><td>");
+	if (r->decision != MSG__MAX)
+		html_fmt(out, "<strong>%s</strong><br>%s<br><small>%s</small>",
+		         r->final_tier, T(l, r->decision), r->reason);
+	buf_puts(out, "</td></tr>");
+}
+
 static void
 rows(struct buf *out, enum score_lang l, const struct result_scope *s)
 {
@@ -65,13 +76,38 @@ rows(struct buf *out, enum score_lang l, const struct result_scope *s)
 		         "<td class=\"num\">%d</td><td>",
 		         r->code, r->title, r->score, r->tier, r->nsheets);
 		flags(out, l, r);
-		buf_puts(out, "</td><td>");
-		if (r->decision != MSG__MAX)
-			html_fmt(
-			    out,
-			    "<strong>%s</strong><br>%s<br><small>%s</small>",
-			    r->final_tier, T(l, r->decision), r->reason);
-		buf_puts(out, "</td></tr>");
+		final_cell(out, l, r);
+	}
+	buf_puts(out, "</tbody></table></div>");
+}
+
+/* A ballot's results: the tallies, never a member's vote (there is none
+ * to show), and how selection works. */
+static void
+tallies(struct buf *out, enum score_lang l, const struct result_scope *s)
+{
+	html_fmt(out,
+	         "<p class=\"hint\">%s %s</p><div class=\"table-wrap\">"
+	         "<table class=\"results\"><thead><tr><th class=\"num\">%s</th>"
+	         "<th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>"
+	         "<th class=\"num\">%s</th><th>%s</th><th>%s</th><th>%s</th>"
+	         "</tr></thead><tbody>",
+	         T(l, MSG_BALLOT_RULE_TEXT), T(l, MSG_BALLOT_SECRET_NOTE),
+	         T(l, MSG_RANK), T(l, MSG_ENTRIES), T(l, MSG_BALLOT_YES_COUNT),
+	         T(l, MSG_BALLOT_NO_COUNT), T(l, MSG_SHARE), T(l, MSG_TIER),
+	         T(l, MSG_FLAGS), T(l, MSG_FINAL));
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct result_row *r = &s->rows[i];
+
+		html_fmt(out,
+		         "<tr><td class=\"num\">%d</td><td><strong>%s</strong> "
+		         "%s</td><td class=\"num\">%lld</td>"
+		         "<td class=\"num\">%lld</td><td class=\"num\">%s</td>"
+		         "<td>%s</td><td>",
+		         r->rank, r->code, r->title, r->yes, r->no, r->score,
+		         r->tier);
+		flags(out, l, r);
+		final_cell(out, l, r);
 	}
 	buf_puts(out, "</tbody></table></div>");
 }
@@ -226,15 +262,19 @@ page_results(struct buf *out, const struct page *p,
 	         "<p class=\"manifest\">%s %lld · %s · %s · %s %d · %s · "
 	         "SHA-256 <code>%s</code></p>",
 	         T(l, MSG_RESULTS_SNAPSHOT), v->snapshot, at, v->by,
-	         T(l, MSG_RUBRIC_VERSION), v->rubric_version, v->method,
-	         v->sha256);
+	         T(l, MSG_RUBRIC_VERSION), v->rubric_version,
+	         name_option(l, v->method), v->sha256);
 	if (v->can_export)
 		downloads(out, l, v->snapshot);
 	for (size_t i = 0; i < v->nscopes; i++) {
 		html_fmt(out, "<section class=\"scope\"><h2>%s</h2>",
 		         v->scopes[i].title);
-		rows(out, l, &v->scopes[i]);
-		diagnostics(out, l, &v->scopes[i]);
+		if (v->scopes[i].ballot) {
+			tallies(out, l, &v->scopes[i]);
+		} else {
+			rows(out, l, &v->scopes[i]);
+			diagnostics(out, l, &v->scopes[i]);
+		}
 		buf_puts(out, "</section>");
 	}
 	side_prizes_list(out, l, v->side, v->nside);

@@ -413,12 +413,6 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                            "the rubric in force "
 	                            "(reopen that sheet for its judge to "
 	                            "correct)." },
-	[MSG_RESULTS_NOT_SCORES] = { "Kỳ thi này xét chọn bằng phiếu bầu: kết "
-	                             "quả bầu chọn chưa có ở "
-	                             "bản này.",
-	                             "This edition selects by ballot: ballot "
-	                             "results are not in this "
-	                             "version yet." },
 	[MSG_RANK] = { "Hạng", "Rank" },
 	[MSG_SCORE] = { "Điểm", "Score" },
 	[MSG_TIER] = { "Giải đề xuất", "Proposed prize" },
@@ -852,6 +846,103 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_FORWARD_DOWNLOAD] = { "Tải gói hồ sơ chuyển cấp (CSV)",
 	                           "Download the package (CSV)" },
 	[MSG_FORWARD_CHOOSE] = { "Chọn", "Send" },
+	[MSG_BALLOT_PAPER] = { "Phiếu bầu kín", "Secret ballot" },
+	[MSG_BALLOT_HELP] = { "Đánh dấu Đồng ý hoặc Không đồng ý cho từng hồ "
+	                      "sơ, kiểm tra lại "
+	                      "rồi bỏ phiếu. Phiếu kín: không ai, kể cả Ban Tổ "
+	                      "chức, xem được "
+	                      "phiếu của từng thành viên; chỉ có kết quả kiểm "
+	                      "phiếu, sau khi "
+	                      "vòng bỏ phiếu kết thúc. Phiếu đã bỏ thì không "
+	                      "sửa được.",
+	                      "Mark Yes or No for each dossier, review, then "
+	                      "cast. The ballot "
+	                      "is secret: no one, the organisers included, can "
+	                      "see a member's "
+	                      "votes; only the tallies, once the ballot "
+	                      "closes. A ballot once "
+	                      "cast cannot be changed." },
+	[MSG_BALLOT_OPEN] = { "Mở phiếu bầu", "Open my ballot" },
+	[MSG_VOTE_YES] = { "Đồng ý", "Yes" },
+	[MSG_VOTE_NO] = { "Không đồng ý", "No" },
+	[MSG_BALLOT_REVIEW] = { "Kiểm tra lại phiếu", "Review my ballot" },
+	[MSG_BALLOT_REVIEW_HELP] = { "Đây là phiếu của bạn. Bấm Bỏ phiếu để bỏ "
+	                             "phiếu (không sửa được "
+	                             "nữa), hoặc Sửa lại.",
+	                             "This is your ballot. Cast it (it cannot "
+	                             "be changed afterwards), "
+	                             "or go back and change your marks." },
+	[MSG_BALLOT_CAST] = { "Bỏ phiếu", "Cast my ballot" },
+	[MSG_BALLOT_BACK] = { "Sửa lại", "Change my marks" },
+	[MSG_BALLOT_CAST_DONE] = { "Bạn đã bỏ phiếu. Cảm ơn bạn.",
+	                           "Your ballot is cast. Thank you." },
+	[MSG_BALLOT_CAST_AT] = { "Đã bỏ phiếu lúc", "Cast at" },
+	[MSG_BALLOT_CLOSED] = { "Vòng bỏ phiếu đã kết thúc.",
+	                        "The ballot is closed." },
+	[MSG_BALLOT_CLOSED_NOT_CAST] = { "Vòng bỏ phiếu đã kết thúc; phiếu của "
+	                                 "bạn không được bỏ.",
+	                                 "The ballot is closed; your ballot "
+	                                 "was not cast." },
+	[MSG_BALLOT_UNMARKED] = { "Chưa đánh dấu", "Not marked" },
+	[MSG_BALLOT_INCOMPLETE] = { "Phiếu chưa đủ: hãy đánh dấu Đồng ý hoặc "
+	                            "Không đồng ý cho mọi "
+	                            "hồ sơ (những hồ sơ chưa đánh dấu được tô "
+	                            "đỏ).",
+	                            "Not complete: mark Yes or No for every "
+	                            "dossier (the ones not "
+	                            "marked are shown in red)." },
+	[MSG_BALLOT_BAD_VOTE] = { "Phiếu chỉ nhận Đồng ý (yes) hoặc Không "
+	                          "đồng ý (no).",
+	                          "A vote is yes or no." },
+	[MSG_BALLOT_NOT_ON_PAPER] = { "Hồ sơ này không có trên phiếu của "
+	                              "bạn.",
+	                              "This dossier is not on your ballot." },
+	[MSG_BALLOT_ALREADY] = { "Bạn đã bỏ phiếu rồi: phiếu đã bỏ không "
+	                         "sửa được.",
+	                         "You have cast your ballot already: it cannot "
+	                         "be changed." },
+	[MSG_BALLOT_CHANGED] = { "Danh sách hồ sơ trên phiếu của bạn vừa thay "
+	                         "đổi: hãy xem lại "
+	                         "phiếu rồi bỏ phiếu.",
+	                         "The dossiers on your ballot have just "
+	                         "changed: review it and "
+	                         "cast again." },
+	[MSG_BALLOT_EMPTY] = { "Không có hồ sơ nào trên phiếu của bạn.",
+	                       "There is no dossier on your ballot." },
+	[MSG_BALLOT_NO_REOPEN] = { "Vòng bỏ phiếu kín đã đóng thì không mở "
+	                           "lại: phiếu bỏ thêm sẽ lộ "
+	                           "ra qua chênh lệch với kết quả kiểm phiếu "
+	                           "đã biết.",
+	                           "A closed secret ballot does not reopen: a "
+	                           "ballot cast afterwards "
+	                           "would show through the change in tallies "
+	                           "already known." },
+	[MSG_BALLOT_MARKED] = { "Đã đánh dấu", "Marked" },
+	[MSG_BALLOT_VIEW_DOSSIER] = { "Xem hồ sơ", "Read the dossier" },
+	[MSG_BALLOT_YES_COUNT] = { "Số phiếu đồng ý", "Yes votes" },
+	[MSG_BALLOT_NO_COUNT] = { "Số phiếu không đồng ý", "No votes" },
+	[MSG_BALLOT_RULE_TEXT] = { "Tỉ lệ = phiếu đồng ý / (đồng ý + không "
+	                           "đồng ý). Hồ sơ được chọn "
+	                           "khi tỉ lệ đạt ngưỡng của thể lệ, theo thứ "
+	                           "tự tỉ lệ rồi số phiếu "
+	                           "đồng ý, trong giới hạn số được chọn.",
+	                           "Share = yes / (yes + no). A dossier is "
+	                           "selected when its share "
+	                           "meets the rules' threshold, in order of "
+	                           "share then yes votes, "
+	                           "within the cap on the number selected." },
+	[MSG_BALLOT_SECRET_NOTE] = { "Phiếu kín: kết quả chỉ gồm số phiếu của "
+	                             "từng hồ sơ; không nơi "
+	                             "nào lưu ai đã bỏ phiếu thế nào.",
+	                             "Secret ballot: the results hold each "
+	                             "dossier's tally only; "
+	                             "nothing stores who voted how." },
+	[MSG_BALLOT_QUEUED] = { "Mất kết nối: phiếu được giữ trên máy và sẽ tự "
+	                        "gửi khi có mạng.",
+	                        "Offline: your ballot is kept on this tablet "
+	                        "and will be sent "
+	                        "when the network is back." },
+	[MSG_BALLOT_DOSSIERS] = { "hồ sơ", "dossiers" },
 
 };
 

@@ -185,7 +185,18 @@ grids_load(struct req *r, const struct ctx *c, struct grids *gs)
 		grid_build(rd, &gs->panels[i], gs->data, &gs->grids[i]);
 	db_read_end(rd);
 	gs->k = c->rubric->aggregate.min_judges;
+	gs->everyone = c->rubric->mode == SCORE_MODE_BALLOT;
 	return rc;
+}
+
+unsigned
+grid_k(const struct grids *gs, const struct grid *g)
+{
+	/* a council votes as a whole: each member on each dossier, less
+	 * their conflicts (the solver gives min(k, allowed) per entry) */
+	if (gs->everyone)
+		return g->m > 0 ? (unsigned)g->m : 1;
+	return gs->k;
 }
 
 void

@@ -58,6 +58,8 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_RESULTS_CORRECT] = "results-correct",
 	[ACT_FORWARD_VIEW] = "forward-view",
 	[ACT_FORWARD] = "forward",
+	[ACT_BALLOT_VIEW] = "ballot-view",
+	[ACT_BALLOT_CAST] = "ballot-cast",
 };
 
 #define R(role) (1u << (role))
@@ -120,6 +122,8 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_RESULTS_CORRECT] = STAFF,
 	[ACT_FORWARD_VIEW]    = STAFF,
 	[ACT_FORWARD]         = STAFF,
+	[ACT_BALLOT_VIEW]     = EXPERT,
+	[ACT_BALLOT_CAST]     = EXPERT,
 };
 /* clang-format on */
 
@@ -202,11 +206,13 @@ edition_allows(enum action act, const struct db_edition *e)
 	case ACT_RUBRIC_EDIT:
 		return in_state(e, open_for_rubric);
 	case ACT_SHEET_SAVE:
+	case ACT_BALLOT_CAST:
 		return in_state(e, open_for_scoring);
 	case ACT_ROUND_LOCK:
 	case ACT_SHEET_REOPEN:
 		return in_state(e, open_for_rounds);
 	case ACT_SHEET_VIEW:
+	case ACT_BALLOT_VIEW:
 		return in_state(e, sheets_visible);
 	case ACT_CARDS_ISSUE:
 		return in_state(e, open_for_cards);
@@ -251,6 +257,10 @@ expert_allows(const struct actor *a, enum action act, const struct object *obj)
 	case ACT_SHEET_VIEW:
 	case ACT_SHEET_SAVE:
 		return obj->assigned && !obj->conflicted;
+	case ACT_BALLOT_VIEW:
+	case ACT_BALLOT_CAST:
+		/* a council member: one dossier or more on their paper */
+		return obj->assigned;
 	default:
 		return false;
 	}

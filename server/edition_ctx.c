@@ -35,6 +35,20 @@ rubric_load(struct app *app, struct db_read *rd, struct ctx *c)
 }
 
 int
+edition_is_ballot(struct app *app, struct db_read *rd, int64_t edition)
+{
+	struct ctx c = { 0 };
+	int rc;
+
+	c.edition.id = edition;
+	if (rubric_load(app, rd, &c) != 0)
+		return -1;
+	rc = c.rubric->mode == SCORE_MODE_BALLOT;
+	ctx_release(&c);
+	return rc;
+}
+
+int
 ctx_load(struct req *r, int64_t edition, struct ctx *c)
 {
 	struct db_read *rd = db_read_begin(r->app->db);

@@ -36,7 +36,7 @@ grid_page(const struct grids *gs, struct grid *g, struct grid_page *gp)
 		gp->judge_ids[j] = (long long)g->judges[j].id;
 		gp->judge_names[j] = g->judges[j].name;
 	}
-	grid_check(g, gs->k, &rep);
+	grid_check(g, grid_k(gs, g), &rep);
 	gp->v = (struct grid_view){
 		(long long)g->panel.id,
 		g->panel.name,
@@ -48,7 +48,7 @@ grid_page(const struct grids *gs, struct grid *g, struct grid_page *gp)
 		gp->judge_ids,
 		gp->judge_names,
 		g->cells,
-		gs->k,
+		grid_k(gs, g),
 		rep.nshort,
 		rep.min_load,
 		rep.max_load,
@@ -140,7 +140,7 @@ save_grid(struct db_tx *tx, const struct grids *gs, const struct grid *g,
 	if (rc != 0)
 		return rc;
 	v = json_pack("{s:I, s:i, s:I, s:i, s:i, s:I}", "panel",
-	              (json_int_t)g->panel.id, "k", (int)gs->k, "short",
+	              (json_int_t)g->panel.id, "k", (int)grid_k(gs, g), "short",
 	              (json_int_t)rep->nshort, "min_load", (int)rep->min_load,
 	              "max_load", (int)rep->max_load, "components",
 	              (json_int_t)rep->components);
@@ -181,7 +181,10 @@ h_assign_auto(struct req *r)
 		                  : -1;
 		rc = late == 0 ? 0 : -1;
 		for (size_t i = 0; rc == 0 && i < gs.n; i++) {
-			rc = grid_solve(&gs.grids[i], gs.k, &rep) < 0 ? -1 : 0;
+			rc = grid_solve(&gs.grids[i], grid_k(&gs, &gs.grids[i]),
+			                &rep) < 0
+			         ? -1
+			         : 0;
 			if (rc == 0)
 				rc = save_grid(tx, &gs, &gs.grids[i], &rep);
 			assign_report_release(&rep);

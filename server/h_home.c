@@ -118,6 +118,7 @@ h_home(struct req *r)
 	struct chaired ch = { 0 };
 	struct judge_row *rows;
 	struct db_read *rd;
+	int *ballot;
 	struct page p;
 	int rc;
 
@@ -128,12 +129,22 @@ h_home(struct req *r)
 	ch.only = r->actor.edition_id;
 	rd = db_read_begin(r->app->db);
 	rc = judge_rows_load(r, rd, &l);
+	ballot = xcalloc(l.n + 1, sizeof(*ballot));
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		/* rows come by edition: one look per edition */
+		if (i > 0 && l.db[i].edition_id == l.db[i - 1].edition_id)
+			ballot[i] = ballot[i - 1];
+		else if ((ballot[i] = edition_is_ballot(
+		              r->app, rd, l.db[i].edition_id)) < 0)
+			rc = -1;
+	}
 	if (rc == 0 && r->actor.expert_id != 0)
 		rc = db_panel_each_chaired(rd, r->actor.expert_id,
 		                           collect_chaired, &ch);
 	db_read_end(rd);
 	if (rc != 0) {
 		free(l.db);
+		free(ballot);
 		chaired_release(&ch);
 		respond_error(r, 500);
 		return;
@@ -147,10 +158,12 @@ h_home(struct req *r)
 			                      l.db[i].sheet,
 			                      l.db[i].deadline,
 			                      (long long)l.db[i].edition_id,
-			                      may_declare(r, &l.db[i]) };
+			                      may_declare(r, &l.db[i]),
+			                      ballot[i] == 1 };
 	p = req_page(r, T(r->lang, MSG_HOME_JUDGE));
 	page_judge_home(&r->out, &p, rows, l.n, ch.rows, ch.n, home_notice(r));
 	free(rows);
+	free(ballot);
 	free(l.db);
 	chaired_release(&ch);
 }

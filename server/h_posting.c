@@ -67,6 +67,8 @@ posting_load(struct req *r, const struct ctx *c, struct results_build *b,
 {
 	struct posting_data *pd = xcalloc(1, sizeof(*pd));
 	struct decide_arg a = { b, r->lang };
+	const struct score_tier *tiers;
+	size_t ntiers;
 	struct db_read *rd = db_read_begin(r->app->db);
 	int rc =
 	    b != NULL ? db_decisions_each(rd, snapshot, apply_decision, &a) : 0;
@@ -86,16 +88,17 @@ posting_load(struct req *r, const struct ctx *c, struct results_build *b,
 	*out = pd;
 	if (rc != 0)
 		return rc;
-	pd->tiers = xcalloc(c->rubric->ntiers + 1, sizeof(*pd->tiers));
-	for (size_t i = 0; i < c->rubric->ntiers; i++) {
-		const struct score_text *t = &c->rubric->tiers[i].title;
+	tiers = prize_tiers(c->rubric, &ntiers);
+	pd->tiers = xcalloc(ntiers + 1, sizeof(*pd->tiers));
+	for (size_t i = 0; i < ntiers; i++) {
+		const struct score_text *t = &tiers[i].title;
 
-		pd->tiers[i].id = c->rubric->tiers[i].id;
+		pd->tiers[i].id = tiers[i].id;
 		pd->tiers[i].title =
 		    r->lang == SCORE_LANG_EN && t->en != NULL ? t->en : t->vi;
 	}
 	v->tiers = pd->tiers;
-	v->ntiers = c->rubric->ntiers;
+	v->ntiers = ntiers;
 	pd->o.v = xcalloc(pd->o.n + 1, sizeof(*pd->o.v));
 	for (size_t i = 0; i < pd->o.n; i++) {
 		const struct db_objection *o = &pd->o.db[i];
@@ -176,8 +179,11 @@ snapshot_has(struct req *r, const struct db_snapshot *s, const char *code)
 static bool
 tier_ok(const struct score_rubric *rub, const char *id)
 {
-	for (size_t i = 0; i < rub->ntiers; i++)
-		if (strcmp(rub->tiers[i].id, id) == 0)
+	size_t n;
+	const struct score_tier *tiers = prize_tiers(rub, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(tiers[i].id, id) == 0)
 			return true;
 	return false;
 }

@@ -120,8 +120,8 @@ collect_name(const char *name, void *arg)
 	return 0;
 }
 
-/* What stops the results now (`*m`: a ballot edition, panels not
- * locked, named in `detail`): 1, or 0 when nothing does, -1 on failure. */
+/* What stops the results now (`*m`: panels not locked, named in
+ * `detail`): 1, or 0 when nothing does, -1 on failure. */
 static int
 blocker(struct req *r, const struct ctx *c, struct buf *detail, enum msg *m)
 {
@@ -129,10 +129,6 @@ blocker(struct req *r, const struct ctx *c, struct buf *detail, enum msg *m)
 	int rc;
 
 	*m = MSG__MAX;
-	if (c->rubric->mode != SCORE_MODE_SCORES) {
-		*m = MSG_RESULTS_NOT_SCORES;
-		return 1;
-	}
 	rd = db_read_begin(r->app->db);
 	rc = db_panels_unlocked_each(rd, c->edition.id, collect_name, detail);
 	db_read_end(rd);

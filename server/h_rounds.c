@@ -58,6 +58,11 @@ h_round_lock(struct req *r)
 	} else if (ctx_load(r, p->edition_id, &c) == 0) {
 		if (!ctx_can(r, &c, ACT_ROUND_LOCK)) {
 			respond_error(r, 409);
+		} else if (c.rubric->mode == SCORE_MODE_BALLOT && op != NULL &&
+		           strcmp(op, "unlock") == 0) {
+			/* the tallies may be known: a late cast would show */
+			respond_error_why(r, 409, MSG_BALLOT_NO_REOPEN,
+			                  "ballot");
 		} else {
 			snprintf(where, sizeof(where),
 			         "/editions/%lld/progress",

@@ -54,8 +54,26 @@ int
 sheet_page_load(struct req *r, int64_t entry, enum action act,
                 struct sheet_page *sp)
 {
+	char where[64];
+
 	if (entry_load(r, entry, act, &sp->one) != 0)
 		return -1;
+	/* a council votes on its paper: the dossier is there */
+	if (sp->one.ctx.rubric->mode == SCORE_MODE_BALLOT) {
+		snprintf(where, sizeof(where), "/editions/%lld/ballot#d%lld",
+		         (long long)sp->one.ctx.edition.id, (long long)entry);
+		if (strncmp(r->path, "/api/", 5) == 0)
+			respond_json(r, 409,
+			             json_pack("{s:{s:i, s:s, s:s}}", "error",
+			                       "status", 409, "code", "ballot",
+			                       "location", where));
+		else if (r->method == M_GET)
+			respond_redirect(r, where);
+		else
+			respond_error(r, 409);
+		ctx_release(&sp->one.ctx);
+		return -1;
+	}
 	if (load_rest(r, sp) != 0) {
 		respond_error(r, 500);
 		ctx_release(&sp->one.ctx);
@@ -71,8 +89,8 @@ sheet_writable(const struct req *r, const struct sheet_page *sp)
 	       (!sp->locked || sp->sheet.reopened);
 }
 
-static void
-fresh_client_id(char out[33])
+void
+client_id_fresh(char out[33])
 {
 	unsigned char raw[16];
 
@@ -96,7 +114,7 @@ render(struct req *r, struct sheet_page *sp, const struct sheet_post *post,
 		                   sp->values[i], sizeof(sp->values[i]));
 		sp->shown[i] = post != NULL ? post->values[i] : sp->values[i];
 	}
-	fresh_client_id(sp->client_id);
+	client_id_fresh(sp->client_id);
 	v = (struct sheet_view){
 		.entry = &sp->entry,
 		.field = field_title(sp->one.ctx.fields, sp->one.ctx.nfields,

@@ -109,7 +109,9 @@ fill_row(struct report_data *d, const struct score_entry_result *e,
          struct report_row *row)
 {
 	const struct score_rubric *rub = d->rubric;
-	int at;
+	const struct score_tier *tiers;
+	size_t ntiers;
+	int at, tier;
 	double scale = 1;
 	char *score;
 
@@ -131,10 +133,12 @@ fill_row(struct report_data *d, const struct score_entry_result *e,
 			scale *= 10;
 		row->score_value = (double)e->score / scale;
 	}
-	row->prize = e->tier >= 0 ? rub->tiers[e->tier].title.vi : "";
-	row->has_money = e->tier >= 0 && rub->tiers[e->tier].has_prize;
+	tiers = prize_tiers(rub, &ntiers);
+	tier = result_tier(rub, e);
+	row->prize = tier >= 0 ? tiers[tier].title.vi : "";
+	row->has_money = tier >= 0 && tiers[tier].has_prize;
 	if (row->has_money)
-		row->money = dong(rub->tiers[e->tier].prize);
+		row->money = dong(tiers[tier].prize);
 	row->insufficient = e->status == SCORE_STATUS_INSUFFICIENT;
 	row->status = row->insufficient ? T(VI, MSG_FLAG_INSUFFICIENT)
 	                                : T(VI, MSG_EXPORT_STATUS_OK);
@@ -178,7 +182,7 @@ computed_tier(const struct report_data *d, const char *code)
 
 		if (strcmp(score_input_entry_id(d->input, (size_t)e->entry),
 		           code) == 0)
-			return e->tier;
+			return result_tier(d->rubric, e);
 	}
 	return -1;
 }
@@ -191,6 +195,8 @@ apply_decision(const struct db_decision *dec, void *arg)
 {
 	struct report_data *d = arg;
 	const struct score_rubric *rub = d->rubric;
+	size_t ntiers;
+	const struct score_tier *tiers = prize_tiers(rub, &ntiers);
 	char note[512];
 
 	for (size_t s = 0; s < d->rep.nscopes; s++)
@@ -202,10 +208,9 @@ apply_decision(const struct db_decision *dec, void *arg)
 				continue;
 			t = decision_tier(rub, computed_tier(d, dec->code),
 			                  dec);
-			row->prize = t >= 0 ? rub->tiers[t].title.vi : "";
-			row->has_money = t >= 0 && rub->tiers[t].has_prize;
-			row->money =
-			    row->has_money ? dong(rub->tiers[t].prize) : 0;
+			row->prize = t >= 0 ? tiers[t].title.vi : "";
+			row->has_money = t >= 0 && tiers[t].has_prize;
+			row->money = row->has_money ? dong(tiers[t].prize) : 0;
 			snprintf(note, sizeof(note), "%s%s%s", row->flags,
 			         *row->flags != '\0' ? "; " : "",
 			         T(VI, MSG_COMMITTEE));

@@ -61,12 +61,59 @@ score_row(const struct db_result_score *s, void *arg)
 	return 0;
 }
 
+/* A tally as the offline ballot format holds it: one anonymous row per
+ * vote, the yes votes first, judges named b1, b2... within the dossier.
+ * The rows follow from the counts alone, so the file (and the snapshot)
+ * says no more than the tally: who voted how is not in it. */
+static int
+tally_rows(const struct db_tally *t, void *arg)
+{
+	struct buf *out = arg;
+
+	for (int64_t v = 0; v < t->yes + t->no; v++) {
+		scores_cell(out, t->code);
+		buf_putc(out, ',');
+		scores_cell(out, t->field);
+		buf_printf(out, ",b%lld,%s\n", (long long)v + 1,
+		           v < t->yes ? "yes" : "no");
+	}
+	return 0;
+}
+
+/* The mode of the edition's current rubric: 1 ballot, 0 scores, -1. */
+static int
+ballot_mode(struct db_read *rd, int64_t edition)
+{
+	struct score_rubric *r;
+	struct score_error err;
+	char *json = NULL;
+	int version, mode = -1;
+
+	if (db_rubric_latest(rd, edition, &version, &json) == 0 &&
+	    (r = score_rubric_parse(json, strlen(json), &err)) != NULL) {
+		mode = r->mode == SCORE_MODE_BALLOT;
+		score_rubric_free(r);
+	}
+	free(json);
+	return mode;
+}
+
 int
 results_export(struct db_read *rd, int64_t edition, struct buf *csv)
 {
-	buf_puts(csv, "entry,field,judge,criterion,score\n");
-	if (db_result_scores_each(rd, edition, score_row, csv) != 0)
+	int ballot = ballot_mode(rd, edition);
+
+	if (ballot < 0)
 		return -1;
+	if (ballot) {
+		buf_puts(csv, "entry,field,judge,vote\n");
+		if (db_ballot_tallies_each(rd, edition, tally_rows, csv) != 0)
+			return -1;
+	} else {
+		buf_puts(csv, "entry,field,judge,criterion,score\n");
+		if (db_result_scores_each(rd, edition, score_row, csv) != 0)
+			return -1;
+	}
 	return csv->overflow ? -1 : 0;
 }
 
@@ -143,18 +190,57 @@ results_still_true(const struct db_snapshot *s)
 	return same;
 }
 
+/* A ballot gives one outcome, being selected, named as the program
+ * says it; it takes the place of the prize tiers in every list. */
+static char selected_id[] = "selected";
+static char selected_vi[] = "Được chọn", selected_en[] = "Selected";
+static char honoured_vi[] = "Được tôn vinh", honoured_en[] = "Honoured";
+static const struct score_tier selected_tier = {
+	.id = selected_id,
+	.title = { selected_vi, selected_en },
+	.max_count = -1,
+};
+static const struct score_tier honoured_tier = {
+	.id = selected_id,
+	.title = { honoured_vi, honoured_en },
+	.max_count = -1,
+};
+
+const struct score_tier *
+prize_tiers(const struct score_rubric *r, size_t *n)
+{
+	if (r->mode != SCORE_MODE_BALLOT) {
+		*n = r->ntiers;
+		return r->tiers;
+	}
+	*n = 1;
+	return r->program == SCORE_PROGRAM_HONOURING ? &honoured_tier
+	                                             : &selected_tier;
+}
+
+int
+result_tier(const struct score_rubric *r, const struct score_entry_result *e)
+{
+	if (r->mode == SCORE_MODE_BALLOT)
+		return e->selected ? 0 : -1;
+	return e->tier;
+}
+
 int
 decision_tier(const struct score_rubric *rub, int computed,
               const struct db_decision *d)
 {
+	size_t n;
+	const struct score_tier *tiers = prize_tiers(rub, &n);
+
 	/* the latest decision holds: a confirmation puts the computed prize
 	 * back (after a withholding, say) */
 	if (strcmp(d->kind, "confirm") == 0)
 		return computed;
 	if (strcmp(d->kind, "withhold") == 0)
 		return -1;
-	for (size_t k = 0; k < rub->ntiers; k++)
-		if (strcmp(rub->tiers[k].id, d->tier) == 0)
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(tiers[k].id, d->tier) == 0)
 			return (int)k;
 	return -1; /* moved to no prize */
 }

@@ -139,7 +139,9 @@ fill_row(struct results_build *b, const struct titles *t, const char **judges,
          struct result_row *row)
 {
 	const struct score_rubric *rub = b->rubric;
-	size_t k;
+	const struct score_tier *tiers;
+	size_t k, ntiers;
+	int tier;
 
 	memset(row, 0, sizeof(*row));
 	row->rank = e->rank;
@@ -148,11 +150,18 @@ fill_row(struct results_build *b, const struct titles *t, const char **judges,
 	row->title = k < t->n ? t->title[k] : "";
 	row->authors = k < t->n ? t->authors[k] : "";
 	row->organisation = k < t->n ? t->org[k] : "";
-	if (e->has_score)
+	if (rub->mode == SCORE_MODE_BALLOT)
+		score_fixed_format(e->share4, 4, row->score,
+		                   sizeof(row->score));
+	else if (e->has_score)
 		score_fixed_format(e->score, rub->aggregate.decimals,
 		                   row->score, sizeof(row->score));
-	row->tier = e->tier >= 0 ? text_in(&rub->tiers[e->tier].title, l) : "";
-	row->tier_id = e->tier >= 0 ? rub->tiers[e->tier].id : "";
+	row->yes = e->yes;
+	row->no = e->no;
+	tiers = prize_tiers(rub, &ntiers);
+	tier = result_tier(rub, e);
+	row->tier = tier >= 0 ? text_in(&tiers[tier].title, l) : "";
+	row->tier_id = tier >= 0 ? tiers[tier].id : "";
 	row->final_tier = row->tier;
 	row->decision = MSG__MAX;
 	row->insufficient = e->status == SCORE_STATUS_INSUFFICIENT;
@@ -173,6 +182,7 @@ fill_scope(struct results_build *b, const struct titles *t, const char **judges,
 	    own(b, xcalloc(sr->njudge_results + 1, sizeof(*js)));
 	size_t n = 0;
 
+	v->ballot = b->rubric->mode == SCORE_MODE_BALLOT;
 	v->title = sr->field >= 0
 	               ? text_in(&b->rubric->fields[sr->field].title, l)
 	               : T(l, MSG_CONTEST_SCOPE);
@@ -264,17 +274,19 @@ results_build_decide(struct results_build *b, const struct db_decision *d,
                      enum score_lang l)
 {
 	struct result_row *row = results_build_row(b, d->code);
+	size_t n;
+	const struct score_tier *tiers = prize_tiers(b->rubric, &n);
 	int computed = -1, t;
 
 	if (row == NULL)
 		return;
-	for (size_t k = 0; k < b->rubric->ntiers; k++)
-		if (strcmp(b->rubric->tiers[k].id, row->tier_id) == 0)
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(tiers[k].id, row->tier_id) == 0)
 			computed = (int)k;
 	t = decision_tier(b->rubric, computed, d);
 	row->decision = decision_msg(d->kind);
 	row->reason = own(b, xstrdup(d->reason));
-	row->final_tier = t >= 0 ? text_in(&b->rubric->tiers[t].title, l) : "";
+	row->final_tier = t >= 0 ? text_in(&tiers[t].title, l) : "";
 }
 
 const struct result_scope *
@@ -287,6 +299,8 @@ results_build_scopes(const struct results_build *b, size_t *n)
 const char *
 results_build_method(const struct results_build *b)
 {
+	if (b->rubric->mode == SCORE_MODE_BALLOT)
+		return score_ballot_rule_names[b->rubric->ballot_rule];
 	return score_method_names[b->rubric->aggregate.method];
 }
 

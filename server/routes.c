@@ -120,6 +120,11 @@ const struct route routes[] = {
 	  HTTP_FORM_BODY_MAX },
 	{ M_POST, "/entries/{id}/conflicts", ACT_CONFLICT_DECLARE,
 	  h_conflict_declare, HTTP_FORM_BODY_MAX },
+	{ M_GET, "/editions/{id}/ballot", ACT_BALLOT_VIEW, h_ballot, 0 },
+	{ M_POST, "/editions/{id}/ballot", ACT_BALLOT_CAST, h_ballot_cast,
+	  HTTP_FORM_BODY_MAX },
+	{ M_POST, "/api/editions/{id}/ballot", ACT_BALLOT_CAST,
+	  h_api_ballot_cast, HTTP_FORM_BODY_MAX },
 };
 
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

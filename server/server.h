@@ -94,6 +94,8 @@ enum action {
 	ACT_RESULTS_CORRECT,  /* a correction after the award decision */
 	ACT_FORWARD_VIEW,     /* the page choosing entries for the next level */
 	ACT_FORWARD,          /* download the package (not national) */
+	ACT_BALLOT_VIEW,      /* a council member's secret ballot paper */
+	ACT_BALLOT_CAST,      /* casting it (once) */
 	ACT__MAX,
 };
 
@@ -205,6 +207,12 @@ enum results_rc {
 
 /* The counted sheets of an edition in the offline CSV format (design.md),
  * in a fixed order: the bytes a snapshot is computed from. */
+/* The prizes a snapshot's lists give: the rubric's tiers, or for a ballot
+ * the one outcome "selected" (titled for the program). */
+const struct score_tier *prize_tiers(const struct score_rubric *r, size_t *n);
+/* An entry's computed prize as an index into prize_tiers (-1: none). */
+int result_tier(const struct score_rubric *r,
+                const struct score_entry_result *e);
 int results_export(struct db_read *rd, int64_t edition, struct buf *csv);
 /* The scoring core's JSON results of `csv` under the rubric's text, with
  * the manifest (both inputs' SHA-256): what `giamkhao results RUBRIC
@@ -365,6 +373,8 @@ struct ctx {
 	size_t nfields;
 };
 
+/* Does the edition select by secret ballot? 1 yes, 0 no, -1 failure. */
+int edition_is_ballot(struct app *app, struct db_read *rd, int64_t edition);
 /* Loads the edition; on failure responds (404/500) and returns -1. */
 int ctx_load(struct req *r, int64_t edition, struct ctx *c);
 /* An edition as pages show it (strings borrowed from `e`), and back. */
@@ -396,6 +406,58 @@ bool ctx_can(const struct req *r, const struct ctx *c, enum action act);
  * returns -1. */
 int ctx_can_chair(struct req *r, const struct ctx *c, enum action act);
 enum score_program ctx_program(const struct ctx *c);
+
+/* ---- A council member's secret ballot (ballot_run.c) -------------------- */
+
+/* The dossiers one paper holds (a form carries at most 1000 fields). */
+#define BALLOT_MAX      900
+#define BALLOT_MAX_ATTS 16
+
+struct ballot {
+	struct ctx c;
+	bool loaded;
+	struct object obj; /* the edition, assigned: a member */
+	int64_t *ids;      /* the paper: dossier ids by code */
+	size_t n;
+	struct ballot_row *rows; /* the page's, with the marks */
+	struct ballot_att (*atts)[BALLOT_MAX_ATTS];
+	bool *votes; /* by row: true yes (valid once every row is marked) */
+	int64_t cast_at;
+	int dossiers;
+	int closed; /* the round is closed for this member */
+	bool open;  /* the member may cast now */
+	char **owned;
+	size_t nowned;
+};
+
+enum ballot_outcome {
+	BALLOT_CAST,
+	BALLOT_RESENT,  /* this very cast was made before: nothing changed */
+	BALLOT_ALREADY, /* the member had cast */
+	BALLOT_CLOSED,  /* the round is closed, or judging is over */
+	BALLOT_CHANGED, /* the paper changed since it was shown */
+	BALLOT_FAILED,
+};
+
+/* Loads the edition and the acting member's paper; on refusal responds
+ * (404 for one who is not a member) and returns -1. Release it either
+ * way. */
+int ballot_load(struct req *r, enum action act, struct ballot *b);
+void ballot_release(struct ballot *b);
+/* Takes one posted field: a vote "v<id>" (yes | no | blank) is marked on
+ * its row; anything else is left alone. Returns why it is refused (and
+ * copies its name into `bad`), or MSG__MAX. */
+enum msg ballot_mark(struct ballot *b, const char *name, const char *value,
+                     char *bad, size_t size);
+/* Flags the rows left unmarked; returns how many. */
+int ballot_check(struct ballot *b);
+/* A new id for a save or a cast (32 hex digits), so that a resend of the
+ * same form is known for one (h_sheet.c). */
+void client_id_fresh(char out[33]);
+/* Casts the marks in one transaction, the stage, the lock and the paper
+ * checked again inside it. */
+enum ballot_outcome ballot_cast(struct req *r, struct ballot *b,
+                                const char *client_id);
 
 /* ---- One entry (entry_load.c) ---------------------------------------------
  */
@@ -515,9 +577,13 @@ struct grids {
 	struct db_panel *panels;
 	struct grid *grids;
 	size_t n;
-	unsigned k; /* judges per entry: the rubric's min_judges */
+	unsigned k;    /* judges per entry: the rubric's min_judges */
+	bool everyone; /* a ballot: every member votes on every dossier */
 	struct edition_data *data;
 };
+
+/* Judges per entry in a grid: k, or for a ballot the whole panel. */
+unsigned grid_k(const struct grids *gs, const struct grid *g);
 
 int grids_load(struct req *r, const struct ctx *c, struct grids *gs);
 /* Drops the rows of the grid that the expert is in conflict with
@@ -598,6 +664,9 @@ void h_sheet_reopen(struct req *r);
 void h_api_assigned(struct req *r);
 void h_api_sheet(struct req *r);
 void h_api_sheet_save(struct req *r);
+void h_ballot(struct req *r);
+void h_ballot_cast(struct req *r);
+void h_api_ballot_cast(struct req *r);
 void h_sheet_view(struct req *r);
 void h_sheet_save(struct req *r);
 void h_rubric_view(struct req *r);

@@ -69,6 +69,8 @@ for v in $VARIANTS; do
 		tests/integration/test_exports.py "build/$v/giamkhao"
 	suite "forwarding to the next level over HTTP ($v)" python3 \
 		tests/integration/test_forward.py "build/$v/giamkhao"
+	suite "secret ballots over HTTP ($v)" python3 \
+		tests/integration/test_ballot.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \

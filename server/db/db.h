@@ -513,6 +513,46 @@ int db_sheet_put(struct db_tx *tx, int64_t entry, int64_t expert,
                  int rubric_version, const char *state, const char *comment,
                  const char *const *criteria, const int32_t *points, size_t n);
 
+/* ---- Secret ballots (ballot.c) ------------------------------------------ */
+
+/* A member's ballot paper in an edition: the ids of the eligible dossiers
+ * assigned to them and not in conflict, by code (at most `cap`; *n says
+ * how many there are). The _tx variant reads inside a write. */
+int db_ballot_paper(struct db_read *rd, int64_t edition, int64_t expert,
+                    int64_t *ids, size_t cap, size_t *n);
+int db_ballot_paper_tx(struct db_tx *tx, int64_t edition, int64_t expert,
+                       int64_t *ids, size_t cap, size_t *n);
+/* When the member cast their ballot (0: not yet) and on how many dossiers. */
+int db_ballot_cast_get(struct db_read *rd, int64_t edition, int64_t expert,
+                       int64_t *at, int *dossiers);
+/* Is the round closed for the member (a panel judging one of their
+ * dossiers locked)? 1 yes, 0 no, -1 on failure. */
+int db_ballot_closed(struct db_read *rd, int64_t edition, int64_t expert);
+int db_ballot_closed_tx(struct db_tx *tx, int64_t edition, int64_t expert);
+
+/*
+ * Casts a member's ballot: adds each vote (true: yes) to its dossier's
+ * tally and records that the member has cast, audited without the votes.
+ * Nothing links the member to a vote afterwards. 0: cast; DB_DUPLICATE
+ * this client id was cast before by this member (a resend: nothing
+ * changes); DB_CONFLICT the member has cast already.
+ */
+int db_ballot_cast(struct db_tx *tx, int64_t edition, int64_t expert,
+                   const char *client_id, const int64_t *entries,
+                   const bool *yes, size_t n);
+
+/* A dossier's tally, as the results count it. */
+struct db_tally {
+	char code[48];
+	char field[64];
+	int64_t yes, no;
+};
+
+/* Calls fn for each eligible dossier with votes, by code. */
+int db_ballot_tallies_each(struct db_read *rd, int64_t edition,
+                           int (*fn)(const struct db_tally *t, void *arg),
+                           void *arg);
+
 /* ---- Results snapshots (results.c) ------------------------------------ */
 
 /* One counted score: entry code, field, judge (expert id), criterion. */

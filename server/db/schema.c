@@ -224,6 +224,21 @@ static const char *const migrations[] = {
 	"ALTER TABLE postings ADD COLUMN replaces INTEGER REFERENCES"
 	"  postings(id);"
 	"ALTER TABLE postings ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+	/* 10: secret ballots (Golden Book, honouring). Who has cast is kept
+	 * apart from what was cast: a member's cast is one row without its
+	 * votes, and the votes only add to each dossier's tally, so no table
+	 * ties a member to a vote. The client id makes a resent cast (a
+	 * double tap, the tablet's queue) a no-op. */
+	"CREATE TABLE ballot_casts ("
+	"  edition_id INTEGER NOT NULL REFERENCES editions(id),"
+	"  expert_id INTEGER NOT NULL REFERENCES experts(id),"
+	"  cast_at INTEGER NOT NULL, dossiers INTEGER NOT NULL,"
+	"  client_id TEXT NOT NULL UNIQUE,"
+	"  PRIMARY KEY (edition_id, expert_id));"
+	"CREATE TABLE ballot_tallies ("
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entries(id),"
+	"  yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),"
+	"  no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0));",
 };
 
 int

@@ -290,22 +290,31 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "UPDATE panels SET locked_at = CASE WHEN ?2 THEN ?3 END"
 	    " WHERE id = ?1",
 	[STMT_PROGRESS] =
-	    "SELECT p.id, x.id, x.name, e.id, e.code, coalesce(s.state, ''),"
-	    " coalesce(s.updated_at, 0), coalesce(s.id, 0)"
+	    "SELECT p.id, x.id, x.name, e.id, e.code,"
+	    " coalesce(s.state, CASE WHEN b.cast_at IS NOT NULL"
+	    " THEN 'submitted' ELSE '' END),"
+	    " coalesce(s.updated_at, b.cast_at, 0), coalesce(s.id, 0)"
 	    " FROM panels p JOIN entries e ON e.edition_id = p.edition_id"
 	    " AND instr(' ' || p.fields || ' ', ' ' || e.field || ' ') > 0"
 	    " JOIN assignments a ON a.entry_id = e.id"
 	    " JOIN experts x ON x.id = a.expert_id"
 	    " LEFT JOIN sheets s ON s.entry_id = e.id AND s.expert_id = x.id"
+	    /* a ballot: a member's cast submits their whole paper */
+	    " LEFT JOIN ballot_casts b ON b.edition_id = p.edition_id"
+	    " AND b.expert_id = x.id"
 	    " WHERE p.edition_id = ? ORDER BY p.id, x.name, x.id, e.code",
 	[STMT_ORG_USERS] = "SELECT count(*) FROM users",
 	[STMT_JUDGE_ENTRIES] =
-	    "SELECT e.id, e.code, e.title, ed.title, coalesce(s.state, ''),"
+	    "SELECT e.id, e.code, e.title, ed.title,"
+	    " coalesce(s.state, CASE WHEN b.cast_at IS NOT NULL"
+	    " THEN 'submitted' ELSE '' END),"
 	    " ed.judging_until, ed.id, ed.state"
 	    " FROM assignments a JOIN entries e ON e.id = a.entry_id"
 	    " JOIN editions ed ON ed.id = e.edition_id"
 	    " LEFT JOIN sheets s ON s.entry_id = a.entry_id"
 	    " AND s.expert_id = a.expert_id"
+	    " LEFT JOIN ballot_casts b ON b.edition_id = ed.id"
+	    " AND b.expert_id = a.expert_id"
 	    " WHERE a.expert_id = ?1 AND NOT EXISTS (SELECT 1 FROM conflicts c"
 	    " WHERE c.entry_id = a.entry_id AND c.expert_id = ?1)"
 	    " ORDER BY ed.id, e.code",
@@ -409,4 +418,38 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " JOIN experts x ON x.id = k.expert_id"
 	    " WHERE e.edition_id = ? AND k.source = 'judge'"
 	    " ORDER BY k.created_at DESC, k.rowid DESC",
+	/* a member's ballot paper: the eligible dossiers assigned to them,
+	 * less those they are in conflict with */
+	[STMT_BALLOT_PAPER] =
+	    "SELECT e.id FROM assignments a JOIN entries e ON e.id = a.entry_id"
+	    " WHERE e.edition_id = ?1 AND a.expert_id = ?2"
+	    " AND e.eligibility = 'eligible' AND NOT EXISTS (SELECT 1"
+	    " FROM conflicts k WHERE k.entry_id = e.id AND k.expert_id = ?2)"
+	    " ORDER BY e.code, e.id",
+	[STMT_BALLOT_CAST_GET] = "SELECT cast_at, dossiers FROM ballot_casts"
+	                         " WHERE edition_id = ?1 AND expert_id = ?2",
+	[STMT_BALLOT_CLIENT] = "SELECT edition_id, expert_id FROM ballot_casts"
+	                       " WHERE client_id = ?1",
+	[STMT_BALLOT_CAST_INSERT] =
+	    "INSERT INTO ballot_casts (edition_id, expert_id, cast_at,"
+	    " dossiers, client_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_BALLOT_TALLY_ADD] =
+	    "INSERT INTO ballot_tallies (entry_id, yes, no) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (entry_id) DO UPDATE SET yes = yes + excluded.yes,"
+	    " no = no + excluded.no",
+	/* what the results count: the tallies of eligible dossiers */
+	[STMT_BALLOT_TALLIES] =
+	    "SELECT e.code, e.field, t.yes, t.no FROM ballot_tallies t"
+	    " JOIN entries e ON e.id = t.entry_id"
+	    " WHERE e.edition_id = ?1 AND e.eligibility = 'eligible'"
+	    " AND t.yes + t.no > 0 ORDER BY e.code",
+	/* is the round closed for a member: a locked panel judging one of
+	 * the member's dossiers */
+	[STMT_BALLOT_CLOSED] =
+	    "SELECT count(*) FROM panels p JOIN entries e"
+	    " ON e.edition_id = p.edition_id"
+	    " AND instr(' ' || p.fields || ' ', ' ' || e.field || ' ') > 0"
+	    " JOIN assignments a ON a.entry_id = e.id"
+	    " WHERE p.edition_id = ?1 AND a.expert_id = ?2"
+	    " AND p.locked_at IS NOT NULL",
 };

@@ -96,6 +96,10 @@ MATRIX = {
     "GET /api/entries/{id}/sheet": (L, N, F, F, N),
     "POST /api/entries/{id}/sheet": (L, N, F, F, N),
     "POST /entries/{id}/sheet": (F, N, F, F, N),
+    # the matrix edition scores: no ballot paper there for anyone
+    "GET /editions/{id}/ballot": (L, N, F, F, N),
+    "POST /editions/{id}/ballot": (F, N, F, F, N),
+    "POST /api/editions/{id}/ballot": (L, N, F, F, N),
     "GET /enter": (A, A, A, A, A),
     "POST /enter": (A, A, A, A, A),
     "POST /logout": (F, A, A, A, A),

@@ -40,9 +40,10 @@ dossier(struct buf *out, enum score_lang l, const struct ballot_row *r)
 	if (r->natts > 0) {
 		buf_puts(out, "<ul class=\"attachments\">");
 		for (size_t i = 0; i < r->natts; i++)
-			html_fmt(out,
-			         "<li><a href=\"/attachments/%lld\">%s</a></li>",
-			         r->atts[i].id, r->atts[i].name);
+			html_fmt(
+			    out,
+			    "<li><a href=\"/attachments/%lld\">%s</a></li>",
+			    r->atts[i].id, r->atts[i].name);
 		buf_puts(out, "</ul>");
 	}
 	buf_puts(out, "</details>");
@@ -87,8 +88,7 @@ hidden_marks(struct buf *out, const struct ballot_view *v)
 		html_fmt(out,
 		         "<input type=\"hidden\" name=\"v%lld\" value=\"%s\">",
 		         v->rows[i].id, v->rows[i].vote);
-	html_fmt(out,
-	         "<input type=\"hidden\" name=\"client_id\" value=\"%s\">",
+	html_fmt(out, "<input type=\"hidden\" name=\"client_id\" value=\"%s\">",
 	         v->client_id);
 }
 
@@ -100,11 +100,10 @@ paper(struct buf *out, const struct page *p, const struct ballot_view *v)
 	html_fmt(out,
 	         "<form method=\"post\" action=\"/editions/%lld/ballot\" "
 	         "class=\"ballot\" data-edition=\"%lld\" "
-	         "data-expert=\"%lld\">",
-	         v->edition, v->edition, v->expert);
+	         "data-marked=\"%s\">",
+	         v->edition, v->edition, T(l, MSG_BALLOT_MARKED));
 	field_csrf(out, p->csrf);
-	html_fmt(out,
-	         "<input type=\"hidden\" name=\"client_id\" value=\"%s\">",
+	html_fmt(out, "<input type=\"hidden\" name=\"client_id\" value=\"%s\">",
 	         v->client_id);
 	for (size_t i = 0; i < v->n; i++)
 		paper_row(out, l, &v->rows[i]);
@@ -138,8 +137,9 @@ review(struct buf *out, const struct page *p, const struct ballot_view *v)
 		                  : MSG_VOTE_NO));
 	html_fmt(out,
 	         "</tbody></table></div><form method=\"post\" "
-	         "action=\"/editions/%lld/ballot\" class=\"ballot-cast\">",
-	         v->edition);
+	         "action=\"/editions/%lld/ballot\" class=\"ballot-cast\" "
+	         "data-edition=\"%lld\">",
+	         v->edition, v->edition);
 	field_csrf(out, p->csrf);
 	hidden_marks(out, v);
 	html_fmt(out,
@@ -163,8 +163,10 @@ cast(struct buf *out, enum score_lang l, const struct ballot_view *v)
 	char at[48];
 
 	when(at, sizeof(at), v->cast_at);
-	html_fmt(out, "<p class=\"notice\" role=\"status\">%s</p>",
-	         T(l, MSG_BALLOT_CAST_DONE));
+	html_fmt(out,
+	         "<p class=\"notice ballot-done\" role=\"status\" "
+	         "data-edition=\"%lld\">%s</p>",
+	         v->edition, T(l, MSG_BALLOT_CAST_DONE));
 	html_fmt(out, "<p>%s: <strong>%s</strong> · %d %s</p><p>%s</p>",
 	         T(l, MSG_BALLOT_CAST_AT), at, v->dossiers,
 	         T(l, MSG_BALLOT_DOSSIERS), T(l, MSG_BALLOT_SECRET_NOTE));
@@ -196,7 +198,8 @@ page_ballot(struct buf *out, const struct page *p, const struct ballot_view *v)
 	} else if (v->n == 0) {
 		html_fmt(out, "<p>%s</p>", T(l, MSG_BALLOT_EMPTY));
 	} else {
-		html_fmt(out, "<p class=\"hint\">%s</p>", T(l, MSG_BALLOT_HELP));
+		html_fmt(out, "<p class=\"hint\">%s</p>",
+		         T(l, MSG_BALLOT_HELP));
 		html_fmt(out,
 		         "<p class=\"notice queued\" role=\"status\" "
 		         "hidden>%s</p>",
@@ -206,5 +209,6 @@ page_ballot(struct buf *out, const struct page *p, const struct ballot_view *v)
 		else
 			paper(out, p, v);
 	}
+	buf_puts(out, "<script src=\"/static/ballot.js\" defer></script>");
 	page_end(out, p);
 }

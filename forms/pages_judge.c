@@ -94,7 +94,7 @@ ballot_part(struct buf *out, const struct page *p, const struct judge_row *rows,
 
 	html_fmt(out,
 	         "<p><a class=\"button\" href=\"/editions/%lld/ballot\">"
-	         "%s</a>%s%s</p><ul class=\"assigned\">",
+	         "%s</a>%s%s</p><ul class=\"ballot-list\">",
 	         rows[from].edition_id, T(l, MSG_BALLOT_OPEN), cast ? " " : "",
 	         cast ? T(l, MSG_BALLOT_CAST_DONE) : "");
 	for (size_t i = from; i < to; i++) {

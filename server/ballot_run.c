@@ -27,6 +27,8 @@ paper_index(const struct ballot *b, int64_t id)
 struct fill {
 	struct ballot *b;
 	struct db_read *rd;
+	const struct actor *actor;
+	bool *drop; /* by row: a conflict the stored paper does not know */
 	size_t row; /* the dossier whose attachments are read */
 };
 
@@ -53,11 +55,17 @@ collect_entry(const struct db_entry *e, void *arg)
 	struct fill *f = arg;
 	struct ballot *b = f->b;
 	size_t i = paper_index(b, e->id);
+	struct object obj = { 0 };
 	struct ballot_row *row;
 	struct buf names;
 
 	if (i == b->n)
 		return 0;
+	/* a conflict worked out from the entry's people and the member's
+	 * unit (automatic ones are not stored): not theirs to vote on */
+	if (entry_access_of(f->rd, f->actor, e, &obj) != 0)
+		return -1;
+	f->drop[i] = obj.conflicted;
 	row = &b->rows[i];
 	row->id = (long long)e->id;
 	row->code = own(b, xstrdup(e->code));
@@ -77,14 +85,36 @@ collect_entry(const struct db_entry *e, void *arg)
 	return db_attachment_each(f->rd, e->id, collect_att, f);
 }
 
+/* Keeps the stored paper as read (the cast checks it is unchanged) and
+ * takes the conflicted dossiers off the paper shown and cast. */
+static void
+drop_conflicts(struct ballot *b, const bool *drop)
+{
+	size_t kept = 0;
+
+	b->nstored = b->n;
+	b->stored = xcalloc(b->n + 1, sizeof(*b->stored));
+	memcpy(b->stored, b->ids, b->n * sizeof(*b->ids));
+	for (size_t i = 0; i < b->n; i++) {
+		if (drop[i])
+			continue;
+		b->ids[kept] = b->ids[i];
+		b->rows[kept] = b->rows[i];
+		memcpy(b->atts[kept], b->atts[i], sizeof(b->atts[i]));
+		b->rows[kept].atts = b->atts[kept];
+		kept++;
+	}
+	b->n = kept;
+}
+
 static int
 read_paper(struct req *r, struct ballot *b)
 {
 	struct db_read *rd = db_read_begin(r->app->db);
 	int64_t edition = b->c.edition.id, expert = r->actor.expert_id;
-	struct fill f = { b, rd, 0 };
-	int rc = db_ballot_paper(rd, edition, expert, b->ids, BALLOT_MAX,
-	                         &b->n);
+	struct fill f = { b, rd, &r->actor, NULL, 0 };
+	int rc =
+	    db_ballot_paper(rd, edition, expert, b->ids, BALLOT_MAX, &b->n);
 
 	if (rc == 0 && b->n > BALLOT_MAX)
 		rc = -1; /* beyond what one form can carry */
@@ -103,9 +133,13 @@ read_paper(struct req *r, struct ballot *b)
 		b->rows[i].summary = b->rows[i].organisation = "";
 		b->rows[i].authors = b->rows[i].field = "";
 	}
+	f.drop = xcalloc(b->n + 1, sizeof(*f.drop));
 	if (rc == 0)
 		rc = db_entry_each(rd, edition, collect_entry, &f);
 	db_read_end(rd);
+	if (rc == 0)
+		drop_conflicts(b, f.drop);
+	free(f.drop);
 	return rc;
 }
 
@@ -127,8 +161,8 @@ ballot_load(struct req *r, enum action act, struct ballot *b)
 		respond_error(r, 500);
 		return -1;
 	}
-	b->obj = (struct object){ .edition = &b->c.edition,
-		                  .assigned = b->n > 0 };
+	b->obj =
+	    (struct object){ .edition = &b->c.edition, .assigned = b->n > 0 };
 	/* not a member of this council: not theirs to know of */
 	if (!can(&r->actor, ACT_BALLOT_VIEW, &b->obj)) {
 		respond_error(r, 404);
@@ -150,6 +184,7 @@ ballot_release(struct ballot *b)
 	free(b->atts);
 	free(b->votes);
 	free(b->ids);
+	free(b->stored);
 	if (b->loaded)
 		ctx_release(&b->c);
 }
@@ -168,8 +203,8 @@ vote_key(const char *name)
 }
 
 enum msg
-ballot_mark(struct ballot *b, const char *name, const char *value,
-            char *bad, size_t size)
+ballot_mark(struct ballot *b, const char *name, const char *value, char *bad,
+            size_t size)
 {
 	long long id = vote_key(name);
 	size_t i = id > 0 ? paper_index(b, id) : b->n;
@@ -210,8 +245,8 @@ same_paper(struct db_tx *tx, const struct ballot *b, int64_t expert)
 	                            BALLOT_MAX, &n);
 
 	if (rc == 0)
-		rc = n == b->n &&
-		     memcmp(now, b->ids, n * sizeof(*now)) == 0;
+		rc = n == b->nstored &&
+		     memcmp(now, b->stored, n * sizeof(*now)) == 0;
 	else
 		rc = -1;
 	free(now);

@@ -301,6 +301,42 @@ technical(struct demo *d)
 	return rc;
 }
 
+/* The Golden Book in its secret ballot: a council of six, every member
+ * on every dossier, three of them cast already (gk07 to gk09 have not:
+ * one of them can cast at once). */
+static int
+golden(struct demo *d)
+{
+	struct db_edition e;
+	int64_t ed, ids[5], panel;
+	bool yes[5];
+	char client[48];
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	rc = add_edition(d, "golden-book", 1, 2026,
+	                 "Tuyển chọn vào Sách vàng Sáng tạo Việt Nam năm 2026",
+	                 "judging", &e, &ed);
+	rc =
+	    rc ? rc : add_entries(d, ed, "SV", demo_golden, 5, "eligible", ids);
+	rc = rc ? rc
+	        : add_panel(d, ed, "Hội đồng xét chọn Sách vàng", "general", 6,
+	                    &panel);
+	for (size_t j = 0; rc == 0 && j < 6; j++)
+		for (size_t i = 0; rc == 0 && i < 5; i++)
+			rc = db_assignment_set(d->tx, ids[i], d->experts[6 + j],
+			                       true, false, NULL);
+	for (size_t j = 3; rc == 0 && j < 6; j++) {
+		for (size_t i = 0; i < 5; i++)
+			yes[i] = next(d) % 4 != 0; /* most dossiers convince */
+		snprintf(client, sizeof(client), "demo-ballot-%zu-0123456789",
+		         j);
+		rc = db_ballot_cast(d->tx, ed, d->experts[6 + j], client, ids,
+		                    yes, 5);
+	}
+	return rc;
+}
+
 static int
 others(struct demo *d)
 {
@@ -323,13 +359,7 @@ others(struct demo *d)
 	                      "Việt Nam năm 2026",
 	                      "eligibility", &e, &ed);
 	rc = rc ? rc : add_entries(d, ed, "VF", demo_vifotec, 8, NULL, ids);
-	memset(&e, 0, sizeof(e));
-	rc = rc ? rc
-	        : add_edition(d, "golden-book", 1, 2026,
-	                      "Tuyển chọn vào Sách vàng Sáng tạo Việt Nam năm "
-	                      "2026",
-	                      "draft", &e, &ed);
-	rc = rc ? rc : add_entries(d, ed, "SV", demo_golden, 5, NULL, ids);
+	rc = rc ? rc : golden(d);
 	memset(&e, 0, sizeof(e));
 	rc = rc ? rc
 	        : add_edition(d, "honouring", 2, 2026,

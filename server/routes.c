@@ -7,6 +7,7 @@ const struct route routes[] = {
 	{ M_GET, "/static/icon.svg", ACT_STATIC, h_static, 0 },
 	{ M_GET, "/static/sheet.js", ACT_STATIC, h_static, 0 },
 	{ M_GET, "/static/queue.js", ACT_STATIC, h_static, 0 },
+	{ M_GET, "/static/ballot.js", ACT_STATIC, h_static, 0 },
 	/* at the root, so that its scope is the whole site */
 	{ M_GET, "/sw.js", ACT_STATIC, h_static, 0 },
 	{ M_GET, "/login", ACT_LOGIN_FORM, h_login_form, 0 },

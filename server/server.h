@@ -419,6 +419,8 @@ struct ballot {
 	struct object obj; /* the edition, assigned: a member */
 	int64_t *ids;      /* the paper: dossier ids by code */
 	size_t n;
+	int64_t *stored; /* the paper as stored, before automatic conflicts */
+	size_t nstored;
 	struct ballot_row *rows; /* the page's, with the marks */
 	struct ballot_att (*atts)[BALLOT_MAX_ATTS];
 	bool *votes; /* by row: true yes (valid once every row is marked) */

@@ -5,13 +5,14 @@
  * offline reload. The API is never cached. */
 "use strict";
 
-var CACHE = "giamkhao-pages-v1";
+var CACHE = "giamkhao-pages-v2";
 var STATIC = ["/static/app.css", "/static/app.js", "/static/queue.js",
-	"/static/sheet.js", "/static/icon.svg"];
+	"/static/sheet.js", "/static/ballot.js", "/static/icon.svg"];
 
 /* The pages a judge may need to reload offline. */
 function keep(url) {
 	return url.pathname === "/" || /^\/entries\/\d+\/sheet$/.test(url.pathname) ||
+		/^\/editions\/\d+\/ballot$/.test(url.pathname) ||
 		STATIC.indexOf(url.pathname) >= 0;
 }
 

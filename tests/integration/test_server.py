@@ -27,6 +27,7 @@ MATRIX = {
     "GET /static/icon.svg": (A, A, A, A, A),
     "GET /static/sheet.js": (A, A, A, A, A),
     "GET /static/queue.js": (A, A, A, A, A),
+    "GET /static/ballot.js": (A, A, A, A, A),
     "GET /sw.js": (A, A, A, A, A),
     "GET /login": (A, A, A, A, A),
     "POST /login": (A, A, A, A, A),

@@ -48,14 +48,22 @@ struct report_row {
 	int rank;          /* 0: unranked */
 	const char *code, *title, *authors, *organisation;
 	bool has_score;
-	const char *score;  /* as published, with the rubric's decimals */
-	double score_value; /* the same number, for spreadsheets */
-	const char *prize;  /* the proposed prize's title, "" for none */
+	const char *score;    /* as published, with the rubric's decimals */
+	double score_value;   /* the same number, for spreadsheets */
+	const char *prize;    /* the prize's title after the committee's
+	                         decisions, "" for none */
+	const char *proposed; /* the computed one, before them */
+	bool decided;         /* the committee decided on it */
 	bool has_money;
 	long long money;    /* the prize's money in đồng */
 	bool insufficient;  /* too few judges: a score but no rank */
 	const char *status; /* said in words */
 	const char *flags;  /* "đồng hạng; ..." */
+	/* a ballot's tally (struct report.ballot): */
+	long long yes, no;
+	bool cusp;         /* a tie the cap cuts through: the council decides */
+	const char *share; /* yes / (yes + no), 4 decimals: "0.7500" */
+	double share_value; /* the same number, for spreadsheets */
 };
 
 /* A scope of the ranking: a field (or the whole contest) and its rows in
@@ -79,6 +87,15 @@ struct report_panel {
 	size_t njudges;
 };
 
+/* How a ballot selects (design.md rule 9), for the vote count minutes. */
+struct report_ballot {
+	const char *outcome; /* what being selected is called ("Được chọn") */
+	const char *share;      /* the threshold as written ("0.5") */
+	bool at_least;          /* share >= threshold, else share > threshold */
+	long long max_selected; /* -1: no cap */
+	long long cast;         /* the members who cast their ballot */
+};
+
 /* Everything the results documents show. */
 struct report {
 	const char *org;      /* the organising body */
@@ -91,10 +108,17 @@ struct report {
 	const char *sha256;   /* the results' SHA-256, in hex */
 	const char *decision; /* the award decision on this snapshot ("số
 	                         123/QĐ-LHH ngày 26/11/2026"), or NULL */
-	int decimals;         /* of the scores */
+	int decimals;         /* of the scores, or of a ballot's shares */
+	bool has_money;       /* some prize carries money */
+	/* NULL for scores; a ballot's tallies replace them (one scope, the
+	 * whole edition, and no score, money nor status) */
+	const struct report_ballot *ballot;
 	const char *columns[11]; /* the table's headings: field, rank, code,
 	                            title, authors, organisation, score,
-	                            prize, money, status, flags */
+	                            prize, money, status, flags; for a
+	                            ballot: rank, code, title, authors,
+	                            organisation, yes, no, share, proposed,
+	                            final, flags */
 	const struct report_scope *scopes;
 	size_t nscopes;
 	const struct report_panel *panels;
@@ -104,12 +128,17 @@ struct report {
 /* The summary of the results (biên bản tổng hợp kết quả chấm), A4, in
  * Vietnamese: per scope a table, each panel's judges with signature lines,
  * then the annex listing the proposed prizes with their money and the
- * total. Appended to `out`; 0, or -1 with `err` saying what failed. */
+ * total (no money column when no prize carries money). For a ballot, the
+ * vote count minutes (biên bản kiểm phiếu) instead: the rule, each
+ * dossier's tally and share, the signatures, then the annex of the
+ * selected works. Appended to `out`; 0, or -1 with `err` saying what
+ * failed. */
 int pdf_results_report(const struct pdf_fonts *fonts, const struct report *r,
                        struct buf *out, char err[160]);
 
 /* The results as an XLSX workbook: a header block and the table on one
- * worksheet per scope, numbers as numbers, the heading row frozen.
+ * worksheet per scope (a ballot has one), numbers as numbers, the heading
+ * row frozen.
  * Appended to `out`; 0, or -1 with `err` saying what failed. */
 int xlsx_results(const struct report *r, struct buf *out, char err[160]);
 

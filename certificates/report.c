@@ -2,7 +2,9 @@
  * hợp kết quả chấm): the national motto, the summary table of each field,
  * each panel's judges with room to sign, and the annex listing the
  * proposed prizes with their money and the total, for the budget
- * settlement. */
+ * settlement. A ballot's report is the vote count minutes (biên bản kiểm
+ * phiếu): the rule and each dossier's tally in place of the summary, and
+ * the selected works in the annex. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,13 +46,17 @@ nfc(struct texts *t, const char *what, const char *s)
 	return keep(t, out);
 }
 
-/* `s` in capitals (Vietnamese letters included). */
+typedef uint8_t *(*casemap_fn)(const uint8_t *s, size_t n,
+                               const char *iso639_language, uninorm_t nf,
+                               uint8_t *resultbuf, size_t *lengthp);
+
+/* `s` in capitals or in small letters (Vietnamese letters included). */
 static const char *
-upper(struct texts *t, const char *s)
+cased(struct texts *t, const char *s, casemap_fn map)
 {
 	size_t len = 0;
-	uint8_t *u = u8_toupper((const uint8_t *)s, strlen(s), NULL,
-	                        UNINORM_NFC, NULL, &len);
+	uint8_t *u =
+	    map((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, &len);
 	char *out;
 
 	if (u == NULL)
@@ -60,6 +66,12 @@ upper(struct texts *t, const char *s)
 	out[len] = '\0';
 	free(u);
 	return keep(t, out);
+}
+
+static const char *
+upper(struct texts *t, const char *s)
+{
+	return cased(t, s, u8_toupper);
 }
 
 static void
@@ -129,25 +141,50 @@ motto(struct pdf_flow *f, struct texts *t, const struct report *r)
 	f->y = top - (h > 34 ? h : 34) - MM(5);
 }
 
+/* What the report is: its title, what it stands on, how the annex
+ * refers to it. */
+struct kind {
+	const char *title, *grounds, *name;
+};
+
+static const struct kind scores_kind = {
+	"BIÊN BẢN TỔNG HỢP KẾT QUẢ CHẤM",
+	"Căn cứ phiếu chấm đã nộp của các giám khảo, Ban Tổ chức tổng hợp "
+	"kết quả chấm",
+	"Biên bản tổng hợp kết quả chấm",
+};
+
+static const struct kind ballot_kind = {
+	"BIÊN BẢN KIỂM PHIẾU",
+	"Căn cứ phiếu bầu kín các thành viên Hội đồng đã bỏ, Ban Tổ chức kiểm "
+	"phiếu",
+	"Biên bản kiểm phiếu",
+};
+
+static const struct kind *
+kind_of(const struct report *r)
+{
+	return r->ballot != NULL ? &ballot_kind : &scores_kind;
+}
+
 static void
 title_block(struct pdf_flow *f, struct texts *t, const struct report *r)
 {
+	const struct kind *k = kind_of(r);
 	char line[512], sha[17];
 
 	place_and_date(r, nfc(t, "province", r->province), line, sizeof(line));
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_RIGHT, line);
 	f->y -= MM(6);
-	pdf_flow_text(f, f->pdf->bold, 14, 0, PDF_CENTRE,
-	              "BIÊN BẢN TỔNG HỢP KẾT QUẢ CHẤM");
+	pdf_flow_text(f, f->pdf->bold, 14, 0, PDF_CENTRE, k->title);
 	pdf_flow_text(f, f->pdf->bold, 12, MM(10), PDF_CENTRE,
 	              nfc(t, "edition", r->edition));
 	f->y -= MM(4);
 	snprintf(sha, sizeof(sha), "%.16s", r->sha256);
 	snprintf(line, sizeof(line),
-	         "Căn cứ phiếu chấm đã nộp của các giám khảo, Ban Tổ chức tổng "
-	         "hợp kết quả chấm (bản tổng hợp số %lld, lập lúc %s, mã kiểm "
-	         "tra SHA-256 %s…) như sau:",
-	         r->snapshot, r->date, sha);
+	         "%s (bản tổng hợp số %lld, lập lúc %s, mã kiểm tra SHA-256 "
+	         "%s…) như sau:",
+	         k->grounds, r->snapshot, r->date, sha);
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT, line);
 	f->y -= MM(3);
 }
@@ -197,6 +234,129 @@ summary(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
 		              "(không có hồ sơ nào được chấm)");
 }
 
+/* ---- A ballot's vote count (biên bản kiểm phiếu) ------------------------ */
+
+static size_t
+dossiers_of(const struct report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nscopes; i++)
+		n += r->scopes[i].nrows;
+	return n;
+}
+
+/* The council's size, who cast, how many dossiers were voted on. */
+static void
+ballot_counts(struct pdf_flow *f, const struct report *r)
+{
+	size_t members = 0;
+	char line[512];
+
+	for (size_t i = 0; i < r->npanels; i++)
+		members += r->panels[i].njudges;
+	snprintf(line, sizeof(line),
+	         "1. Số thành viên Hội đồng: %zu; số thành viên đã bỏ phiếu: "
+	         "%lld; số hồ sơ được bỏ phiếu: %zu.",
+	         members, r->ballot->cast, dossiers_of(r));
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT, line);
+}
+
+/* The rule of design.md (rule 9) in words, with the rubric's numbers. */
+static void
+ballot_rule(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	const struct report_ballot *b = r->ballot;
+	char cap[256] = "", line[1024];
+
+	if (b->max_selected >= 0)
+		snprintf(cap, sizeof(cap),
+		         "; chọn không quá %lld hồ sơ theo thứ hạng, nhóm đồng "
+		         "hạng làm vượt số này thì không được chọn và được ghi "
+		         "chú để Hội đồng quyết định",
+		         b->max_selected);
+	snprintf(line, sizeof(line),
+	         "2. Cách tính: tỉ lệ phiếu đồng ý = số phiếu đồng ý / (số "
+	         "phiếu đồng ý + số phiếu không đồng ý); xếp hạng theo tỉ lệ, "
+	         "rồi theo số phiếu đồng ý. Hồ sơ %s khi tỉ lệ phiếu đồng ý "
+	         "%s %s%s%s.",
+	         cased(t, nfc(t, "outcome", b->outcome), u8_tolower),
+	         b->at_least ? "từ" : "lớn hơn", nfc(t, "share", b->share),
+	         b->at_least ? " trở lên" : "", cap);
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT, line);
+}
+
+static const struct pdf_column tally_cols[] = {
+	{ "Hạng", MM(13), PDF_CENTRE },
+	{ "Mã hồ sơ", MM(22), PDF_LEFT },
+	{ "Tên công trình, hồ sơ", MM(59), PDF_LEFT },
+	{ "Đồng ý", MM(17), PDF_RIGHT },
+	{ "Không đồng ý", MM(19), PDF_RIGHT },
+	{ "Tỉ lệ đồng ý", MM(18), PDF_RIGHT },
+	{ "Kết quả", MM(22), PDF_LEFT },
+};
+
+/* What the count gives a dossier; a tie the cap cuts is left to the
+ * council, as the rule says. */
+static const char *
+counted(struct texts *t, const struct report_row *row)
+{
+	if (row->cusp)
+		return "Hội đồng quyết định";
+	return nfc(t, "outcome", row->proposed);
+}
+
+/* Each dossier's tally and share, and what the count gives it. */
+static void
+tallies(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
+        size_t *selected)
+{
+	const struct pdf_table table = { tally_cols, 7, TABLE_SIZE };
+	char rank[16], yes[24], no[24];
+
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct report_row *row = &s->rows[i];
+		const char *cells[7] = {
+			rank,
+			nfc(t, "code", row->code),
+			nfc(t, "title", row->title),
+			yes,
+			no,
+			nfc(t, "share", row->share),
+			counted(t, row),
+		};
+
+		snprintf(rank, sizeof(rank), "%d", row->rank);
+		snprintf(yes, sizeof(yes), "%lld", row->yes);
+		snprintf(no, sizeof(no), "%lld", row->no);
+		*selected += row->proposed[0] != '\0';
+		pdf_table_row(f, &table, cells, f->pdf->regular, 0);
+	}
+}
+
+/* The minutes' body: the counts, the rule, the table, the outcome. */
+static void
+vote_count(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	const struct pdf_table table = { tally_cols, 7, TABLE_SIZE };
+	size_t selected = 0;
+	char line[512];
+
+	ballot_counts(f, r);
+	ballot_rule(f, t, r);
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT,
+	              "3. Kết quả kiểm phiếu:");
+	f->y -= MM(1.5f);
+	pdf_table_head(f, &table);
+	for (size_t i = 0; i < r->nscopes; i++)
+		tallies(f, t, &r->scopes[i], &selected);
+	f->y -= MM(2);
+	snprintf(line, sizeof(line), "Số hồ sơ %s: %zu/%zu.",
+	         cased(t, nfc(t, "outcome", r->ballot->outcome), u8_tolower),
+	         selected, dossiers_of(r));
+	pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT, line);
+}
+
 static const struct pdf_column sign_cols[] = {
 	{ "TT", MM(10), PDF_CENTRE },   { "Họ và tên", MM(50), PDF_LEFT },
 	{ "Đơn vị", MM(52), PDF_LEFT }, { "Nhiệm vụ", MM(24), PDF_LEFT },
@@ -238,12 +398,60 @@ static const struct pdf_column award_cols[] = {
 	{ "Số tiền", MM(31), PDF_RIGHT },
 };
 
+/* The same without money, the names taking its room. */
+static const struct pdf_column plain_award_cols[] = {
+	{ "TT", MM(10), PDF_CENTRE },
+	{ "Mã hồ sơ", MM(22), PDF_LEFT },
+	{ "Tên giải pháp; tác giả; đơn vị", MM(103), PDF_LEFT },
+	{ "Giải", MM(35), PDF_LEFT },
+};
+
+static const struct pdf_column ballot_award_cols[] = {
+	{ "TT", MM(10), PDF_CENTRE },
+	{ "Mã hồ sơ", MM(22), PDF_LEFT },
+	{ "Tên công trình, hồ sơ; tác giả; đơn vị", MM(103), PDF_LEFT },
+	{ "Kết quả", MM(35), PDF_LEFT },
+};
+
+/* The annex's columns: money only when some prize carries it. */
+static struct pdf_table
+annex_table(const struct report *r)
+{
+	if (r->ballot != NULL)
+		return (struct pdf_table){ ballot_award_cols, 4, TABLE_SIZE };
+	if (!r->has_money)
+		return (struct pdf_table){ plain_award_cols, 4, TABLE_SIZE };
+	return (struct pdf_table){ award_cols, 5, TABLE_SIZE };
+}
+
+/* The prize, and for a ballot whether the committee decided it (the
+ * minutes show what the count gave). */
+static const char *
+prize_cell(struct texts *t, const struct report *r,
+           const struct report_row *row)
+{
+	const char *prize = nfc(t, "prize", row->prize);
+	char cell[512];
+
+	if (r->ballot == NULL || !row->decided)
+		return prize;
+	snprintf(cell, sizeof(cell), "%s\n(theo quyết định của Hội đồng)",
+	         prize);
+	return keep(t, xstrdup(cell));
+}
+
+/* The annex's running count and money. */
+struct tally_of_awards {
+	size_t count;
+	long long total;
+};
+
 /* One scope's winners in the annex; adds to the count and total. */
 static void
-awards_of(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
-          size_t *count, long long *total)
+awards_of(struct pdf_flow *f, struct texts *t, const struct report *r,
+          const struct report_scope *s, struct tally_of_awards *sum)
 {
-	const struct pdf_table table = { award_cols, 5, TABLE_SIZE };
+	const struct pdf_table table = annex_table(r);
 	bool started = false;
 	char n[24], amount[64], who[2048];
 
@@ -256,13 +464,16 @@ awards_of(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
 		if (!started) {
 			f->y -= MM(2);
 			pdf_flow_need(f, MM(25));
-			pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT,
-			              nfc(t, "field", s->title));
+			/* a ballot ranks the whole edition: no field to name */
+			if (r->ballot == NULL)
+				pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0,
+				              PDF_LEFT,
+				              nfc(t, "field", s->title));
 			f->y -= MM(1);
 			pdf_table_head(f, &table);
 			started = true;
 		}
-		snprintf(n, sizeof(n), "%zu", ++*count);
+		snprintf(n, sizeof(n), "%zu", ++sum->count);
 		snprintf(who, sizeof(who), "%s\nTác giả: %s\nĐơn vị: %s",
 		         nfc(t, "title", row->title),
 		         nfc(t, "authors", row->authors),
@@ -270,12 +481,12 @@ awards_of(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
 		amount[0] = '\0';
 		if (row->has_money) {
 			money(row->money, amount, sizeof(amount));
-			*total += row->money;
+			sum->total += row->money;
 		}
 		cells[0] = n;
 		cells[1] = nfc(t, "code", row->code);
 		cells[2] = who;
-		cells[3] = nfc(t, "prize", row->prize);
+		cells[3] = prize_cell(t, r, row);
 		cells[4] = amount;
 		pdf_table_row(f, &table, cells, f->pdf->regular, 0);
 	}
@@ -298,42 +509,82 @@ signatory(struct pdf_flow *f, struct texts *t, const struct report *r)
 	f->y = top - MM(30);
 }
 
+/* "PHỤ LỤC", what it lists, and what it is attached to. */
 static void
-annex(struct pdf_flow *f, struct texts *t, const struct report *r)
+annex_head(struct pdf_flow *f, struct texts *t, const struct report *r)
 {
-	const struct pdf_table table = { award_cols, 5, TABLE_SIZE };
-	char line[256], amount[64], label[64];
-	const char *cells[5] = { "", "", label, "", amount };
-	long long total = 0;
-	size_t count = 0;
+	char line[256];
 
 	pdf_flow_page(f);
 	pdf_flow_text(f, f->pdf->bold, 11, 0, PDF_CENTRE, "PHỤ LỤC");
-	pdf_flow_text(f, f->pdf->bold, 13, 0, PDF_CENTRE,
-	              "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG");
+	if (r->ballot != NULL)
+		snprintf(line, sizeof(line), "DANH SÁCH HỒ SƠ %s",
+		         upper(t, nfc(t, "outcome", r->ballot->outcome)));
+	else
+		snprintf(line, sizeof(line), "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG");
+	pdf_flow_text(f, f->pdf->bold, 13, 0, PDF_CENTRE, line);
 	if (r->decision != NULL)
 		snprintf(line, sizeof(line), "(Kèm theo Quyết định %s)",
 		         r->decision);
 	else
-		snprintf(
-		    line, sizeof(line),
-		    "(Kèm theo Biên bản tổng hợp kết quả chấm, bản tổng hợp "
-		    "số %lld)",
-		    r->snapshot);
+		snprintf(line, sizeof(line),
+		         "(Kèm theo %s, bản tổng hợp số %lld)",
+		         kind_of(r)->name, r->snapshot);
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_CENTRE, line);
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, MM(10), PDF_CENTRE,
 	              nfc(t, "edition", r->edition));
 	f->y -= MM(3);
-	for (size_t i = 0; i < r->nscopes; i++)
-		awards_of(f, t, &r->scopes[i], &count, &total);
-	money(total, amount, sizeof(amount));
-	snprintf(label, sizeof(label), "Tổng cộng: %zu giải", count);
-	if (count == 0) {
-		pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT,
-		              "Không có hồ sơ nào được đề xuất khen thưởng.");
-		pdf_table_head(f, &table);
+}
+
+/* Said when the annex lists no one. */
+static void
+annex_empty(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	char line[256];
+
+	if (r->ballot != NULL)
+		snprintf(line, sizeof(line), "Không có hồ sơ nào %s.",
+		         cased(t, nfc(t, "outcome", r->ballot->outcome),
+		               u8_tolower));
+	else
+		snprintf(line, sizeof(line),
+		         "Không có hồ sơ nào được đề xuất khen thưởng.");
+	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT, line);
+}
+
+/* The annex's last line: how many, and the money when there is some. */
+static void
+annex_total(struct pdf_flow *f, const struct report *r,
+            const struct tally_of_awards *sum)
+{
+	const struct pdf_table table = annex_table(r);
+	char amount[64], label[64];
+	const char *cells[5] = { "", "", label, "", amount };
+
+	snprintf(label, sizeof(label), "Tổng cộng: %zu %s", sum->count,
+	         r->ballot != NULL ? "hồ sơ" : "giải");
+	if (!r->has_money) {
+		f->y -= MM(2);
+		pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT, label);
+		return;
 	}
+	money(sum->total, amount, sizeof(amount));
+	if (sum->count == 0)
+		pdf_table_head(f, &table);
 	pdf_table_row(f, &table, cells, f->pdf->bold, 0);
+}
+
+static void
+annex(struct pdf_flow *f, struct texts *t, const struct report *r)
+{
+	struct tally_of_awards sum = { 0, 0 };
+
+	annex_head(f, t, r);
+	for (size_t i = 0; i < r->nscopes; i++)
+		awards_of(f, t, r, &r->scopes[i], &sum);
+	if (sum.count == 0)
+		annex_empty(f, t, r);
+	annex_total(f, r, &sum);
 	signatory(f, t, r);
 }
 
@@ -342,7 +593,9 @@ layout(struct pdf_flow *f, struct texts *t, const struct report *r)
 {
 	motto(f, t, r);
 	title_block(f, t, r);
-	for (size_t i = 0; i < r->nscopes; i++)
+	if (r->ballot != NULL)
+		vote_count(f, t, r);
+	for (size_t i = 0; r->ballot == NULL && i < r->nscopes; i++)
 		summary(f, t, &r->scopes[i], i + 1);
 	if (r->npanels > 0) {
 		f->y -= MM(4);
@@ -370,7 +623,8 @@ pdf_results_report(const struct pdf_fonts *fonts, const struct report *r,
 	t = (struct texts){ &pdf, NULL, 0, false };
 	HPDF_SetInfoAttr(pdf.doc, HPDF_INFO_CREATOR, "giamkhao");
 	HPDF_SetInfoAttr(pdf.doc, HPDF_INFO_TITLE,
-	                 "Bien ban tong hop ket qua cham");
+	                 r->ballot != NULL ? "Bien ban kiem phieu"
+	                                   : "Bien ban tong hop ket qua cham");
 	pdf_flow_init(&f, &pdf);
 	layout(&f, &t, r);
 	pdf_flow_release(&f);

@@ -1,6 +1,7 @@
 /* xlsx.c: the results as an Excel workbook (libxlsxwriter): one worksheet
- * per field, a header block naming the snapshot, the results table with
- * numbers as numbers and its heading row frozen. Every text is written as
+ * per field (one for a ballot, ranked over the whole edition), a header
+ * block naming the snapshot, the results table with numbers as numbers
+ * and its heading row frozen. Every text is written as
  * a string cell, never as a formula, so a title such as "=HYPERLINK(...)"
  * stays text. libxlsxwriter writes only to files: the workbook is made in
  * a private temporary directory, read back and removed. */
@@ -23,6 +24,8 @@ struct formats {
 
 /* Column widths (characters), in the order of report.columns. */
 static const double widths[11] = { 28, 6, 12, 48, 30, 30, 8, 18, 14, 20, 24 };
+static const double ballot_widths[11] = { 6,  12, 48, 30, 30, 10,
+	                                  10, 10, 18, 18, 24 };
 
 static void
 formats_make(lxw_workbook *wb, int decimals, struct formats *f)
@@ -109,17 +112,26 @@ header_block(lxw_worksheet *ws, const struct report *r,
 	worksheet_write_string(ws, 5, 1, s->title, f->bold);
 }
 
+/* The entry's rank, then its code, title, authors and organisation, from
+ * column `at_col` on (where each mode has them). */
+static void
+entry_cells(lxw_worksheet *ws, lxw_row_t at, lxw_col_t at_col,
+            const struct report_row *row, const struct formats *f)
+{
+	if (row->rank > 0)
+		worksheet_write_number(ws, at, at_col, row->rank, f->integer);
+	text_cell(ws, at, at_col + 1, row->code, NULL);
+	text_cell(ws, at, at_col + 2, row->title, NULL);
+	text_cell(ws, at, at_col + 3, row->authors, NULL);
+	text_cell(ws, at, at_col + 4, row->organisation, NULL);
+}
+
 static void
 table_row(lxw_worksheet *ws, lxw_row_t at, const struct report_row *row,
           const struct formats *f)
 {
 	text_cell(ws, at, 0, row->field, NULL);
-	if (row->rank > 0)
-		worksheet_write_number(ws, at, 1, row->rank, f->integer);
-	text_cell(ws, at, 2, row->code, NULL);
-	text_cell(ws, at, 3, row->title, NULL);
-	text_cell(ws, at, 4, row->authors, NULL);
-	text_cell(ws, at, 5, row->organisation, NULL);
+	entry_cells(ws, at, 1, row, f);
 	if (row->has_score)
 		worksheet_write_number(ws, at, 6, row->score_value, f->score);
 	text_cell(ws, at, 7, row->prize, NULL);
@@ -129,11 +141,29 @@ table_row(lxw_worksheet *ws, lxw_row_t at, const struct report_row *row,
 	text_cell(ws, at, 10, row->flags, NULL);
 }
 
+/* A ballot's dossier: its tally as numbers, the share to 4 places. */
+static void
+ballot_row(lxw_worksheet *ws, lxw_row_t at, const struct report_row *row,
+           const struct formats *f)
+{
+	entry_cells(ws, at, 0, row, f);
+	worksheet_write_number(ws, at, 5, (double)row->yes, f->integer);
+	worksheet_write_number(ws, at, 6, (double)row->no, f->integer);
+	worksheet_write_number(ws, at, 7, row->share_value, f->score);
+	text_cell(ws, at, 8, row->proposed, NULL);
+	text_cell(ws, at, 9, row->prize, NULL);
+	text_cell(ws, at, 10, row->flags, NULL);
+}
+
 static int
 sheet(lxw_workbook *wb, const struct report *r, size_t i,
       const struct formats *f)
 {
 	const struct report_scope *s = &r->scopes[i];
+	const double *w = r->ballot != NULL ? ballot_widths : widths;
+	void (*row)(lxw_worksheet *, lxw_row_t, const struct report_row *,
+	            const struct formats *) =
+	    r->ballot != NULL ? ballot_row : table_row;
 	char name[4 * SHEET_NAME + 8];
 	lxw_worksheet *ws;
 
@@ -142,14 +172,14 @@ sheet(lxw_workbook *wb, const struct report *r, size_t i,
 	if (ws == NULL)
 		return -1;
 	for (lxw_col_t c = 0; c < 11; c++)
-		worksheet_set_column(ws, c, c, widths[c], NULL);
+		worksheet_set_column(ws, c, c, w[c], NULL);
 	header_block(ws, r, s, f);
 	for (lxw_col_t c = 0; c < 11; c++)
 		worksheet_write_string(ws, HEAD_ROWS, c, r->columns[c],
 		                       f->head);
 	worksheet_freeze_panes(ws, HEAD_ROWS + 1, 0);
 	for (size_t k = 0; k < s->nrows; k++)
-		table_row(ws, (lxw_row_t)(HEAD_ROWS + 1 + k), &s->rows[k], f);
+		row(ws, (lxw_row_t)(HEAD_ROWS + 1 + k), &s->rows[k], f);
 	return 0;
 }
 
@@ -171,7 +201,8 @@ texts_ok(const struct report *r)
 				            w->code,    w->title,
 				            w->authors, w->organisation,
 				            w->prize,   w->status,
-				            w->flags };
+				            w->flags,   w->proposed,
+				            w->share };
 
 			for (size_t j = 0; j < sizeof(t) / sizeof(t[0]); j++)
 				if (u8_check((const uint8_t *)t[j],

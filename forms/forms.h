@@ -306,6 +306,7 @@ enum msg {
 	MSG_EXPORT_MONEY,
 	MSG_EXPORT_STATUS,
 	MSG_EXPORT_STATUS_OK,
+	MSG_EXPORT_PROPOSED,
 	MSG_RESULTS_DOWNLOADS,
 	MSG_CORRECTION,
 	MSG_CORRECTION_INTRO,
@@ -1034,6 +1035,7 @@ struct results_view {
 	const struct posting_view *posting; /* NULL: not posted */
 	bool can_decide, can_post, can_object, can_award, can_correct;
 	bool can_export; /* the downloads (organisers, not panel chairs) */
+	bool chair;      /* a panel chair's read-only view: no judge named */
 	const struct side_prize_view *side;
 	size_t nside;
 };

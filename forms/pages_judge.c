@@ -21,10 +21,11 @@ chaired_panels(struct buf *out, enum score_lang l, const struct chair_row *c,
 	html_fmt(out, "<h2>%s</h2><ul class=\"chaired\">",
 	         T(l, MSG_PANELS_CHAIRED));
 	for (size_t i = 0; i < n; i++)
-		html_fmt(
-		    out,
-		    "<li><a href=\"/editions/%lld/assignments\">%s</a></li>",
-		    c[i].edition, c[i].panel);
+		html_fmt(out,
+		         "<li><a href=\"/editions/%lld/assignments\">%s</a> · "
+		         "<a href=\"/editions/%lld/results\">%s</a></li>",
+		         c[i].edition, c[i].panel, c[i].edition,
+		         T(l, MSG_RESULTS));
 	buf_puts(out, "</ul>");
 }
 

@@ -1,37 +1,59 @@
 /* pages_public.c: the public results page: the edition, then per field
  * the entries with a prize (after the committee's decisions), their
- * authors and units, with the posting period or the award decision.
- * No judge, no score sheet, no rank of entries without a prize. */
+ * authors and units, with the posting period or the award decision; for
+ * a ballot, the list of the selected works under that outcome's name.
+ * No judge, no score sheet, no tally, no rank of entries without a
+ * prize. */
 #include <stdio.h>
 
 #include "forms.h"
 
+/* The first entry the list shows (with a prize, or selected), or NULL. */
+static const struct result_row *
+first_listed(const struct result_scope *s)
+{
+	for (size_t i = 0; i < s->nrows; i++)
+		if (*s->rows[i].final_tier != '\0')
+			return &s->rows[i];
+	return NULL;
+}
+
+/* A ballot has one outcome ("Được chọn"): it names the list, where a
+ * contest's scope has a column of prizes. */
+static void
+scope_head(struct buf *out, enum score_lang l, const struct result_scope *s,
+           const struct result_row *first)
+{
+	html_fmt(out,
+	         "<section class=\"scope\"><h2>%s</h2><div "
+	         "class=\"table-wrap\"><table><thead><tr>",
+	         s->ballot ? first->final_tier : s->title);
+	if (!s->ballot)
+		html_fmt(out, "<th>%s</th>", T(l, MSG_TIER));
+	html_fmt(out, "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	         T(l, MSG_ENTRIES), T(l, MSG_AUTHORS), T(l, MSG_ORGANISATION));
+}
+
 static void
 scope(struct buf *out, enum score_lang l, const struct result_scope *s)
 {
-	size_t shown = 0;
+	const struct result_row *first = first_listed(s);
 
-	for (size_t i = 0; i < s->nrows; i++)
-		shown += *s->rows[i].final_tier != '\0';
-	if (shown == 0)
+	if (first == NULL)
 		return;
-	html_fmt(
-	    out,
-	    "<section class=\"scope\"><h2>%s</h2><div class=\"table-wrap\">"
-	    "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-	    "<th>%s</th></tr></thead><tbody>",
-	    s->title, T(l, MSG_TIER), T(l, MSG_ENTRIES), T(l, MSG_AUTHORS),
-	    T(l, MSG_ORGANISATION));
+	scope_head(out, l, s, first);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct result_row *r = &s->rows[i];
 
 		if (*r->final_tier == '\0')
 			continue;
+		buf_puts(out, "<tr>");
+		if (!s->ballot)
+			html_fmt(out, "<td>%s</td>", r->final_tier);
 		html_fmt(out,
-		         "<tr><td>%s</td><td><strong>%s</strong> %s</td>"
-		         "<td>%s</td><td>%s</td></tr>",
-		         r->final_tier, r->code, r->title, r->authors,
-		         r->organisation);
+		         "<td><strong>%s</strong> %s</td><td>%s</td><td>%s</td>"
+		         "</tr>",
+		         r->code, r->title, r->authors, r->organisation);
 	}
 	buf_puts(out, "</tbody></table></div></section>");
 }

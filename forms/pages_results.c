@@ -35,9 +35,12 @@ flags(struct buf *out, enum score_lang l, const struct result_row *r)
 	if (r->cusp)
 		html_fmt(out, "%R<strong>%s</strong>", sep,
 		         T(l, MSG_FLAG_CUSP));
-	if (r->nexcluded > 0)
+	if (r->nexcluded > 0 && *r->excluded != '\0')
 		html_fmt(out, "<br><small>%s: %s</small>", T(l, MSG_EXCLUDED),
 		         r->excluded);
+	else if (r->nexcluded > 0)
+		html_fmt(out, "<br><small>%s: %d</small>", T(l, MSG_EXCLUDED),
+		         r->nexcluded);
 }
 
 /* The committee's decision on a row, if any; closes the row. */
@@ -134,6 +137,11 @@ diagnostics(struct buf *out, enum score_lang l, const struct result_scope *s)
 	figure(out, l, "Krippendorff α", s->has_alpha, s->alpha);
 	figure(out, l, "ICC(2,1)", s->has_icc, s->icc1);
 	figure(out, l, "ICC(2,k)", s->has_icc, s->icck);
+	if (s->njudges == 0) {
+		/* a panel chair's view: the judges stay unnamed */
+		buf_puts(out, "</ul></details>");
+		return;
+	}
 	html_fmt(out,
 	         "</ul><p>%s</p><div class=\"table-wrap\"><table><thead><tr>"
 	         "<th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>"

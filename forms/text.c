@@ -468,6 +468,7 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	[MSG_EXPORT_MONEY] = { "Tiền thưởng (đồng)", "Prize money (VND)" },
 	[MSG_EXPORT_STATUS] = { "Trạng thái", "Status" },
 	[MSG_EXPORT_STATUS_OK] = { "hợp lệ", "ranked" },
+	[MSG_EXPORT_PROPOSED] = { "Kết quả kiểm phiếu", "Proposed" },
 	[MSG_COMMITTEE] = { "Quyết định của Hội đồng",
 	                    "The committee's decisions" },
 	[MSG_COMMITTEE_INTRO] = { "Hội đồng có thể xác nhận, chuyển giải, "

@@ -111,7 +111,7 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_LOGIN_CODE]      = ANYONE,
 	[ACT_CARDS_VIEW]      = STAFF,
 	[ACT_CARDS_ISSUE]     = STAFF,
-	[ACT_RESULTS_VIEW]    = STAFF,
+	[ACT_RESULTS_VIEW]    = STAFF | R(ROLE_CHAIR),
 	[ACT_RESULTS_COMPUTE] = STAFF,
 	[ACT_RESULTS_EXPORT]  = STAFF,
 	[ACT_RESULTS_DECIDE]  = STAFF,
@@ -253,6 +253,7 @@ expert_allows(const struct actor *a, enum action act, const struct object *obj)
 	case ACT_CONFLICT_DECLARE:
 		return (obj->assigned || chair) && !obj->conflicted;
 	case ACT_ASSIGN_VIEW:
+	case ACT_RESULTS_VIEW: /* read-only, narrowed to the chair's fields */
 		return chair;
 	case ACT_SHEET_VIEW:
 	case ACT_SHEET_SAVE:

@@ -80,8 +80,8 @@ reload(struct req *r, struct ballot *b, const char *client_id)
 		ballot_mark(b, r->form.fields[i].name, r->form.fields[i].value,
 		            bad, sizeof(bad));
 	r->status = 409;
-	render(r, b, &(struct shown){ false, MSG_BALLOT_CHANGED, "",
-	                              client_id });
+	render(r, b,
+	       &(struct shown){ false, MSG_BALLOT_CHANGED, "", client_id });
 }
 
 static void
@@ -95,8 +95,7 @@ cast_form(struct req *r, struct ballot *b, const char *client_id)
 	if (s.error != MSG__MAX) {
 		s.field = bad;
 		r->status = 422;
-	} else if (ballot_check(b) > 0 &&
-	           form_get(&r->form, "edit") == NULL) {
+	} else if (ballot_check(b) > 0 && form_get(&r->form, "edit") == NULL) {
 		s.error = MSG_BALLOT_INCOMPLETE;
 		r->status = 422;
 	}
@@ -211,9 +210,9 @@ api_cast(struct req *r, struct ballot *b, const char *client_id, json_t *votes)
 	}
 	o = ballot_cast(r, b, client_id);
 	if (o == BALLOT_CAST || o == BALLOT_RESENT)
-		respond_json(r, 200,
-		             json_pack("{s:b, s:i}", "cast", 1, "dossiers",
-		                       (int)b->n));
+		respond_json(
+		    r, 200,
+		    json_pack("{s:b, s:i}", "cast", 1, "dossiers", (int)b->n));
 	else if (o == BALLOT_ALREADY)
 		api_refuse(r, 409, "cast", MSG_BALLOT_ALREADY, NULL);
 	else if (o == BALLOT_CLOSED)

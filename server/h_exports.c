@@ -1,7 +1,9 @@
 /* h_exports.c: a snapshot's results as the organisers file them: the
  * table as CSV (for any spreadsheet) and as an Excel workbook, and the
  * printable PDF report with the panels' signature lines and the annex of
- * prizes and their money. Organisers only, like the snapshot's files. */
+ * prizes and their money (for a ballot: the tallies, the vote count
+ * minutes and the selected works). Organisers only, like the snapshot's
+ * files. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,30 +29,62 @@ static const char *const export_types[EXPORT__MAX] = {
 	"application/pdf",
 };
 
+/* A record's numbers as text, for the cells that point into them. */
+struct csv_numbers {
+	char rank[16], a[32], b[32];
+};
+
+/* A scored entry: field, rank, code, ..., score, prize, money, status. */
+static void
+score_cells(const struct report_row *w, struct csv_numbers *n,
+            const char *cells[11])
+{
+	const char *c[11] = {
+		w->field,   n->rank,         w->code,  w->title,
+		w->authors, w->organisation, w->score, w->prize,
+		n->a,       w->status,       w->flags,
+	};
+
+	if (w->has_money)
+		snprintf(n->a, sizeof(n->a), "%lld", w->money);
+	memcpy(cells, c, sizeof(c));
+}
+
+/* A ballot's dossier: rank, code, ..., yes, no, share, proposed, final. */
+static void
+ballot_cells(const struct report_row *w, struct csv_numbers *n,
+             const char *cells[11])
+{
+	const char *c[11] = {
+		n->rank,         w->code,  w->title, w->authors,
+		w->organisation, n->a,     n->b,     w->share,
+		w->proposed,     w->prize, w->flags,
+	};
+
+	snprintf(n->a, sizeof(n->a), "%lld", w->yes);
+	snprintf(n->b, sizeof(n->b), "%lld", w->no);
+	memcpy(cells, c, sizeof(c));
+}
+
 /* The table, one record per entry, scopes in the rubric's order. */
 static void
 render_csv(const struct report *rep, struct buf *out)
 {
-	char rank[16], money[32];
+	void (*cells_of)(const struct report_row *, struct csv_numbers *,
+	                 const char *[11]) =
+	    rep->ballot != NULL ? ballot_cells : score_cells;
 
 	csv_bom(out);
 	csv_row(out, rep->columns, 11);
 	for (size_t s = 0; s < rep->nscopes; s++)
 		for (size_t i = 0; i < rep->scopes[s].nrows; i++) {
 			const struct report_row *w = &rep->scopes[s].rows[i];
-			const char *cells[11] = {
-				w->field,  rank,       w->code,
-				w->title,  w->authors, w->organisation,
-				w->score,  w->prize,   money,
-				w->status, w->flags,
-			};
+			struct csv_numbers n = { "", "", "" };
+			const char *cells[11];
 
-			rank[0] = money[0] = '\0';
 			if (w->rank > 0)
-				snprintf(rank, sizeof(rank), "%d", w->rank);
-			if (w->has_money)
-				snprintf(money, sizeof(money), "%lld",
-				         w->money);
+				snprintf(n.rank, sizeof(n.rank), "%d", w->rank);
+			cells_of(w, &n, cells);
 			csv_row(out, cells, 11);
 		}
 }

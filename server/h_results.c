@@ -35,6 +35,7 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 	struct history h = { 0 };
 	struct db_snapshot s = { 0 };
 	struct side_prize_view side[4];
+	struct chair_view cv = { 0 };
 	size_t nside = 0;
 	struct page p;
 	int rc = db_snapshots_each(rd, c->edition.id, collect_line, &h);
@@ -56,6 +57,13 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 	db_read_end(rd);
 	if (rc == 0)
 		rc = posting_load(r, c, b, id, &pd, &v);
+	if (rc == 0 && b != NULL) {
+		v.scopes = results_build_scopes(b, &v.nscopes);
+		v.side = side;
+		v.nside = nside;
+	}
+	if (rc == 0 && actor_is_expert(&r->actor))
+		rc = results_chair_filter(r, c, &v, &cv);
 	if (rc != 0) {
 		respond_error(r, rc == DB_NOTFOUND ? 404 : 500);
 		goto out;
@@ -77,9 +85,6 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 		for (size_t i = 0; i < h.n; i++)
 			if (h.db[i].id == s.id)
 				v.by = h.db[i].by;
-		v.scopes = results_build_scopes(b, &v.nscopes);
-		v.side = side;
-		v.nside = nside;
 	}
 	p = req_page(r, T(r->lang, MSG_RESULTS));
 	buf_reset(&r->out);
@@ -87,6 +92,7 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 	page_results(&r->out, &p, &c->view, &v,
 	             ctx_can(r, c, ACT_RESULTS_COMPUTE));
 out:
+	results_chair_release(&cv);
 	side_prizes_free(side, nside);
 	posting_free(pd);
 	results_build_free(b);

@@ -2,7 +2,8 @@
  * and the PDF report): its results computed again from the stored inputs
  * (the same bytes give the same results), each entry named from the
  * database with its authors and organisation, each prize with its money,
- * and the edition's panels for the signature lines. The exports are
+ * and the edition's panels for the signature lines; for a ballot, each
+ * dossier's tally, the rule and how many members cast. The exports are
  * records of the province's contest: always in Vietnamese. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,8 @@ struct report_data {
 	char date[32];
 	char sha256[65];
 	char decision[256];
+	struct report_ballot ballot;
+	char threshold[32];
 };
 
 static void *
@@ -104,6 +107,40 @@ dong(struct score_q q)
 	return (long long)((q.num * 2 + q.den) / (q.den * 2));
 }
 
+/* A ballot's tally on its row; its outcome stands for the prize. */
+static void
+fill_tally(struct report_data *d, const struct score_entry_result *e,
+           struct report_row *row)
+{
+	char *share = own(d, xcalloc(32, 1));
+
+	row->yes = e->yes;
+	row->no = e->no;
+	row->cusp = (e->flags & SCORE_FLAG_CUSP) != 0;
+	score_fixed_format(e->share4, 4, share, 32);
+	row->share = share;
+	row->share_value = (double)e->share4 / 10000;
+}
+
+/* The published score, as text and as a number. */
+static void
+fill_score(struct report_data *d, const struct score_entry_result *e,
+           struct report_row *row)
+{
+	int decimals = d->rubric->aggregate.decimals;
+	char *score = own(d, xcalloc(32, 1));
+	double scale = 1;
+
+	row->score = score;
+	row->has_score = e->has_score;
+	if (!e->has_score)
+		return;
+	score_fixed_format(e->score, decimals, score, 32);
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	row->score_value = (double)e->score / scale;
+}
+
 static void
 fill_row(struct report_data *d, const struct score_entry_result *e,
          struct report_row *row)
@@ -112,8 +149,6 @@ fill_row(struct report_data *d, const struct score_entry_result *e,
 	const struct score_tier *tiers;
 	size_t ntiers;
 	int at, tier;
-	double scale = 1;
-	char *score;
 
 	memset(row, 0, sizeof(*row));
 	row->field = rub->fields[e->field].title.vi;
@@ -123,19 +158,14 @@ fill_row(struct report_data *d, const struct score_entry_result *e,
 	row->title = at >= 0 ? d->people[at].title : "";
 	row->organisation = at >= 0 ? d->people[at].organisation : "";
 	row->authors = at >= 0 ? d->people[at].authors : "";
-	row->has_score = e->has_score;
-	score = own(d, xcalloc(32, 1));
-	row->score = score;
-	if (e->has_score) {
-		score_fixed_format(e->score, rub->aggregate.decimals, score,
-		                   32);
-		for (int i = 0; i < rub->aggregate.decimals; i++)
-			scale *= 10;
-		row->score_value = (double)e->score / scale;
-	}
+	fill_score(d, e, row);
+	row->share = "";
+	if (rub->mode == SCORE_MODE_BALLOT)
+		fill_tally(d, e, row);
 	tiers = prize_tiers(rub, &ntiers);
 	tier = result_tier(rub, e);
 	row->prize = tier >= 0 ? tiers[tier].title.vi : "";
+	row->proposed = row->prize;
 	row->has_money = tier >= 0 && tiers[tier].has_prize;
 	if (row->has_money)
 		row->money = dong(tiers[tier].prize);
@@ -211,6 +241,9 @@ apply_decision(const struct db_decision *dec, void *arg)
 			row->prize = t >= 0 ? tiers[t].title.vi : "";
 			row->has_money = t >= 0 && tiers[t].has_prize;
 			row->money = row->has_money ? dong(tiers[t].prize) : 0;
+			if (row->decided)
+				return 0; /* said once, however many */
+			row->decided = true;
 			snprintf(note, sizeof(note), "%s%s%s", row->flags,
 			         *row->flags != '\0' ? "; " : "",
 			         T(VI, MSG_COMMITTEE));
@@ -280,16 +313,75 @@ fill_panels(struct report_data *d, struct db_read *rd, int64_t edition)
 	return 0;
 }
 
+/* The table's headings, as the mode has its columns. */
 static void
-fill_header(struct report_data *d, struct db_read *rd,
-            const struct db_snapshot *s, const struct db_edition *e)
+fill_columns(struct report_data *d)
 {
-	static const enum msg cols[11] = {
+	static const enum msg scores[11] = {
 		MSG_EXPORT_FIELD,  MSG_RANK,           MSG_EXPORT_CODE,
 		MSG_EXPORT_TITLE,  MSG_EXPORT_AUTHORS, MSG_EXPORT_ORGANISATION,
 		MSG_SCORE,         MSG_TIER,           MSG_EXPORT_MONEY,
 		MSG_EXPORT_STATUS, MSG_FLAGS,
 	};
+	static const enum msg ballot[11] = {
+		MSG_RANK,
+		MSG_EXPORT_CODE,
+		MSG_EXPORT_TITLE,
+		MSG_EXPORT_AUTHORS,
+		MSG_EXPORT_ORGANISATION,
+		MSG_BALLOT_YES_COUNT,
+		MSG_BALLOT_NO_COUNT,
+		MSG_SHARE,
+		MSG_EXPORT_PROPOSED,
+		MSG_FINAL,
+		MSG_FLAGS,
+	};
+	const enum msg *cols = d->rep.ballot != NULL ? ballot : scores;
+
+	for (size_t i = 0; i < 11; i++)
+		d->rep.columns[i] = T(VI, cols[i]);
+}
+
+/* Does any prize carry money (else the annex has no money column)? */
+static bool
+any_money(const struct score_rubric *rub)
+{
+	size_t n;
+	const struct score_tier *tiers = prize_tiers(rub, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (tiers[i].has_prize)
+			return true;
+	return false;
+}
+
+/* A ballot's rule and how many members cast, for the minutes. */
+static int
+fill_ballot(struct report_data *d, struct db_read *rd, int64_t edition)
+{
+	const struct score_rubric *rub = d->rubric;
+	struct report_ballot *b = &d->ballot;
+	int64_t cast;
+	size_t n;
+
+	if (rub->mode != SCORE_MODE_BALLOT)
+		return 0;
+	score_q_format(rub->ballot_share, d->threshold, sizeof(d->threshold));
+	b->outcome = prize_tiers(rub, &n)[0].title.vi;
+	b->share = d->threshold;
+	b->at_least = rub->ballot_rule == SCORE_BALLOT_AT_LEAST;
+	b->max_selected = rub->max_selected;
+	if (db_ballot_casts_count(rd, edition, &cast) != 0)
+		return -1;
+	b->cast = cast;
+	d->rep.ballot = b;
+	return 0;
+}
+
+static void
+fill_header(struct report_data *d, struct db_read *rd,
+            const struct db_snapshot *s, const struct db_edition *e)
+{
 	struct db_org *org = own(d, xcalloc(1, sizeof(*org)));
 	time_t at = (time_t)s->created_at;
 	struct tm tm;
@@ -315,9 +407,10 @@ fill_header(struct report_data *d, struct db_read *rd,
 	d->rep.year = tm.tm_year + 1900;
 	memcpy(d->sha256, s->results_sha256, sizeof(d->sha256));
 	d->rep.sha256 = d->sha256;
-	d->rep.decimals = d->rubric->aggregate.decimals;
-	for (size_t i = 0; i < 11; i++)
-		d->rep.columns[i] = T(VI, cols[i]);
+	d->rep.decimals =
+	    d->rep.ballot != NULL ? 4 : d->rubric->aggregate.decimals;
+	d->rep.has_money = any_money(d->rubric);
+	fill_columns(d);
 }
 
 /* The award decision, when it is this snapshot's: the workbook's header
@@ -359,11 +452,12 @@ report_data_load(struct db_read *rd, const struct db_snapshot *s,
 		d->res = score_compute(d->rubric, d->input, &err);
 	if (d->res == NULL ||
 	    db_entry_each(rd, s->edition_id, collect_entry, d) != 0 ||
-	    fill_panels(d, rd, s->edition_id) != 0) {
+	    fill_panels(d, rd, s->edition_id) != 0 ||
+	    fill_ballot(d, rd, s->edition_id) != 0) {
 		report_data_free(d);
 		return NULL;
 	}
-	fill_header(d, rd, s, e);
+	fill_header(d, rd, s, e); /* after fill_ballot: the columns follow */
 	fill_decision(d, rd, s);
 	fill_scopes(d);
 	if (db_decisions_each(rd, s->id, apply_decision, d) != 0) {

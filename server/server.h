@@ -267,6 +267,23 @@ void side_prizes_free(struct side_prize_view *v, size_t n);
 /* Paths libharu can open for the embedded fonts; -1 when unavailable. */
 int fonts_get(struct pdf_fonts *out);
 
+/* ---- The results as a panel chair reads them (results_chair.c) -------- */
+
+struct ctx;
+
+struct chair_view {
+	struct result_scope *scopes;
+	struct result_row **rows; /* by the view's scope, owned */
+	size_t n, nall;
+};
+
+/* Narrows `v` to what the acting chair may read (their panels' fields,
+ * no conflicted entry, no judge's name or total, no objections) and
+ * marks it read-only; `cv` owns the new lists. 0 or -1. */
+int results_chair_filter(struct req *r, const struct ctx *c,
+                         struct results_view *v, struct chair_view *cv);
+void results_chair_release(struct chair_view *cv);
+
 /* ---- Parsed rubrics, shared between requests (rubric_cache.c) --------- */
 
 struct rubric_cache;

@@ -71,6 +71,8 @@ for v in $VARIANTS; do
 		tests/integration/test_forward.py "build/$v/giamkhao"
 	suite "secret ballots over HTTP ($v)" python3 \
 		tests/integration/test_ballot.py "build/$v/giamkhao"
+	suite "ballot exports over HTTP ($v)" python3 \
+		tests/integration/test_ballot_exports.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \
@@ -81,6 +83,8 @@ suite "browser: tablet flow" node tests/browser/tablet.mjs \
 suite "browser: judge on a tablet" node tests/browser/judge.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 suite "browser: results to the public page" node tests/browser/results.mjs \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
+suite "browser: a secret ballot on a tablet" node tests/browser/ballot.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 # --- end browser test
 suite "differential vs reference ($DIFF_CASES cases)" \

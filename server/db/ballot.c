@@ -182,3 +182,20 @@ db_ballot_tallies_each(struct db_read *rd, int64_t edition,
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
+
+int
+db_ballot_casts_count(struct db_read *rd, int64_t edition, int64_t *n)
+{
+	sqlite3_stmt *st = rd_stmt(rd, STMT_BALLOT_CASTS_COUNT);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}

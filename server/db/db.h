@@ -552,6 +552,8 @@ struct db_tally {
 int db_ballot_tallies_each(struct db_read *rd, int64_t edition,
                            int (*fn)(const struct db_tally *t, void *arg),
                            void *arg);
+/* How many members have cast their ballot in the edition. */
+int db_ballot_casts_count(struct db_read *rd, int64_t edition, int64_t *n);
 
 /* ---- Results snapshots (results.c) ------------------------------------ */
 

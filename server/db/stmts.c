@@ -452,4 +452,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " JOIN assignments a ON a.entry_id = e.id"
 	    " WHERE p.edition_id = ?1 AND a.expert_id = ?2"
 	    " AND p.locked_at IS NOT NULL",
+	/* how many members cast in an edition (for the vote count minutes) */
+	[STMT_BALLOT_CASTS_COUNT] =
+	    "SELECT count(*) FROM ballot_casts WHERE edition_id = ?1",
 };

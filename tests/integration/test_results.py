@@ -256,11 +256,29 @@ def check_access(t, s, ed):
     r = Client(s).get("/snapshots/%d/scores.csv" % sid)
     t.check("anonymous: no snapshot", r.status in (303, 401, 403, 404))
     chair = judge(s, "gkd")
+    db = sqlite3.connect(s.db)
+    db.execute("INSERT INTO conflicts (entry_id, expert_id, source, reason,"
+               " created_at) SELECT e.id, u.expert_id, 'organiser',"
+               " 'thử', 0 FROM entries e, users u WHERE e.code = 'KQ-01'"
+               " AND u.login = 'gkd'")
+    db.commit()
     page = chair.get("/editions/%d/results" % ed)
-    t.check("a panel's chair does not read the results page (its judges'"
-            " names and totals) before they are public",
-            page.status in (403, 404) and "KQ-00" not in page.text,
-            page.status)
+    others = [name for login, name, _ in JUDGES if login != "gkd"]
+    t.check("a panel's chair reads the results of the panel's fields",
+            page.status == 200 and "KQ-00" in page.text and
+            "KQ-02" in page.text, page.status)
+    t.check("...without the entry the chair is in conflict with",
+            "KQ-01" not in page.text, page.text[-2000:])
+    t.check("...without any judge's name or total, read-only",
+            not any(n in page.text for n in others) and
+            'action="/snapshots/' not in page.text and
+            "/results.csv" not in page.text and
+            'action="/editions/%d/posting"' % ed not in page.text,
+            [n for n in others if n in page.text])
+    db.execute("DELETE FROM conflicts WHERE source = 'organiser' AND"
+               " reason = 'thử'")
+    db.commit()
+    db.close()
     t.check("nor a snapshot's files",
             chair.get("/snapshots/%d/scores.csv" % sid).status in (403, 404))
     r = j.post("/editions/%d/results" % ed, {}, csrf=j.get("/").csrf())

@@ -72,7 +72,7 @@ MATRIX = {
     "GET /editions/{id}/progress": (L, F, A, A, F),
     "GET /editions/{id}/cards": (L, F, A, A, F),
     "POST /editions/{id}/cards": (F, F, A, A, F),
-    "GET /editions/{id}/results": (L, F, A, A, F),
+    "GET /editions/{id}/results": (L, F, A, A, A),
     "POST /editions/{id}/results": (F, F, A, A, F),
     "POST /snapshots/{id}/decisions": (F, F, A, A, F),
     "POST /editions/{id}/posting": (F, F, A, A, F),

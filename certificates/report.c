@@ -9,110 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
-#include <uninorm.h>
 
-#include "pdf_internal.h"
-
-#define TEXT_SIZE  10.5f
-#define TABLE_SIZE 9.5f
-#define SIGN_ROW   MM(13)
-
-/* The report's texts in NFC, owned here and freed together. */
-struct texts {
-	struct pdf *pdf;
-	char **owned;
-	size_t n;
-	bool bad; /* a text was not UTF-8: pdf->err names it */
-};
-
-static const char *
-keep(struct texts *t, char *s)
-{
-	t->owned = xreallocarray(t->owned, t->n + 1, sizeof(*t->owned));
-	t->owned[t->n++] = s;
-	return s;
-}
-
-/* `s` checked and in NFC ("" when it is not UTF-8, and t->bad is set). */
-static const char *
-nfc(struct texts *t, const char *what, const char *s)
-{
-	char *out = pdf_text(t->pdf, what, s);
-
-	if (out == NULL) {
-		t->bad = true;
-		return "";
-	}
-	return keep(t, out);
-}
-
-typedef uint8_t *(*casemap_fn)(const uint8_t *s, size_t n,
-                               const char *iso639_language, uninorm_t nf,
-                               uint8_t *resultbuf, size_t *lengthp);
-
-/* `s` in capitals or in small letters (Vietnamese letters included). */
-static const char *
-cased(struct texts *t, const char *s, casemap_fn map)
-{
-	size_t len = 0;
-	uint8_t *u =
-	    map((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, &len);
-	char *out;
-
-	if (u == NULL)
-		return s;
-	out = xmalloc(len + 1);
-	memcpy(out, u, len);
-	out[len] = '\0';
-	free(u);
-	return keep(t, out);
-}
-
-static const char *
-upper(struct texts *t, const char *s)
-{
-	return cased(t, s, u8_toupper);
-}
-
-static void
-texts_free(struct texts *t)
-{
-	for (size_t i = 0; i < t->n; i++)
-		free(t->owned[i]);
-	free(t->owned);
-}
-
-/* 40000000 as "40.000.000 ₫". */
-static void
-money(long long v, char *out, size_t size)
-{
-	char digits[32], grouped[48];
-	size_t n, j = 0;
-	bool negative = v < 0;
-
-	snprintf(digits, sizeof(digits), "%llu",
-	         negative ? 0ULL - (unsigned long long)v
-	                  : (unsigned long long)v);
-	n = strlen(digits);
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			grouped[j++] = '.';
-		grouped[j++] = digits[i];
-	}
-	grouped[j] = '\0';
-	snprintf(out, size, "%s%s ₫", negative ? "-" : "", grouped);
-}
-
-/* "Hà Giang, ngày 05 tháng 01 năm 2027": days under 10 and the months
- * January and February take a leading zero (Decree 30/2020/NĐ-CP). */
-static void
-place_and_date(const struct report *r, const char *province, char *out,
-               size_t size)
-{
-	snprintf(out, size, "%s%sngày %02d tháng %s%d năm %d", province,
-	         province[0] != '\0' ? ", " : "", r->day,
-	         r->month <= 2 ? "0" : "", r->month, r->year);
-}
+#include "report_internal.h"
 
 /* The issuing body on the left, the national motto on the right. */
 static void
@@ -123,7 +21,7 @@ motto(struct pdf_flow *f, struct texts *t, const struct report *r)
 	HPDF_Page page = f->page;
 
 	h = pdf_box(page, f->pdf->regular, 10, f->left, top, left_w, PDF_CENTRE,
-	            upper(t, nfc(t, "organisation", r->org)));
+	            report_upper(t, report_nfc(t, "organisation", r->org)));
 	h += pdf_box(page, f->pdf->bold, 10, f->left, top - h, left_w,
 	             PDF_CENTRE, "BAN TỔ CHỨC");
 	pdf_box(page, f->pdf->bold, 10.5f, right_x, top, right_w, PDF_CENTRE,
@@ -173,12 +71,13 @@ title_block(struct pdf_flow *f, struct texts *t, const struct report *r)
 	const struct kind *k = kind_of(r);
 	char line[512], sha[17];
 
-	place_and_date(r, nfc(t, "province", r->province), line, sizeof(line));
+	report_place_and_date(r, report_nfc(t, "province", r->province), line,
+	                      sizeof(line));
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_RIGHT, line);
 	f->y -= MM(6);
 	pdf_flow_text(f, f->pdf->bold, 14, 0, PDF_CENTRE, k->title);
 	pdf_flow_text(f, f->pdf->bold, 12, MM(10), PDF_CENTRE,
-	              nfc(t, "edition", r->edition));
+	              report_nfc(t, "edition", r->edition));
 	f->y -= MM(4);
 	snprintf(sha, sizeof(sha), "%.16s", r->sha256);
 	snprintf(line, sizeof(line),
@@ -205,7 +104,7 @@ summary(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
 	char head[600], rank[16];
 
 	snprintf(head, sizeof(head), "%zu. %s", number,
-	         nfc(t, "field", s->title));
+	         report_nfc(t, "field", s->title));
 	f->y -= MM(2);
 	pdf_flow_need(f, MM(25));
 	pdf_flow_text(f, f->pdf->bold, 11, 0, PDF_LEFT, head);
@@ -220,141 +119,20 @@ summary(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
 		else
 			snprintf(rank, sizeof(rank), "-");
 		cells[0] = rank;
-		cells[1] = nfc(t, "code", row->code);
-		cells[2] = nfc(t, "title", row->title);
-		cells[3] = row->has_score ? nfc(t, "score", row->score) : "";
+		cells[1] = report_nfc(t, "code", row->code);
+		cells[2] = report_nfc(t, "title", row->title);
+		cells[3] =
+		    row->has_score ? report_nfc(t, "score", row->score) : "";
 		/* an entry without a prize says why when something is off */
-		cells[4] = row->prize[0] != '\0' ? nfc(t, "prize", row->prize)
-		           : row->insufficient   ? nfc(t, "status", row->status)
-		                                 : "";
+		cells[4] =
+		    row->prize[0] != '\0' ? report_nfc(t, "prize", row->prize)
+		    : row->insufficient   ? report_nfc(t, "status", row->status)
+		                          : "";
 		pdf_table_row(f, &table, cells, f->pdf->regular, 0);
 	}
 	if (s->nrows == 0)
 		pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT,
 		              "(không có hồ sơ nào được chấm)");
-}
-
-/* ---- A ballot's vote count (biên bản kiểm phiếu) ------------------------ */
-
-static size_t
-dossiers_of(const struct report *r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < r->nscopes; i++)
-		n += r->scopes[i].nrows;
-	return n;
-}
-
-/* The council's size, who cast, how many dossiers were voted on. */
-static void
-ballot_counts(struct pdf_flow *f, const struct report *r)
-{
-	size_t members = 0;
-	char line[512];
-
-	for (size_t i = 0; i < r->npanels; i++)
-		members += r->panels[i].njudges;
-	snprintf(line, sizeof(line),
-	         "1. Số thành viên Hội đồng: %zu; số thành viên đã bỏ phiếu: "
-	         "%lld; số hồ sơ được bỏ phiếu: %zu.",
-	         members, r->ballot->cast, dossiers_of(r));
-	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT, line);
-}
-
-/* The rule of design.md (rule 9) in words, with the rubric's numbers. */
-static void
-ballot_rule(struct pdf_flow *f, struct texts *t, const struct report *r)
-{
-	const struct report_ballot *b = r->ballot;
-	char cap[256] = "", line[1024];
-
-	if (b->max_selected >= 0)
-		snprintf(cap, sizeof(cap),
-		         "; chọn không quá %lld hồ sơ theo thứ hạng, nhóm đồng "
-		         "hạng làm vượt số này thì không được chọn và được ghi "
-		         "chú để Hội đồng quyết định",
-		         b->max_selected);
-	snprintf(line, sizeof(line),
-	         "2. Cách tính: tỉ lệ phiếu đồng ý = số phiếu đồng ý / (số "
-	         "phiếu đồng ý + số phiếu không đồng ý); xếp hạng theo tỉ lệ, "
-	         "rồi theo số phiếu đồng ý. Hồ sơ %s khi tỉ lệ phiếu đồng ý "
-	         "%s %s%s%s.",
-	         cased(t, nfc(t, "outcome", b->outcome), u8_tolower),
-	         b->at_least ? "từ" : "lớn hơn", nfc(t, "share", b->share),
-	         b->at_least ? " trở lên" : "", cap);
-	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT, line);
-}
-
-static const struct pdf_column tally_cols[] = {
-	{ "Hạng", MM(13), PDF_CENTRE },
-	{ "Mã hồ sơ", MM(22), PDF_LEFT },
-	{ "Tên công trình, hồ sơ", MM(59), PDF_LEFT },
-	{ "Đồng ý", MM(17), PDF_RIGHT },
-	{ "Không đồng ý", MM(19), PDF_RIGHT },
-	{ "Tỉ lệ đồng ý", MM(18), PDF_RIGHT },
-	{ "Kết quả", MM(22), PDF_LEFT },
-};
-
-/* What the count gives a dossier; a tie the cap cuts is left to the
- * council, as the rule says. */
-static const char *
-counted(struct texts *t, const struct report_row *row)
-{
-	if (row->cusp)
-		return "Hội đồng quyết định";
-	return nfc(t, "outcome", row->proposed);
-}
-
-/* Each dossier's tally and share, and what the count gives it. */
-static void
-tallies(struct pdf_flow *f, struct texts *t, const struct report_scope *s,
-        size_t *selected)
-{
-	const struct pdf_table table = { tally_cols, 7, TABLE_SIZE };
-	char rank[16], yes[24], no[24];
-
-	for (size_t i = 0; i < s->nrows; i++) {
-		const struct report_row *row = &s->rows[i];
-		const char *cells[7] = {
-			rank,
-			nfc(t, "code", row->code),
-			nfc(t, "title", row->title),
-			yes,
-			no,
-			nfc(t, "share", row->share),
-			counted(t, row),
-		};
-
-		snprintf(rank, sizeof(rank), "%d", row->rank);
-		snprintf(yes, sizeof(yes), "%lld", row->yes);
-		snprintf(no, sizeof(no), "%lld", row->no);
-		*selected += row->proposed[0] != '\0';
-		pdf_table_row(f, &table, cells, f->pdf->regular, 0);
-	}
-}
-
-/* The minutes' body: the counts, the rule, the table, the outcome. */
-static void
-vote_count(struct pdf_flow *f, struct texts *t, const struct report *r)
-{
-	const struct pdf_table table = { tally_cols, 7, TABLE_SIZE };
-	size_t selected = 0;
-	char line[512];
-
-	ballot_counts(f, r);
-	ballot_rule(f, t, r);
-	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_LEFT,
-	              "3. Kết quả kiểm phiếu:");
-	f->y -= MM(1.5f);
-	pdf_table_head(f, &table);
-	for (size_t i = 0; i < r->nscopes; i++)
-		tallies(f, t, &r->scopes[i], &selected);
-	f->y -= MM(2);
-	snprintf(line, sizeof(line), "Số hồ sơ %s: %zu/%zu.",
-	         cased(t, nfc(t, "outcome", r->ballot->outcome), u8_tolower),
-	         selected, dossiers_of(r));
-	pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT, line);
 }
 
 static const struct pdf_column sign_cols[] = {
@@ -371,7 +149,7 @@ signatures(struct pdf_flow *f, struct texts *t, const struct report_panel *p)
 	char head[600], n[24];
 
 	snprintf(head, sizeof(head), "Hội đồng giám khảo: %s",
-	         nfc(t, "panel", p->name));
+	         report_nfc(t, "panel", p->name));
 	f->y -= MM(2);
 	pdf_flow_need(f, MM(30));
 	pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT, head);
@@ -382,8 +160,8 @@ signatures(struct pdf_flow *f, struct texts *t, const struct report_panel *p)
 
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		cells[0] = n;
-		cells[1] = nfc(t, "judge", p->judges[i].name);
-		cells[2] = nfc(t, "unit", p->judges[i].unit);
+		cells[1] = report_nfc(t, "judge", p->judges[i].name);
+		cells[2] = report_nfc(t, "unit", p->judges[i].unit);
 		cells[3] = p->judges[i].chair ? "Chủ tịch" : "Ủy viên";
 		cells[4] = "";
 		pdf_table_row(f, &table, cells, f->pdf->regular, SIGN_ROW);
@@ -430,14 +208,14 @@ static const char *
 prize_cell(struct texts *t, const struct report *r,
            const struct report_row *row)
 {
-	const char *prize = nfc(t, "prize", row->prize);
+	const char *prize = report_nfc(t, "prize", row->prize);
 	char cell[512];
 
 	if (r->ballot == NULL || !row->decided)
 		return prize;
 	snprintf(cell, sizeof(cell), "%s\n(theo quyết định của Hội đồng)",
 	         prize);
-	return keep(t, xstrdup(cell));
+	return report_keep(t, xstrdup(cell));
 }
 
 /* The annex's running count and money. */
@@ -468,23 +246,23 @@ awards_of(struct pdf_flow *f, struct texts *t, const struct report *r,
 			if (r->ballot == NULL)
 				pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0,
 				              PDF_LEFT,
-				              nfc(t, "field", s->title));
+				              report_nfc(t, "field", s->title));
 			f->y -= MM(1);
 			pdf_table_head(f, &table);
 			started = true;
 		}
 		snprintf(n, sizeof(n), "%zu", ++sum->count);
 		snprintf(who, sizeof(who), "%s\nTác giả: %s\nĐơn vị: %s",
-		         nfc(t, "title", row->title),
-		         nfc(t, "authors", row->authors),
-		         nfc(t, "organisation", row->organisation));
+		         report_nfc(t, "title", row->title),
+		         report_nfc(t, "authors", row->authors),
+		         report_nfc(t, "organisation", row->organisation));
 		amount[0] = '\0';
 		if (row->has_money) {
-			money(row->money, amount, sizeof(amount));
+			report_money(row->money, amount, sizeof(amount));
 			sum->total += row->money;
 		}
 		cells[0] = n;
-		cells[1] = nfc(t, "code", row->code);
+		cells[1] = report_nfc(t, "code", row->code);
 		cells[2] = who;
 		cells[3] = prize_cell(t, r, row);
 		cells[4] = amount;
@@ -503,9 +281,10 @@ signatory(struct pdf_flow *f, struct texts *t, const struct report *r)
 	top -= pdf_box(f->page, f->pdf->bold, TEXT_SIZE, x, top, w, PDF_CENTRE,
 	               "TM. BAN TỔ CHỨC");
 	pdf_box(f->page, f->pdf->bold, TEXT_SIZE, x, top, w, PDF_CENTRE,
-	        upper(t, nfc(t, "signatory's title", r->signatory_title)));
+	        report_upper(
+	            t, report_nfc(t, "signatory's title", r->signatory_title)));
 	pdf_box(f->page, f->pdf->bold, TEXT_SIZE, x, top - MM(24), w,
-	        PDF_CENTRE, nfc(t, "signatory", r->signatory));
+	        PDF_CENTRE, report_nfc(t, "signatory", r->signatory));
 	f->y = top - MM(30);
 }
 
@@ -519,7 +298,8 @@ annex_head(struct pdf_flow *f, struct texts *t, const struct report *r)
 	pdf_flow_text(f, f->pdf->bold, 11, 0, PDF_CENTRE, "PHỤ LỤC");
 	if (r->ballot != NULL)
 		snprintf(line, sizeof(line), "DANH SÁCH HỒ SƠ %s",
-		         upper(t, nfc(t, "outcome", r->ballot->outcome)));
+		         report_upper(
+		             t, report_nfc(t, "outcome", r->ballot->outcome)));
 	else
 		snprintf(line, sizeof(line), "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG");
 	pdf_flow_text(f, f->pdf->bold, 13, 0, PDF_CENTRE, line);
@@ -532,7 +312,7 @@ annex_head(struct pdf_flow *f, struct texts *t, const struct report *r)
 		         kind_of(r)->name, r->snapshot);
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, 0, PDF_CENTRE, line);
 	pdf_flow_text(f, f->pdf->regular, TEXT_SIZE, MM(10), PDF_CENTRE,
-	              nfc(t, "edition", r->edition));
+	              report_nfc(t, "edition", r->edition));
 	f->y -= MM(3);
 }
 
@@ -544,8 +324,9 @@ annex_empty(struct pdf_flow *f, struct texts *t, const struct report *r)
 
 	if (r->ballot != NULL)
 		snprintf(line, sizeof(line), "Không có hồ sơ nào %s.",
-		         cased(t, nfc(t, "outcome", r->ballot->outcome),
-		               u8_tolower));
+		         report_cased(
+		             t, report_nfc(t, "outcome", r->ballot->outcome),
+		             u8_tolower));
 	else
 		snprintf(line, sizeof(line),
 		         "Không có hồ sơ nào được đề xuất khen thưởng.");
@@ -568,7 +349,7 @@ annex_total(struct pdf_flow *f, const struct report *r,
 		pdf_flow_text(f, f->pdf->bold, TEXT_SIZE, 0, PDF_LEFT, label);
 		return;
 	}
-	money(sum->total, amount, sizeof(amount));
+	report_money(sum->total, amount, sizeof(amount));
 	if (sum->count == 0)
 		pdf_table_head(f, &table);
 	pdf_table_row(f, &table, cells, f->pdf->bold, 0);
@@ -594,7 +375,7 @@ layout(struct pdf_flow *f, struct texts *t, const struct report *r)
 	motto(f, t, r);
 	title_block(f, t, r);
 	if (r->ballot != NULL)
-		vote_count(f, t, r);
+		report_vote_count(f, t, r);
 	for (size_t i = 0; r->ballot == NULL && i < r->nscopes; i++)
 		summary(f, t, &r->scopes[i], i + 1);
 	if (r->npanels > 0) {
@@ -634,6 +415,6 @@ pdf_results_report(const struct pdf_fonts *fonts, const struct report *r,
 	} else {
 		rc = pdf_finish(&pdf, out);
 	}
-	texts_free(&t);
+	report_texts_free(&t);
 	return rc;
 }

@@ -40,9 +40,9 @@ collect_entry(const struct db_entry *e, void *arg)
 	if (entry_access_of(s->rd, s->a, e, &obj) != 0)
 		return -1;
 	s->entries = xreallocarray(s->entries, s->n + 1, sizeof(*s->entries));
-	s->entries[s->n++] = (struct chair_entry){ xstrdup(e->code),
-		                                   xstrdup(e->field),
-		                                   obj.conflicted };
+	s->entries[s->n++] =
+	    (struct chair_entry){ xstrdup(e->code), xstrdup(e->field),
+		                  obj.conflicted };
 	return 0;
 }
 
@@ -89,8 +89,8 @@ filter_scope(struct chair_view *cv, const struct chair_scan *s,
 }
 
 int
-results_chair_filter(struct req *r, const struct ctx *c,
-                     struct results_view *v, struct chair_view *cv)
+results_chair_filter(struct req *r, const struct ctx *c, struct results_view *v,
+                     struct chair_view *cv)
 {
 	struct chair_scan s = { .a = &r->actor };
 	int rc;

@@ -147,4 +147,94 @@ int xlsx_results(const struct report *r, struct buf *out, char err[160]);
  * a side; free() the result. NULL when the text does not fit. */
 unsigned char *qr_modules(const char *text, int *width);
 
+/* ---- Certificates (cert_pdf.c, cert_layout.c) ------------------------- */
+
+/* What a certificate prints. Strings borrowed, UTF-8 (checked and NFC'd
+ * before libharu), "" when absent. */
+struct cert_doc {
+	const char *issuer; /* "BAN TỔ CHỨC HỘI THI SÁNG TẠO KỸ THUẬT
+	                       TỈNH HÀ GIANG" (printed in capitals) */
+	const char *parent;      /* the body above it, e.g. "LIÊN HIỆP CÁC
+	                            HỘI KH&KT TỈNH HÀ GIANG" (may be "") */
+	const char *recipient;   /* the person (or collective) */
+	const char *birth_date;  /* "12/03/2012" for the youth contest */
+	const char *school;      /* for the youth contest, else "" */
+	const char *entry_title; /* the work's title ("" for a person
+	                            honoured for themselves) */
+	const char *field;       /* its field's title */
+	const char *prize; /* "Giải Nhì", "Được chọn vào Sách vàng
+	                      Sáng tạo Việt Nam"... */
+	const char *edition; /* "Hội thi Sáng tạo Kỹ thuật tỉnh Hà Giang
+	                        lần thứ 11, năm 2026" */
+	const char *decision;   /* "Quyết định số 45/QĐ-LHH ngày
+	                           20/12/2026" */
+	const char *place_date; /* "Hà Giang, ngày 26 tháng 12 năm 2026" */
+	const char *signer_title; /* "TM. BAN TỔ CHỨC\nTRƯỞNG BAN" (lines
+	                             split on \n) */
+	const char *signer;       /* "Nguyễn Văn Thanh" */
+	const char *url;          /* the QR's content: an upper-case
+	                             "HTTPS://HOST/V/CODE" */
+	const char *short_code;   /* printed under the QR, "GK-0000123-7Q" */
+	const char *serial;       /* "Số: 000123/GCN", printed small */
+};
+
+/* The look of a program's (and tier's) certificates, editable by the
+ * organiser. */
+struct cert_template {
+	const char *heading; /* "GIẤY CHỨNG NHẬN" (or "BẰNG KHEN"...) */
+	const char *lead;    /* the line before the name: "Chứng nhận" */
+	const char *body;    /* before the prize, "Đã đạt" (may be "") */
+	unsigned colour;     /* 0xRRGGBB of the heading and border */
+	bool show_birth, show_school, show_entry, show_field;
+	const unsigned char *seal_png; /* a signature/seal PNG, or NULL */
+	size_t seal_len;
+};
+
+/* One certificate (A4 landscape) as a PDF appended to `out`. 0, or -1
+ * with `err` saying what failed (a text that is not UTF-8, named by its
+ * field; a PNG libharu cannot read; a URL too long for a version-8 QR
+ * code at level Q; a font that does not load). */
+int pdf_certificate(const struct pdf_fonts *fonts,
+                    const struct cert_template *t, const struct cert_doc *d,
+                    struct buf *out, char err[160]);
+/* `n` certificates in one PDF for printing: one a page, the fonts and
+ * the seal embedded once. Fails as pdf_certificate does (and for n 0). */
+int pdf_certificates(const struct pdf_fonts *fonts,
+                     const struct cert_template *t, const struct cert_doc *docs,
+                     size_t n, struct buf *out, char err[160]);
+
+/* A test page of glyphs, for checking that every letter prints whole:
+ * A4 portrait, texts[i] in cell i of a grid of CERT_GRID_COLS columns and
+ * CERT_GRID_ROWS rows of CERT_GRID_CELL mm squares whose top left corner
+ * is CERT_GRID_LEFT mm from the left and CERT_GRID_TOP mm from the top of
+ * the page; each text starts at CERT_GRID_PAD mm from its cell's left and
+ * its baseline is CERT_GRID_BASE mm above the cell's bottom, at
+ * CERT_GRID_SIZE points. The regular font on page 1, bold on page 2
+ * (more texts than cells: the rest is left out). 0 or -1 as above. */
+#define CERT_GRID_COLS 10
+#define CERT_GRID_ROWS 14
+#define CERT_GRID_CELL 18
+#define CERT_GRID_LEFT 15
+#define CERT_GRID_TOP  20
+#define CERT_GRID_PAD  4
+#define CERT_GRID_BASE 5
+#define CERT_GRID_SIZE 24
+int pdf_glyph_grid(const struct pdf_fonts *fonts, const char *const *texts,
+                   size_t n, struct buf *out, char err[160]);
+
+/* Error correction levels of QR codes. */
+enum qr_level {
+	QR_LEVEL_L,
+	QR_LEVEL_M,
+	QR_LEVEL_Q,
+	QR_LEVEL_H,
+};
+
+/* As qr_modules, at error correction `level`, and NULL when the code
+ * would need a version above `max_version` (0: any). Case is kept, and an
+ * upper-case payload of the alphanumeric set (0-9 A-Z space $%*+-./:)
+ * is encoded in alphanumeric mode. */
+unsigned char *qr_modules_level(const char *text, enum qr_level level,
+                                int max_version, int *width);
+
 #endif

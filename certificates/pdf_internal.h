@@ -53,6 +53,10 @@ float pdf_width(HPDF_Page page, HPDF_Font font, float size, const char *s);
 /* Draws the QR code of `text` as a square of `side` points with its lower
  * left corner at (x, y), quiet zone included. -1 when it does not fit. */
 int pdf_qr(HPDF_Page page, const char *text, float x, float y, float side);
+/* The same at error correction `level`, refusing (-1) a code that would
+ * need a version above `max_version`. */
+int pdf_qr_level(HPDF_Page page, const char *text, enum qr_level level,
+                 int max_version, float x, float y, float side);
 
 /* ---- Flowing pages and tables (pdf_flow.c) -------------------------- */
 
@@ -108,5 +112,57 @@ void pdf_table_head(struct pdf_flow *f, const struct pdf_table *t);
  * does not fit, a new page starts and the heading row is repeated. */
 void pdf_table_row(struct pdf_flow *f, const struct pdf_table *t,
                    const char *const *cells, HPDF_Font font, float min_height);
+
+/* ---- Certificate layout pieces (cert_layout.c) ---------------------- */
+
+/* Sets the fill and stroke colours to 0xRRGGBB. */
+void cert_colour(HPDF_Page page, unsigned rgb);
+/* The decorative frame of a `w` x `h` page in 0xRRGGBB: a heavy and a
+ * light line, then an inner line with concave corners, ornaments in the
+ * corners and a chain of small diamonds between the lines. */
+void cert_border(HPDF_Page page, float w, float h, unsigned rgb);
+/* Lines of `s` no wider than `width`, each centred on cx, the first
+ * baseline at y, `leading` apart, at most `max_lines` (the last one cut
+ * with "…"); drawn when `draw`, else only counted. The number of
+ * lines. */
+int cert_lines(HPDF_Page page, HPDF_Font font, float size, float cx, float y,
+               float width, float leading, int max_lines, const char *s,
+               bool draw);
+/* The largest size from `size` down to `least` (in half points) at which
+ * `s` fits on one line `width` wide; 0 when none does. */
+float cert_fit(HPDF_Page page, HPDF_Font font, float size, float least,
+               float width, const char *s);
+
+#define CERT_MAX_ROWS 12
+#define CERT_LEADING  1.32f /* line spacing, in font sizes */
+#define CERT_INK      0.08f /* the grey of the text: nearly black */
+
+/* A row of a certificate's middle block: one text, or two runs side by
+ * side on one line (the body and the prize). */
+struct cert_row {
+	HPDF_Font font;
+	float size; /* before the block is scaled to fit */
+	const char *text;
+	int max_lines; /* more are cut with "…" */
+	bool coloured; /* in the template's colour (text2 always is) */
+	bool fit;      /* shrinks to fit one line before it wraps */
+	HPDF_Font font2;
+	float size2;
+	const char *text2; /* after text on the same line, or NULL */
+	float gap;         /* mm above it, before scaling */
+};
+
+struct cert_rows {
+	struct cert_row row[CERT_MAX_ROWS];
+	int n;
+};
+
+/* Adds `r` unless its text is empty. */
+void cert_add(struct cert_rows *b, struct cert_row r);
+/* Draws the rows centred on cx, `width` wide, between the heights `top`
+ * and `bottom`: all smaller (down to 70 %) when they do not fit, the room
+ * left spread between and around them. */
+void cert_middle(HPDF_Page page, const struct cert_rows *b, float cx,
+                 float width, float top, float bottom, unsigned colour);
 
 #endif

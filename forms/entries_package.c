@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "entries_csv.h"
+#include "forms.h"
 
 /*
  * Why the result goes into the prior awards, not into columns of its own:
@@ -41,21 +42,11 @@ put_cell(struct buf *out, const char *s, bool last)
 	buf_puts(out, last ? "\r\n" : ",");
 }
 
-/* YYYY-MM-DD as the template writes dates (dd/mm/yyyy); "" stays "". */
-static void
-date_vn(const char *iso, char *out, size_t size)
-{
-	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
-		snprintf(out, size, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-	else
-		snprintf(out, size, "%s", iso);
-}
-
 /* The field as people read it: the rubric's Vietnamese title, which the
  * import maps back to the id (titles come from the national rules; an
  * id is this rubric's own spelling). */
 static const char *
-field_title(const struct score_rubric *r, const char *id)
+package_field_title(const struct score_rubric *r, const char *id)
 {
 	for (size_t i = 0; r != NULL && i < r->nfields; i++)
 		if (strcmp(r->fields[i].id, id) == 0)
@@ -119,7 +110,8 @@ entry_rows(const struct score_rubric *r, const struct import_entry *e,
 
 		if (i == 0) {
 			cols[IMPORT_COL_TITLE] = e->title;
-			cols[IMPORT_COL_FIELD] = field_title(r, e->field);
+			cols[IMPORT_COL_FIELD] =
+			    package_field_title(r, e->field);
 			cols[IMPORT_COL_SUMMARY] = e->summary;
 			cols[IMPORT_COL_ORGANISATION] = e->organisation;
 			cols[IMPORT_COL_DISTRICT] = e->district;

@@ -468,6 +468,50 @@ enum msg {
 	MSG_BALLOT_SECRET_NOTE,
 	MSG_BALLOT_QUEUED,
 	MSG_BALLOT_DOSSIERS,
+	MSG_VERIFY_TITLE,
+	MSG_VERIFY_GENUINE,
+	MSG_VERIFY_GENUINE_HELP,
+	MSG_VERIFY_REVOKED,
+	MSG_VERIFY_SUPERSEDED,
+	MSG_VERIFY_REPLACEMENT,
+	MSG_VERIFY_KEY_REVOKED,
+	MSG_VERIFY_TAMPERED,
+	MSG_VERIFY_NOT_VALID,
+	MSG_VERIFY_NOT_VALID_HELP,
+	MSG_VERIFY_FORM,
+	MSG_VERIFY_SHORT,
+	MSG_VERIFY_SHORT_HELP,
+	MSG_VERIFY_CHECK,
+	MSG_VERIFY_COMPARE,
+	MSG_VERIFY_RECIPIENT,
+	MSG_VERIFY_ENTRY,
+	MSG_VERIFY_PRIZE,
+	MSG_VERIFY_DECISION,
+	MSG_VERIFY_ISSUED,
+	MSG_VERIFY_SERIAL,
+	MSG_VERIFY_ISSUER,
+	MSG_VERIFY_KEY,
+	MSG_VERIFY_REASON,
+	MSG_VERIFY_SHORT_UNKNOWN,
+	MSG_VERIFY_KEYS_LINK,
+	MSG_VERIFY_EDITION,
+	MSG_CERTS,
+	MSG_CERTS_HELP,
+	MSG_CERTS_ISSUE,
+	MSG_CERTS_COLLECTIVE,
+	MSG_CERTS_PRINT,
+	MSG_CERTS_NONE,
+	MSG_CERTS_ISSUED,
+	MSG_CERTS_NOT_DECIDED,
+	MSG_CERTS_NO_ADDRESS,
+	MSG_CERTS_CHANGED,
+	MSG_CERTS_STANDING,
+	MSG_CERTS_REVOKE,
+	MSG_CERTS_REVOKED,
+	MSG_CERTS_SUPERSEDED,
+	MSG_CERTS_VERIFY,
+	MSG_CERTS_REASON_REQUIRED,
+	MSG_CERTS_COUNTS,
 	MSG__MAX,
 };
 
@@ -668,6 +712,9 @@ bool edition_form_read(const struct form *f, struct edition_view *v,
                        struct form_errors *e);
 /* A YYYY-MM-DD date that exists (or the empty string when optional). */
 bool is_date(const char *s, bool optional);
+/* YYYY-MM-DD as Vietnamese documents write dates (dd/mm/yyyy); anything
+ * else is copied as it is ("" stays ""). */
+void date_vn(const char *iso, char *out, size_t size);
 
 /* ---- Entries (pages_entries.c, entry_form.c) ----------------------------- */
 
@@ -1063,6 +1110,60 @@ void results_forms(struct buf *out, const struct page *p, long long edition,
 void page_results(struct buf *out, const struct page *p,
                   const struct edition_view *ed, const struct results_view *v,
                   bool can_compute);
+
+/* ---- The organisers' certificates page (pages_certs.c) ------------------- */
+
+struct cert_row {
+	long long id;
+	const char *serial, *recipient, *entry, *prize, *code;
+	bool revoked;
+	const char *reason; /* "superseded" or the organiser's words */
+	long long replaced_by;
+};
+
+struct certs_view {
+	const struct cert_row *rows;
+	size_t n;
+	bool can_issue; /* decided: issuing (again) is possible */
+	bool can_revoke;
+	enum msg notice;  /* what just happened (MSG__MAX: nothing) */
+	const char *said; /* its numbers ("3 · 0 · 0"), or "" */
+};
+
+/* The edition's certificates: issue (again), download each and the print
+ * file, see each one's verification page, revoke one with a reason. */
+void page_certs(struct buf *out, const struct page *p,
+                const struct edition_view *ed, const struct certs_view *v);
+
+/* ---- Verifying a certificate (pages_verify.c) ---------------------------- */
+
+enum verify_status {
+	VERIFY_GENUINE,
+	VERIFY_REVOKED,     /* by the organisers (superseded: a replacement) */
+	VERIFY_KEY_REVOKED, /* its signing key was withdrawn */
+	VERIFY_TAMPERED,    /* the record does not match its signature */
+	VERIFY_NOT_VALID,   /* no certificate has this code */
+	VERIFY__MAX,
+};
+
+/* What a certificate prints, for comparison (genuine or revoked only). */
+struct verify_view {
+	enum verify_status status;
+	const char *code; /* as asked (escaped when shown), "" for the form */
+	const char *serial, *recipient, *entry, *field, *prize, *edition;
+	const char *decision, *issued, *issuer;
+	unsigned key_id;
+	const char *reason; /* a revocation's */
+	const char
+	    *replacement;     /* a superseded one's successor's path, or "" */
+	bool asked;           /* a code was asked for (else: the form only) */
+	bool short_not_found; /* a typed short code that names nothing */
+};
+
+/* The verification page: the verdict in words, the facts to compare with
+ * the paper, and the form to type a short code. No JavaScript. */
+void page_verify(struct buf *out, const struct page *p,
+                 const struct verify_view *v);
 
 /* ---- A council member's secret ballot (pages_ballot.c) ------------------ */
 

@@ -244,8 +244,9 @@ page_edition(struct buf *out, const struct page *p,
 	if (strcmp(v->state, "decided") == 0 || strcmp(v->state, "closed") == 0)
 		html_fmt(out,
 		         "<a class=\"button\" href=\"/editions/%lld/forward\">"
-		         "%s</a> ",
-		         v->id, T(l, MSG_FORWARD));
+		         "%s</a> <a class=\"button\" "
+		         "href=\"/editions/%lld/certificates\">%s</a> ",
+		         v->id, T(l, MSG_FORWARD), v->id, T(l, MSG_CERTS));
 	if (can_advance)
 		advance_form(out, p, v);
 	if (can_edit)

@@ -944,6 +944,118 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                        "and will be sent "
 	                        "when the network is back." },
 	[MSG_BALLOT_DOSSIERS] = { "hồ sơ", "dossiers" },
+	[MSG_VERIFY_TITLE] = { "Kiểm tra giấy chứng nhận",
+	                       "Certificate verification" },
+	[MSG_VERIFY_GENUINE] = { "Giấy chứng nhận hợp lệ",
+	                         "This certificate is genuine" },
+	[MSG_VERIFY_GENUINE_HELP] = { "Mã này do đơn vị cấp ký bằng chữ ký số; "
+	                              "các thông tin dưới đây "
+	                              "phải trùng với giấy chứng nhận bạn đang "
+	                              "cầm.",
+	                              "The issuer signed this code digitally; "
+	                              "the facts below must "
+	                              "match the certificate in your hands." },
+	[MSG_VERIFY_REVOKED] = { "Giấy chứng nhận đã bị thu hồi",
+	                         "This certificate has been revoked" },
+	[MSG_VERIFY_SUPERSEDED] = { "được thay bằng giấy chứng nhận mới",
+	                            "replaced by a new certificate" },
+	[MSG_VERIFY_REPLACEMENT] = { "Xem giấy chứng nhận thay thế",
+	                             "See the replacement" },
+	[MSG_VERIFY_KEY_REVOKED] = { "Không còn giá trị: khóa ký của giấy "
+	                             "chứng nhận này đã bị thu hồi",
+	                             "No longer valid: the key that signed "
+	                             "this certificate was "
+	                             "revoked" },
+	[MSG_VERIFY_TAMPERED] = { "Không hợp lệ: hồ sơ lưu không khớp với chữ "
+	                          "ký của giấy chứng "
+	                          "nhận. Hãy liên hệ đơn vị cấp.",
+	                          "Not valid: the stored record does not match "
+	                          "the certificate's "
+	                          "signature. Contact the issuer." },
+	[MSG_VERIFY_NOT_VALID] = { "Mã không hợp lệ", "Not a valid code" },
+	[MSG_VERIFY_NOT_VALID_HELP] = { "Không có giấy chứng nhận nào mang mã "
+	                                "này. Hãy kiểm tra lại mã "
+	                                "(quét lại mã QR hoặc gõ lại mã ngắn).",
+	                                "No certificate carries this code. "
+	                                "Check it again (scan the QR "
+	                                "code again or type the short code)." },
+	[MSG_VERIFY_FORM] = { "Gõ mã ngắn in dưới mã QR",
+	                      "Type the short code printed under the QR code" },
+	[MSG_VERIFY_SHORT] = { "Mã ngắn", "Short code" },
+	[MSG_VERIFY_SHORT_HELP] = { "Ví dụ: GK-000007B-T", "For example: "
+	                                                   "GK-000007B-T" },
+	[MSG_VERIFY_CHECK] = { "Kiểm tra", "Check" },
+	[MSG_VERIFY_COMPARE] = { "Thông tin trên giấy chứng nhận",
+	                         "What the certificate says" },
+	[MSG_VERIFY_RECIPIENT] = { "Người nhận", "Recipient" },
+	[MSG_VERIFY_ENTRY] = { "Tác phẩm, giải pháp", "Entry" },
+	[MSG_VERIFY_PRIZE] = { "Giải thưởng", "Prize" },
+	[MSG_VERIFY_DECISION] = { "Quyết định", "Decision" },
+	[MSG_VERIFY_ISSUED] = { "Ngày cấp", "Issued on" },
+	[MSG_VERIFY_SERIAL] = { "Số", "Serial" },
+	[MSG_VERIFY_ISSUER] = { "Đơn vị cấp", "Issued by" },
+	[MSG_VERIFY_KEY] = { "Khóa ký số", "Signing key" },
+	[MSG_VERIFY_REASON] = { "Lý do", "Reason" },
+	[MSG_VERIFY_SHORT_UNKNOWN] = { "Mã ngắn này không đúng hoặc không có "
+	                               "giấy chứng nhận nào mang "
+	                               "mã này.",
+	                               "This short code is wrong or names no "
+	                               "certificate." },
+	[MSG_CERTS] = { "Giấy chứng nhận", "Certificates" },
+	[MSG_CERTS_HELP] = { "Mỗi tác giả của công trình đạt giải trong danh "
+	                     "sách theo quyết "
+	                     "định khen thưởng có một giấy chứng nhận, ký số, "
+	                     "có mã QR để ai "
+	                     "cũng kiểm tra được. Cấp lại sau một quyết định "
+	                     "điều chỉnh: giấy "
+	                     "nào thay đổi thì giấy cũ bị thu hồi và trỏ tới "
+	                     "giấy mới.",
+	                     "Each author of an entry keeping a prize in the "
+	                     "award decision's "
+	                     "list gets a certificate, digitally signed, with "
+	                     "a QR code anyone "
+	                     "can check. Issuing again after a correcting "
+	                     "decision revokes the "
+	                     "ones that changed and links them to the new "
+	                     "ones." },
+	[MSG_CERTS_ISSUE] = { "Cấp giấy chứng nhận", "Issue certificates" },
+	[MSG_CERTS_COLLECTIVE] = { "Cấp cả cho tập thể (đơn vị dự thi)",
+	                           "Also for the collective (the entering "
+	                           "organisation)" },
+	[MSG_CERTS_PRINT] = { "Tải tệp in (tất cả, một PDF)",
+	                      "Download the print file (all, one PDF)" },
+	[MSG_CERTS_NONE] = { "Chưa cấp giấy chứng nhận nào.",
+	                     "No certificate issued yet." },
+	[MSG_CERTS_ISSUED] = { "Đã cấp giấy chứng nhận (mới · giữ nguyên · "
+	                       "thay thế)",
+	                       "Certificates issued (new · kept · "
+	                       "superseded)" },
+	[MSG_CERTS_NOT_DECIDED] = { "Chưa có quyết định khen thưởng: chưa cấp "
+	                            "được giấy chứng nhận.",
+	                            "No award decision yet: no certificate can "
+	                            "be issued." },
+	[MSG_CERTS_NO_ADDRESS] = { "Chưa có địa chỉ công khai của đơn vị "
+	                           "(trang Thông tin đơn vị): mã "
+	                           "QR trên giấy chứng nhận trỏ về đó.",
+	                           "The organisation has no public address yet "
+	                           "(the organisation "
+	                           "page): the certificates' QR codes point "
+	                           "there." },
+	[MSG_CERTS_CHANGED] = { "Danh sách vừa thay đổi: hãy cấp lại.",
+	                        "The list has just changed: issue again." },
+	[MSG_CERTS_STANDING] = { "Có hiệu lực", "Valid" },
+	[MSG_CERTS_REVOKE] = { "Thu hồi", "Revoke" },
+	[MSG_CERTS_REVOKED] = { "Đã thu hồi", "Revoked" },
+	[MSG_CERTS_SUPERSEDED] = { "Được thay thế theo quyết định điều chỉnh",
+	                           "Superseded by a correcting decision" },
+	[MSG_CERTS_VERIFY] = { "Trang kiểm tra", "Verification page" },
+	[MSG_CERTS_REASON_REQUIRED] = { "Cần ghi lý do thu hồi.",
+	                                "A reason for the revocation is "
+	                                "required." },
+	[MSG_CERTS_COUNTS] = { "Số", "Serial" },
+	[MSG_VERIFY_EDITION] = { "Cuộc thi, giải thưởng", "Contest or award" },
+	[MSG_VERIFY_KEYS_LINK] = { "Các khóa công khai để kiểm tra ngoại tuyến",
+	                           "The public keys, for checking offline" },
 
 };
 

@@ -175,3 +175,12 @@ org_form_read(const struct form *f, struct org_view *v, struct form_errors *e)
 		form_error(e, "public_url", MSG_ERR_URL);
 	return e->count == 0;
 }
+
+void
+date_vn(const char *iso, char *out, size_t size)
+{
+	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
+		snprintf(out, size, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	else
+		snprintf(out, size, "%s", iso);
+}

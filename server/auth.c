@@ -60,6 +60,10 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_FORWARD] = "forward",
 	[ACT_BALLOT_VIEW] = "ballot-view",
 	[ACT_BALLOT_CAST] = "ballot-cast",
+	[ACT_VERIFY] = "verify",
+	[ACT_CERTS_VIEW] = "certs-view",
+	[ACT_CERTS_ISSUE] = "certs-issue",
+	[ACT_CERTS_REVOKE] = "certs-revoke",
 };
 
 #define R(role) (1u << (role))
@@ -124,6 +128,10 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_FORWARD]         = STAFF,
 	[ACT_BALLOT_VIEW]     = EXPERT,
 	[ACT_BALLOT_CAST]     = EXPERT,
+	[ACT_VERIFY]          = ANYONE,
+	[ACT_CERTS_VIEW]      = STAFF,
+	[ACT_CERTS_ISSUE]     = STAFF,
+	[ACT_CERTS_REVOKE]    = STAFF,
 };
 /* clang-format on */
 
@@ -230,6 +238,8 @@ edition_allows(enum action act, const struct db_edition *e)
 	case ACT_PUBLIC_RESULTS:
 		return in_state(e, public_results);
 	case ACT_FORWARD_VIEW:
+	case ACT_CERTS_ISSUE:
+	case ACT_CERTS_REVOKE:
 		return in_state(e, decided_on);
 	case ACT_FORWARD:
 		return in_state(e, decided_on) &&

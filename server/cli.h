@@ -46,6 +46,7 @@ bool cli_flag(int argc, char **argv, const char *name);
 
 int cmd_results(int argc, char **argv);
 int cmd_export_scores(int argc, char **argv);
+int cmd_certificates(int argc, char **argv);
 int cmd_rubric(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
@@ -54,5 +55,9 @@ int cmd_backup(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_login_link(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_vcode_sample(int argc, char **argv);
+int cmd_certificate_sample(int argc, char **argv);
 
 #endif

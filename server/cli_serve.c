@@ -34,6 +34,14 @@ cmd_serve(int argc, char **argv)
 	pthread_mutex_init(&app.lock, NULL);
 	app.limits = ratelimit_new();
 	app.rubrics = rubric_cache_new();
+	/* a keys file anyone else may read is refused: no server then */
+	app.keys = keys_open(path != NULL ? path : DEFAULT_DB, cli_lang());
+	if (app.keys == NULL) {
+		db_close(app.db);
+		ratelimit_free(app.limits);
+		rubric_cache_free(app.rubrics);
+		return EXIT_FAILURE_INTERNAL;
+	}
 	/* a real hash to verify against when a login does not exist */
 	char seed[32];
 	randombytes_buf(seed, sizeof(seed));
@@ -43,9 +51,11 @@ cmd_serve(int argc, char **argv)
 		db_close(app.db);
 		ratelimit_free(app.limits);
 		rubric_cache_free(app.rubrics);
+		keys_free(app.keys);
 		return EXIT_FAILURE_INTERNAL;
 	}
 	rc = http_serve(&app, listen != NULL ? listen : DEFAULT_LISTEN);
+	keys_free(app.keys);
 	db_close(app.db);
 	ratelimit_free(app.limits);
 	rubric_cache_free(app.rubrics);

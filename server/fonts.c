@@ -1,8 +1,9 @@
-/* fonts.c: the PDF fonts as files. They are compiled into the binary (a
- * subset of Noto Sans made at build time), but libharu reads fonts only
- * from a path: each is copied once into an anonymous in-memory file
- * (memfd) whose /proc/self/fd path libharu can open. Nothing is written
- * to disk and nothing is left behind when the process ends. */
+/* fonts.c: the PDF fonts as files. They are compiled into the binary
+ * (subsets of Noto Sans and Noto Serif made at build time), but libharu
+ * reads fonts only from a path: each is copied once into an anonymous
+ * in-memory file (memfd) whose /proc/self/fd path libharu can open.
+ * Nothing is written to disk and nothing is left behind when the process
+ * ends. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdio.h>
@@ -13,7 +14,7 @@
 #include "server.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static char regular[64], bold[64];
+static char regular[64], bold[64], serif[64], serif_bold[64];
 
 static void
 provide(const char *name, char path[64])
@@ -42,6 +43,8 @@ provide_all(void)
 {
 	provide("NotoSans-Regular.ttf", regular);
 	provide("NotoSans-Bold.ttf", bold);
+	provide("NotoSerif-Regular.ttf", serif);
+	provide("NotoSerif-Bold.ttf", serif_bold);
 }
 
 int
@@ -51,4 +54,13 @@ fonts_get(struct pdf_fonts *out)
 	out->regular = regular;
 	out->bold = bold;
 	return regular[0] != '\0' && bold[0] != '\0' ? 0 : -1;
+}
+
+int
+fonts_serif(struct pdf_fonts *out)
+{
+	pthread_once(&once, provide_all);
+	out->regular = serif;
+	out->bold = serif_bold;
+	return serif[0] != '\0' && serif_bold[0] != '\0' ? 0 : -1;
 }

@@ -9,13 +9,33 @@
 
 #include "server.h"
 
-/* Matches "/editions/{id}/advance" against a path, capturing the ids. */
+/* Captures a {word}: one path segment of up to 255 bytes; false when
+ * there is none or it is longer. */
+static bool
+word_match(const char **path, struct req *r)
+{
+	size_t n = strcspn(*path, "/");
+
+	if (n == 0 || n >= sizeof(r->word))
+		return false;
+	memcpy(r->word, *path, n);
+	r->word[n] = '\0';
+	*path += n;
+	return true;
+}
+
+/* Matches "/editions/{id}/advance" against a path, capturing the ids (and
+ * a {word}, the last segment of "/v/{word}"). */
 static bool
 route_match(const char *pattern, const char *path, struct req *r)
 {
 	r->nids = 0;
 	while (*pattern != '\0') {
-		if (strncmp(pattern, "{id}", 4) == 0) {
+		if (strncmp(pattern, "{word}", 6) == 0) {
+			if (!word_match(&path, r))
+				return false;
+			pattern += 6;
+		} else if (strncmp(pattern, "{id}", 4) == 0) {
 			int64_t v = 0;
 			int digits = 0;
 

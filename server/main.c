@@ -56,6 +56,35 @@ static const struct command commands[] = {
 	{ "routes", cmd_routes,
 	  "routes                 liệt kê các đường dẫn web",
 	  "routes                 list the web routes" },
+	{ "certificate-sample", cmd_certificate_sample,
+	  "certificate-sample --out FILE.pdf [--count N] [--youth] [--letters]"
+	  "\n      [--seal FILE.png]  in giấy chứng nhận mẫu (thử bố cục)",
+	  "certificate-sample --out FILE.pdf [--count N] [--youth] [--letters]"
+	  "\n      [--seal FILE.png]  print sample certificates (try the "
+	  "layout)" },
+	{ "certificates", cmd_certificates,
+	  "certificates --db FILE --edition ID --out DIR [--collective]\n"
+	  "      cấp giấy chứng nhận theo quyết định khen thưởng, ghi từng PDF "
+	  "và\n      print.pdf để in",
+	  "certificates --db FILE --edition ID --out DIR [--collective]\n"
+	  "      issue the certificates of the award decision, write each PDF "
+	  "and\n      print.pdf for printing" },
+	{ "keys", cmd_keys,
+	  "keys --db FILE list | new | retire ID | revoke ID --reason LÝ_DO |\n"
+	  "      export KEYS.json  các khóa ký chứng nhận (bí mật trong "
+	  "FILE.keys)",
+	  "keys --db FILE list | new | retire ID | revoke ID --reason TEXT |\n"
+	  "      export KEYS.json  the certificates' signing keys (secrets in "
+	  "FILE.keys)" },
+	{ "verify", cmd_verify,
+	  "verify MÃ|URL --keys KEYS.json [--facts FACTS.json | --server URL]"
+	  "\n      kiểm tra mã chứng nhận (0 hợp lệ, 2 không hợp lệ, 1 lỗi "
+	  "khác)",
+	  "verify CODE|URL --keys KEYS.json [--facts FACTS.json | --server URL]"
+	  "\n      check a certificate's code (0 genuine, 2 not valid, 1 other "
+	  "failure)" },
+	/* hidden (no help): a signed code for the tests */
+	{ "vcode-sample", cmd_vcode_sample, NULL, NULL },
 	{ "rubric", cmd_rubric,
 	  "rubric check FILE   kiểm tra bộ tiêu chí và in tóm tắt\n"
 	  "  rubric format FILE  in bộ tiêu chí dạng chuẩn (mọi khóa)",
@@ -71,9 +100,10 @@ help(FILE *fp, enum score_lang lang)
 	                 "contest and award judging"));
 	fprintf(fp, "%s:\n", cli_text(lang, "Lệnh", "Commands"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(
-		    fp, "  %s\n",
-		    cli_text(lang, commands[i].help_vi, commands[i].help_en));
+		if (commands[i].help_vi != NULL)
+			fprintf(fp, "  %s\n",
+			        cli_text(lang, commands[i].help_vi,
+			                 commands[i].help_en));
 	fprintf(
 	    fp, "  --help, --version\n\n%s\n",
 	    cli_text(lang,

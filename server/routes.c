@@ -126,6 +126,20 @@ const struct route routes[] = {
 	  HTTP_FORM_BODY_MAX },
 	{ M_POST, "/api/editions/{id}/ballot", ACT_BALLOT_CAST,
 	  h_api_ballot_cast, HTTP_FORM_BODY_MAX },
+	/* a certificate's QR holds an upper-case URL: /V/ as well as /v/ */
+	{ M_GET, "/v/{word}", ACT_VERIFY, h_verify_code, 0 },
+	{ M_GET, "/V/{word}", ACT_VERIFY, h_verify_code, 0 },
+	{ M_GET, "/v", ACT_VERIFY, h_verify_form, 0 },
+	{ M_GET, "/.well-known/giamkhao-keys.json", ACT_VERIFY, h_keys_json,
+	  0 },
+	{ M_GET, "/editions/{id}/certificates", ACT_CERTS_VIEW, h_certs, 0 },
+	{ M_POST, "/editions/{id}/certificates", ACT_CERTS_ISSUE, h_certs_issue,
+	  HTTP_FORM_BODY_MAX },
+	{ M_GET, "/editions/{id}/certificates.pdf", ACT_CERTS_VIEW, h_certs_pdf,
+	  0 },
+	{ M_GET, "/certificates/{id}/pdf", ACT_CERTS_VIEW, h_cert_pdf, 0 },
+	{ M_POST, "/certificates/{id}/revoke", ACT_CERTS_REVOKE, h_cert_revoke,
+	  HTTP_FORM_BODY_MAX },
 };
 
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

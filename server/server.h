@@ -96,6 +96,10 @@ enum action {
 	ACT_FORWARD,          /* download the package (not national) */
 	ACT_BALLOT_VIEW,      /* a council member's secret ballot paper */
 	ACT_BALLOT_CAST,      /* casting it (once) */
+	ACT_VERIFY,           /* verifying a certificate (anyone) */
+	ACT_CERTS_VIEW,       /* an edition's certificates and their PDFs */
+	ACT_CERTS_ISSUE,      /* issuing them (again), once decided */
+	ACT_CERTS_REVOKE,     /* revoking one, with a reason */
 	ACT__MAX,
 };
 
@@ -142,6 +146,7 @@ struct req {
 	const struct route *route;
 	int64_t ids[4];
 	size_t nids;
+	char word[256]; /* a {word} of the path (a verification code) */
 	size_t body_max;
 	struct buf body;
 	bool body_too_large;
@@ -194,6 +199,7 @@ struct app {
 	struct ratelimit *limits;
 	struct idle *idle;
 	struct rubric_cache *rubrics;
+	struct keyring *keys; /* the certificates' signing keys */
 };
 
 /* ---- Results from the database (results_run.c) ------------------------ */
@@ -266,6 +272,8 @@ void side_prizes_free(struct side_prize_view *v, size_t n);
 
 /* Paths libharu can open for the embedded fonts; -1 when unavailable. */
 int fonts_get(struct pdf_fonts *out);
+/* The same for Noto Serif, the certificates' fonts. */
+int fonts_serif(struct pdf_fonts *out);
 
 /* ---- The results as a panel chair reads them (results_chair.c) -------- */
 
@@ -686,6 +694,14 @@ void h_api_sheet_save(struct req *r);
 void h_ballot(struct req *r);
 void h_ballot_cast(struct req *r);
 void h_api_ballot_cast(struct req *r);
+void h_verify_code(struct req *r);
+void h_verify_form(struct req *r);
+void h_keys_json(struct req *r);
+void h_certs(struct req *r);
+void h_certs_issue(struct req *r);
+void h_certs_pdf(struct req *r);
+void h_cert_pdf(struct req *r);
+void h_cert_revoke(struct req *r);
 void h_sheet_view(struct req *r);
 void h_sheet_save(struct req *r);
 void h_rubric_view(struct req *r);
@@ -716,5 +732,127 @@ void h_assign_view(struct req *r);
 void h_assign_auto(struct req *r);
 void h_assign_one(struct req *r);
 void h_conflict_declare(struct req *r);
+
+/* ---- Certificate signing keys (keys.c) ---------------------------------- */
+
+#define KEYS_MAX 255 /* key ids are 1..255 (one byte in the codes) */
+
+struct vcode; /* certificates/vcode.h */
+
+/*
+ * The secret parts of the Ed25519 signing keys, from the file
+ * `<database path>.keys` (one line "ID HEX-SEED" per key, mode 0600, never
+ * in the database, so a backup of it carries no private key), held in
+ * memory locked (where the system allows) and wiped when freed. The public
+ * parts are in the database (db_key_*). Thread-safe. keys_new,
+ * keys_current and keys_sign may begin a write transaction of their own:
+ * never call them inside one (the writer is not reentrant).
+ */
+struct keyring;
+
+/* Loads the keys file of the database at `db_path` (a missing file holds
+ * no key: it is made on first need). NULL, with a message in `lang` on
+ * stderr, when it cannot be read, has a bad line, or is not private (group
+ * or others may access it). */
+struct keyring *keys_open(const char *db_path, enum score_lang lang);
+void keys_free(struct keyring *kr);
+/* The keys file's path (borrowed, as long as kr). */
+const char *keys_file(const struct keyring *kr);
+/* Is the secret of key `id` in the file? */
+bool keys_has_secret(struct keyring *kr, unsigned id);
+
+/* Makes a new key: a fresh seed saved to the file first, then its public
+ * part in the database (audited as `actor`), in one write transaction. Its
+ * id in *id. 0, or -1 with a message. */
+int keys_new(struct keyring *kr, struct db *db, const struct db_actor *actor,
+             unsigned *id);
+/* The key to sign with: the newest one neither retired nor revoked, made
+ * (as keys_new) when there is none. 0, or -1 with a message (e.g. its
+ * secret is not in the file). */
+int keys_current(struct keyring *kr, struct db *db,
+                 const struct db_actor *actor, unsigned *id);
+/* Signs a certificate's facts digest and serial with the current key
+ * (vcode_sign); the secret never leaves this file. 0 or -1. */
+int keys_sign(struct keyring *kr, struct db *db, const struct db_actor *actor,
+              uint32_t serial, const unsigned char digest[32],
+              struct vcode *out);
+/* Signs with key `id` (found by keys_current before a write transaction),
+ * touching no database: for signing inside one. 0, or -1 when its secret
+ * is not loaded. */
+int keys_sign_with(struct keyring *kr, unsigned id, uint32_t serial,
+                   const unsigned char digest[32], struct vcode *out);
+/* A key's public part and state, from the database: 0, DB_NOTFOUND, -1. */
+int keys_public(struct db_read *rd, unsigned id, struct db_signing_key *out);
+/* "active", "retired" or "revoked". */
+const char *keys_state(const struct db_signing_key *k);
+/* Appends the published keys document (JSON, "giamkhao-keys/1": every
+ * key's id, public key in base64url without padding, and its created,
+ * retired and revoked dates, UTC, or null, and the revocation's reason). */
+int keys_json(struct db_read *rd, struct buf *out);
+
+/* ---- Issuing certificates (certs_plan.c, certs_issue.c) ---------------- */
+
+#define CERTS_NOT_DECIDED 2 /* no award decision on the current list */
+
+/* A certificate the current award decision gives: what it prints. */
+struct cert_item {
+	char entry_code[48];
+	bool collective; /* for the entering organisation */
+	char recipient[256];
+	char birth_date[16]; /* "12/03/2012" or "" */
+	char school[256];
+	char entry[600]; /* "KT-001 – title" */
+	char entry_title[512];
+	char field[256];
+	char prize[256];
+	char edition[512];
+	char decision[160]; /* "45/QĐ-LHH ngày 20/12/2026" */
+	char decision_date[16];
+};
+
+/* The certificates the edition's decided list gives (one per author of
+ * each entry keeping a prize, and per entering organisation when
+ * `collective`): a new array in *out (free() it), 0; CERTS_NOT_DECIDED;
+ * or -1. */
+int certs_plan(struct db_read *rd, const struct db_edition *e, bool collective,
+               struct cert_item **out, size_t *n);
+
+struct certs_outcome {
+	size_t issued, kept, superseded;
+};
+
+/* Issues the edition's certificates in one transaction: the plan against
+ * the standing ones (same facts: kept; changed: revoked as superseded,
+ * linked to the new one; gone from the list: revoked as superseded), new
+ * ones signed with the current key. 0, CERTS_NOT_DECIDED, DB_CONFLICT (the
+ * list changed meanwhile) or -1. */
+int certs_issue(struct db *db, struct keyring *kr, const struct db_actor *who,
+                const struct db_edition *e, bool collective,
+                struct certs_outcome *out);
+
+/* What a certificate prints besides its stored facts (certs_render.c). */
+struct cert_strings {
+	char place_date[160];
+	char decision[192];
+	char url[320];
+	char short_code[16];
+	char serial[32];
+};
+
+/* The certificate as the renderer takes it: its stored facts, the
+ * edition's body and signatory, place and date in words, the QR's
+ * upper-case URL on the organisation's public address; `s` holds the
+ * strings made here. */
+void certs_doc(const struct db_cert *c, const struct db_edition *e,
+               const struct db_org *org, struct cert_strings *s,
+               struct cert_doc *d);
+/* A program's certificates' look until the organiser sets one. */
+void certs_template(const struct db_edition *e, struct cert_template *t);
+
+/* The facts a certificate's signature binds, from its row (`serial`: a
+ * buffer of 16 for the printed serial). */
+struct vcode_facts;
+void certs_facts(const struct db_cert *c, char serial[16],
+                 struct vcode_facts *f);
 
 #endif

@@ -52,6 +52,8 @@ replay() {
 for v in $VARIANTS; do
 	suite "unit ($v)" "build/$v/unit-tests"
 	suite "cli ($v)" tests/cli/run.sh "build/$v/giamkhao"
+	suite "certificate keys and codes ($v)" python3 tests/cli/test_keys.py \
+		"build/$v/giamkhao"
 	suite "fuzz corpus replay ($v)" replay "$v"
 	suite "integration over HTTP ($v)" python3 tests/integration/test_server.py \
 		"build/$v/giamkhao"
@@ -73,6 +75,10 @@ for v in $VARIANTS; do
 		tests/integration/test_ballot.py "build/$v/giamkhao"
 	suite "ballot exports over HTTP ($v)" python3 \
 		tests/integration/test_ballot_exports.py "build/$v/giamkhao"
+	suite "certificate PDFs ($v)" python3 \
+		tests/integration/test_cert_pdf.py "build/$v/giamkhao"
+	suite "certificates issued and verified over HTTP ($v)" python3 \
+		tests/integration/test_certs.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \

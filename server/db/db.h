@@ -676,4 +676,83 @@ int db_objections_each(struct db_read *rd, int64_t posting,
                        int (*fn)(const struct db_objection *o, void *arg),
                        void *arg);
 
+/* ---- Certificate signing keys (keys.c) ---------------------------------- */
+
+/* The public part of a signing key and its state (the secret part is
+ * never in the database: server/keys.c keeps it in a file). */
+struct db_signing_key {
+	unsigned id; /* 1..255, the key id in the certificates' codes */
+	uint8_t public_key[32];
+	int64_t created_at;
+	int64_t retired_at; /* 0: not retired (may still sign) */
+	int64_t revoked_at; /* 0: not revoked */
+	char reason[512];   /* why it was revoked */
+};
+
+/* Adds a key's public part (audited); DB_DUPLICATE when the id is taken. */
+int db_key_add(struct db_tx *tx, const struct db_signing_key *k);
+/* A key by id; DB_NOTFOUND when there is none. */
+int db_key_get(struct db_read *rd, unsigned id, struct db_signing_key *out);
+/* Calls fn for each key, by id; stops when fn returns nonzero. The _tx
+ * variant reads inside a write (what it will see). */
+int db_key_each(struct db_read *rd,
+                int (*fn)(const struct db_signing_key *k, void *arg),
+                void *arg);
+int db_key_each_tx(struct db_tx *tx,
+                   int (*fn)(const struct db_signing_key *k, void *arg),
+                   void *arg);
+/* Retires a key at `at` (audited): it signs no more, what it signed stays
+ * genuine. DB_NOTFOUND no such key; DB_CONFLICT retired or revoked
+ * already. */
+int db_key_retire(struct db_tx *tx, unsigned id, int64_t at);
+/* Revokes a key at `at` with its reason (audited): what it signed is no
+ * longer trusted. Final. DB_NOTFOUND no such key; DB_CONFLICT revoked
+ * already; DB_REASON an empty reason. */
+int db_key_revoke(struct db_tx *tx, unsigned id, int64_t at,
+                  const char *reason);
+
+/* ---- Certificates (certs.c) -------------------------------------------- */
+
+/* An issued certificate: what it prints, the key and signature binding
+ * those facts, and its code. */
+struct db_cert {
+	int64_t id; /* the serial */
+	int64_t edition_id, posting_id;
+	char entry_code[48];
+	bool collective; /* for the entering organisation, not a person */
+	char recipient[256];
+	char birth_date[16]; /* as printed, "12/03/2012", or "" */
+	char school[256];
+	char entry[600];       /* "KT-001 – title": the signed fact */
+	char entry_title[512]; /* the title alone, as printed */
+	char field[256];
+	char prize[256];
+	char edition[512];
+	char decision[160]; /* "45/QĐ-LHH ngày 20/12/2026" */
+	char issued[16];    /* YYYY-MM-DD */
+	unsigned key_id;
+	uint8_t signature[64];
+	char code[120];
+	int64_t created_at, created_by;
+	int64_t revoked_at; /* 0: standing */
+	char revoked_reason[512];
+	int64_t replaced_by; /* a superseded one's successor, or 0 */
+};
+
+/* The serial the next certificate gets (inside the write). */
+int db_cert_next_serial(struct db_tx *tx, int64_t *serial);
+/* Stores an issued certificate (audited). */
+int db_cert_add(struct db_tx *tx, const struct db_cert *c);
+/* Revokes a standing certificate with a reason, and the one replacing it
+ * (0: none); audited. DB_CONFLICT when unknown or revoked already. */
+int db_cert_revoke(struct db_tx *tx, int64_t id, const char *reason,
+                   int64_t replaced_by);
+int db_cert_by_code(struct db_read *rd, const char *code, struct db_cert *out);
+int db_cert_get(struct db_read *rd, int64_t id, struct db_cert *out);
+/* Calls fn for each certificate of an edition, by serial. */
+int db_certs_each(struct db_read *rd, int64_t edition,
+                  int (*fn)(const struct db_cert *c, void *arg), void *arg);
+int db_certs_each_tx(struct db_tx *tx, int64_t edition,
+                     int (*fn)(const struct db_cert *c, void *arg), void *arg);
+
 #endif

@@ -239,6 +239,59 @@ static const char *const migrations[] = {
 	"  entry_id INTEGER PRIMARY KEY REFERENCES entries(id),"
 	"  yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),"
 	"  no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0));",
+	/* 11: the public parts of the certificates' signing keys (Ed25519;
+	 * the secret parts live in a file beside the database, never in it,
+	 * so a backup carries no private key). A key is never deleted and its
+	 * public part never changes (certificates it signed name it by id);
+	 * it is retired (signs no more) or revoked (what it signed is no
+	 * longer trusted), and a revocation is final. */
+	"CREATE TABLE signing_keys ("
+	"  id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 255),"
+	"  public_key BLOB NOT NULL, created_at INTEGER NOT NULL,"
+	"  retired_at INTEGER, revoked_at INTEGER,"
+	"  revoked_reason TEXT NOT NULL DEFAULT '');"
+	"CREATE TRIGGER signing_keys_kept BEFORE DELETE ON signing_keys"
+	"  BEGIN SELECT RAISE(ABORT, 'a signing key is never deleted'); END;"
+	"CREATE TRIGGER signing_keys_fixed BEFORE UPDATE OF id, public_key"
+	"  ON signing_keys WHEN NEW.id IS NOT OLD.id"
+	"  OR NEW.public_key IS NOT OLD.public_key BEGIN SELECT RAISE(ABORT,"
+	"  'a signing key''s public part never changes'); END;"
+	"CREATE TRIGGER signing_keys_revoked BEFORE UPDATE ON signing_keys"
+	"  WHEN OLD.revoked_at IS NOT NULL AND (NEW.revoked_at IS NOT"
+	"  OLD.revoked_at OR NEW.revoked_reason IS NOT OLD.revoked_reason)"
+	"  BEGIN SELECT RAISE(ABORT, 'a revocation is final'); END;",
+	/* 12: issued certificates: the facts they print, the key and the
+	 * signature binding them, the code in their QR; revoked with a
+	 * reason, a superseded one linked to its replacement. The facts are
+	 * never changed (a row altered behind the server's back fails its
+	 * signature) and a certificate is never deleted. */
+	"CREATE TABLE certificates ("
+	"  id INTEGER PRIMARY KEY,"
+	"  edition_id INTEGER NOT NULL REFERENCES editions(id),"
+	"  posting_id INTEGER NOT NULL REFERENCES postings(id),"
+	"  entry_code TEXT NOT NULL, collective INTEGER NOT NULL DEFAULT 0,"
+	"  recipient TEXT NOT NULL, birth_date TEXT NOT NULL DEFAULT '',"
+	"  school TEXT NOT NULL DEFAULT '', entry TEXT NOT NULL,"
+	"  entry_title TEXT NOT NULL, field TEXT NOT NULL,"
+	"  prize TEXT NOT NULL, edition TEXT NOT NULL,"
+	"  decision TEXT NOT NULL, issued TEXT NOT NULL,"
+	"  key_id INTEGER NOT NULL REFERENCES signing_keys(id),"
+	"  signature BLOB NOT NULL, code TEXT NOT NULL UNIQUE,"
+	"  created_at INTEGER NOT NULL, created_by INTEGER NOT NULL,"
+	"  revoked_at INTEGER, revoked_reason TEXT NOT NULL DEFAULT '',"
+	"  replaced_by INTEGER REFERENCES certificates(id));"
+	"CREATE INDEX certificates_edition ON certificates(edition_id, id);"
+	"CREATE TRIGGER certificates_kept BEFORE DELETE ON certificates"
+	"  BEGIN SELECT RAISE(ABORT, 'a certificate is never deleted'); END;"
+	"CREATE TRIGGER certificates_facts BEFORE UPDATE OF id, edition_id,"
+	"  posting_id, entry_code, collective, recipient, birth_date, school,"
+	"  entry, entry_title, field, prize, edition, decision, issued,"
+	"  key_id, signature, code, created_at, created_by ON certificates"
+	"  BEGIN SELECT RAISE(ABORT, 'a certificate''s facts never change');"
+	"  END;"
+	"CREATE TRIGGER certificates_revoked BEFORE UPDATE ON certificates"
+	"  WHEN OLD.revoked_at IS NOT NULL BEGIN SELECT RAISE(ABORT,"
+	"  'a revocation is final'); END;",
 };
 
 int

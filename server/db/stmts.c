@@ -1,6 +1,13 @@
 /* stmts.c: the SQL text of every statement, indexed by enum stmt. */
 #include "stmts.h"
 
+/* A certificate's columns, in the order db/certs.c reads them. */
+#define CERT_COLUMNS                                                           \
+	"id, edition_id, posting_id, entry_code, collective, recipient,"       \
+	" birth_date, school, entry, entry_title, field, prize, edition,"      \
+	" decision, issued, key_id, signature, code, created_at,"              \
+	" coalesce(revoked_at, 0), revoked_reason, coalesce(replaced_by, 0)"
+
 const char *const stmt_sql[STMT__MAX] = {
 	[STMT_AUDIT_TIP] =
 	    "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
@@ -455,4 +462,36 @@ const char *const stmt_sql[STMT__MAX] = {
 	/* how many members cast in an edition (for the vote count minutes) */
 	[STMT_BALLOT_CASTS_COUNT] =
 	    "SELECT count(*) FROM ballot_casts WHERE edition_id = ?1",
+	/* certificate signing keys (public parts; keys.c) */
+	[STMT_KEY_INSERT] = "INSERT INTO signing_keys (id, public_key,"
+	                    " created_at) VALUES (?1, ?2, ?3)",
+	[STMT_KEY_GET] = "SELECT id, public_key, created_at, retired_at,"
+	                 " revoked_at, revoked_reason FROM signing_keys"
+	                 " WHERE id = ?1",
+	[STMT_KEYS] =
+	    "SELECT id, public_key, created_at, retired_at,"
+	    " revoked_at, revoked_reason FROM signing_keys ORDER BY id",
+	[STMT_KEY_RETIRE] =
+	    "UPDATE signing_keys SET retired_at = ?2 WHERE id = ?1"
+	    " AND retired_at IS NULL AND revoked_at IS NULL",
+	[STMT_KEY_REVOKE] = "UPDATE signing_keys SET revoked_at = ?2,"
+	                    " revoked_reason = ?3 WHERE id = ?1"
+	                    " AND revoked_at IS NULL",
+	[STMT_CERT_NEXT] = "SELECT coalesce(max(id), 0) + 1 FROM certificates",
+	[STMT_CERT_INSERT] =
+	    "INSERT INTO certificates (id, edition_id, posting_id, entry_code,"
+	    " collective, recipient, birth_date, school, entry, entry_title,"
+	    " field, prize, edition, decision, issued, key_id, signature, code,"
+	    " created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+	[STMT_CERT_REVOKE] =
+	    "UPDATE certificates SET revoked_at = ?2, revoked_reason = ?3,"
+	    " replaced_by = ?4 WHERE id = ?1 AND revoked_at IS NULL",
+	[STMT_CERT_BY_CODE] =
+	    "SELECT " CERT_COLUMNS " FROM certificates WHERE code = ?1",
+	[STMT_CERT_BY_ID] =
+	    "SELECT " CERT_COLUMNS " FROM certificates WHERE id = ?1",
+	[STMT_CERTS_OF_EDITION] =
+	    "SELECT " CERT_COLUMNS " FROM certificates WHERE edition_id = ?1"
+	    " ORDER BY id",
 };

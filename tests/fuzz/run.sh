@@ -6,7 +6,7 @@ set -eu
 SECONDS_EACH=${1:-60}
 cd "$(dirname "$0")/../.."
 mkdir -p build/fuzz
-SRC="common/*.c scoring/*.c forms/*.c"
+SRC="common/*.c scoring/*.c forms/*.c certificates/vcode.c"
 FLAGS="-std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 LIBS="-ljansson -lsodium -lcsv -lunistring -lm"
 for target in tests/fuzz/fuzz_*.c; do

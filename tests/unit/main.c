@@ -5,6 +5,8 @@
 
 #include "harness.h"
 
+void suite_vcode(void); /* test_vcode.c */
+
 static int passed, failed;
 static char current[256];
 static bool case_open, case_failed;
@@ -74,6 +76,7 @@ main(void)
 	suite_assign();
 	suite_csv_out();
 	suite_package();
+	suite_vcode();
 	close_case();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;

@@ -19,6 +19,7 @@ struct demo {
 	struct db *db;
 	struct db_tx *tx;
 	int64_t experts[12];
+	int64_t decided; /* the edition demo_decide takes to its decision */
 	int64_t judge_users[12];
 	uint64_t seed;
 };
@@ -210,7 +211,8 @@ add_panel(struct demo *d, int64_t edition, const char *name, const char *fields,
  * some of the judges' sheets scores around each entry's own level. */
 static int
 assign_and_score(struct demo *d, const int64_t *entries, size_t n,
-                 size_t first_expert, const struct score_rubric *r)
+                 size_t first_expert, const struct score_rubric *r,
+                 bool complete)
 {
 	bool *allowed = xcalloc(n * 6, 1), *assigned = xcalloc(n * 6, 1);
 	struct assign_problem p = { n, 6, 3, allowed, NULL };
@@ -231,8 +233,9 @@ assign_and_score(struct demo *d, const int64_t *entries, size_t n,
 			rc = db_assignment_set(d->tx, entries[i],
 			                       d->experts[first_expert + j],
 			                       true, false, NULL);
-			if (rc != 0 || next(d) % 3 == 0)
-				continue; /* not every judge has scored yet */
+			/* not every judge has scored yet, unless `complete` */
+			if (rc != 0 || (!complete && next(d) % 3 == 0))
+				continue;
 			for (size_t c = 0; c < r->ncriteria; c++) {
 				const struct score_criterion *cr =
 				    &r->criteria[c];
@@ -248,8 +251,9 @@ assign_and_score(struct demo *d, const int64_t *entries, size_t n,
 			}
 			rc = db_sheet_put(
 			    d->tx, entries[i], d->experts[first_expert + j], 1,
-			    next(d) % 4 == 0 ? "draft" : "submitted", "", ids,
-			    points, r->ncriteria);
+			    !complete && next(d) % 4 == 0 ? "draft"
+			                                  : "submitted",
+			    "", ids, points, r->ncriteria);
 		}
 	}
 	free(allowed);
@@ -293,7 +297,8 @@ technical(struct demo *d)
 		                        "Giáo dục",
 		               panel_fields[k], k * 6, &panel);
 		rc = rc ? rc
-		        : assign_and_score(d, entries + 15 * k, 15, k * 6, r);
+		        : assign_and_score(d, entries + 15 * k, 15, k * 6, r,
+		                           false);
 	}
 	if (r == NULL)
 		rc = -1;
@@ -369,6 +374,47 @@ others(struct demo *d)
 	return rc ? rc : add_entries(d, ed, "TV", demo_honouring, 4, NULL, ids);
 }
 
+/* Last year's youth contest, judged and its rounds locked: demo_decide
+ * (demo_decided.c) then computes, posts and decides it and issues its
+ * certificates, so a newcomer can open one and verify its code. */
+static int
+judged_youth(struct demo *d)
+{
+	const struct asset *preset = preset_find("youth-creativity.json");
+	struct score_error err;
+	struct score_rubric *r =
+	    preset != NULL ? score_rubric_parse((const char *)preset->data,
+	                                        preset->len, &err)
+	                   : NULL;
+	struct db_edition e;
+	int64_t ids[15], panel;
+	int rc = r != NULL ? 0 : -1;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.birth_from, sizeof(e.birth_from), "2003-01-01");
+	snprintf(e.birth_until, sizeof(e.birth_until), "2019-12-31");
+	rc = rc ? rc
+	        : add_edition(d, "youth-creativity", 14, 2025,
+	                      "Cuộc thi Sáng tạo Thanh thiếu niên, Nhi đồng "
+	                      "tỉnh Hà Giang lần thứ 14, năm 2025",
+	                      "judging", &e, &d->decided);
+	rc = rc ? rc
+	        : add_entries(d, d->decided, "TN25", demo_youth, 15, "eligible",
+	                      ids);
+	rc = rc ? rc
+	        : add_panel(d, d->decided, "Hội đồng giám khảo",
+	                    "school-supplies software eco-friendly-products "
+	                    "household-toys climate-environment-economy",
+	                    0, &panel);
+	rc = rc ? rc : assign_and_score(d, ids, 15, 0, r, true);
+	rc = rc ? rc : db_panel_lock(d->tx, panel, true, "Hết thời gian chấm");
+	rc = rc ? rc
+	        : db_edition_set_state(d->tx, d->decided, "judging", "results",
+	                               NULL);
+	score_rubric_free(r);
+	return rc;
+}
+
 /* Creates the demo data in one transaction (all or nothing). */
 static int
 create(struct demo *d)
@@ -382,6 +428,7 @@ create(struct demo *d)
 	rc = people(d);
 	rc = rc ? rc : technical(d);
 	rc = rc ? rc : others(d);
+	rc = rc ? rc : judged_youth(d);
 	return rc == 0 ? db_commit(d->tx) : (db_rollback(d->tx), -1);
 }
 
@@ -415,6 +462,27 @@ print_link(struct db *db, const char *login, const char *base,
 	return rc;
 }
 
+/* Where to verify the demo's first certificate, and to download it. */
+static int
+print_certificate(struct db *db, const char *base, enum score_lang lang)
+{
+	struct db_cert *c = xmalloc(sizeof(*c));
+	struct db_read *rd = db_read_begin(db);
+	int rc = db_cert_get(rd, 1, c);
+
+	db_read_end(rd);
+	if (rc == 0)
+		printf("  %s\n      %s/v/%s\n      %s/certificates/1/pdf\n",
+		       cli_text(lang,
+		                "Giấy chứng nhận mẫu (kiểm tra; tải về khi "
+		                "đăng nhập Ban Tổ chức)",
+		                "A sample certificate (verify it; download it "
+		                "as the organiser)"),
+		       base, c->code, base);
+	free(c);
+	return rc == DB_NOTFOUND ? 0 : rc;
+}
+
 int
 cmd_demo(int argc, char **argv)
 {
@@ -443,6 +511,8 @@ cmd_demo(int argc, char **argv)
 	db_read_end(rd);
 	if (users == 0)
 		rc = create(&d);
+	if (users == 0 && rc == 0)
+		rc = demo_decide(d.db, path, d.decided);
 	if (rc == 0) {
 		printf("%s\n",
 		       cli_text(lang,
@@ -461,6 +531,7 @@ cmd_demo(int argc, char **argv)
 		        : print_link(d.db, "gk08", base,
 		                     cli_text(lang, "Giám khảo Bùi Văn Nam",
 		                              "Judge Bùi Văn Nam"));
+		rc = rc ? rc : print_certificate(d.db, base, lang);
 		/* a judge who also chairs a panel: the chair's view */
 		rc = rc ? rc
 		        : print_link(d.db, "gk01", base,

@@ -174,15 +174,6 @@ store(struct req *r, const struct ctx *c, struct db_snapshot *s)
 	return 0;
 }
 
-static void
-sha256_hex(const char *data, size_t len, char hex[65])
-{
-	unsigned char digest[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(digest, (const unsigned char *)data, len);
-	sodium_bin2hex(hex, 65, digest, sizeof(digest));
-}
-
 /* Exports the counted sheets, computes, and stores a new snapshot. */
 static void
 compute(struct req *r, struct ctx *c)
@@ -209,15 +200,8 @@ compute(struct req *r, struct ctx *c)
 		goto out;
 	}
 	rd = db_read_begin(r->app->db);
-	rc = db_rubric_latest(rd, c->edition.id, &s.rubric_version,
-	                      &s.rubric_json);
-	if (rc == 0)
-		rc = results_export(rd, c->edition.id, &csv);
+	rc = results_snapshot(rd, c->edition.id, &s, &csv, &json, &err);
 	db_read_end(rd);
-	if (rc == 0 && csv.data == NULL)
-		buf_puts(&csv, "");
-	rc = rc != 0 ? -1
-	             : results_compute(s.rubric_json, csv.data, &json, &err);
 	if (rc == RESULTS_SCORES || rc == RESULTS_RUBRIC) {
 		snprintf(where, sizeof(where), "scores.csv");
 		score_error_format(&err, where, r->lang, &why);
@@ -229,13 +213,7 @@ compute(struct req *r, struct ctx *c)
 		respond_error(r, 500);
 		goto out;
 	}
-	s.scores_csv = csv.data;
-	s.results_json = json.data;
-	s.created_at = (int64_t)time(NULL);
 	s.created_by = r->actor.user_id;
-	sha256_hex(json.data, json.len, s.results_sha256);
-	snprintf(s.program_version, sizeof(s.program_version), "%s",
-	         SCORE_VERSION);
 	rc = store(r, c, &s);
 	s.scores_csv = s.results_json = NULL; /* the buffers own them */
 	if (rc == 0) {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "server.h"
 
@@ -157,6 +158,32 @@ results_compute(const char *rubric, const char *csv, struct buf *json,
 	score_input_free(in);
 	score_rubric_free(r);
 	return rc;
+}
+
+int
+results_snapshot(struct db_read *rd, int64_t edition, struct db_snapshot *s,
+                 struct buf *csv, struct buf *json, struct score_error *err)
+{
+	int rc =
+	    db_rubric_latest(rd, edition, &s->rubric_version, &s->rubric_json);
+
+	if (rc == 0)
+		rc = results_export(rd, edition, csv);
+	if (rc == 0 && csv->data == NULL)
+		buf_puts(csv, "");
+	if (rc != 0)
+		return -1;
+	rc = results_compute(s->rubric_json, csv->data, json, err);
+	if (rc != RESULTS_OK)
+		return rc;
+	s->edition_id = edition;
+	s->scores_csv = csv->data;
+	s->results_json = json->data;
+	s->created_at = (int64_t)time(NULL);
+	sha256_hex(json->data, json->len, s->results_sha256);
+	snprintf(s->program_version, sizeof(s->program_version), "%s",
+	         SCORE_VERSION);
+	return RESULTS_OK;
 }
 
 bool

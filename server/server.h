@@ -213,6 +213,14 @@ enum results_rc {
 
 /* The counted sheets of an edition in the offline CSV format (design.md),
  * in a fixed order: the bytes a snapshot is computed from. */
+/* A new snapshot of the edition in `s` (not stored): its rubric as stored
+ * (s->rubric_json, free() it), the counted sheets or tallies in `csv` and
+ * the results in `json` (the buffers own s->scores_csv and
+ * s->results_json), their SHA-256, the program version and the time.
+ * RESULTS_OK; RESULTS_SCORES or RESULTS_RUBRIC with `err`; -1. */
+int results_snapshot(struct db_read *rd, int64_t edition, struct db_snapshot *s,
+                     struct buf *csv, struct buf *json,
+                     struct score_error *err);
 /* The prizes a snapshot's lists give: the rubric's tiers, or for a ballot
  * the one outcome "selected" (titled for the program). */
 const struct score_tier *prize_tiers(const struct score_rubric *r, size_t *n);
@@ -829,6 +837,10 @@ struct certs_outcome {
 int certs_issue(struct db *db, struct keyring *kr, const struct db_actor *who,
                 const struct db_edition *e, bool collective,
                 struct certs_outcome *out);
+
+/* The demo's judged edition taken to its award decision and
+ * certificates (demo_decided.c): 0 or -1. */
+int demo_decide(struct db *db, const char *path, int64_t edition);
 
 /* What a certificate prints besides its stored facts (certs_render.c). */
 struct cert_strings {

@@ -258,13 +258,19 @@ def check_demo(t, binary):
             "SELECT count(*) FROM editions", "SELECT count(*) FROM entries",
             "SELECT count(*) FROM authors", "SELECT count(*) FROM experts",
             "SELECT count(*) FROM panels", "SELECT count(*) FROM assignments",
-            "SELECT count(*) FROM sheets WHERE state = 'submitted'")]
+            "SELECT count(*) FROM sheets WHERE state = 'submitted'",
+            "SELECT count(*) FROM editions WHERE state = 'decided'",
+            "SELECT count(*) FROM certificates WHERE revoked_at IS NULL")]
         db.close()
-        t.check("demo: 5 editions, 60+ entries, 12 experts, panels, "
-                "assignments, scores", r.returncode == 0 and
-                counts[0] == 5 and counts[1] >= 60 and counts[2] > counts[1]
-                and counts[3] == 12 and counts[4] >= 2 and counts[5] > 0 and
-                counts[6] > 0, counts)
+        t.check("demo: 6 editions (one decided, with its certificates), "
+                "60+ entries, 12 experts, panels, assignments, scores",
+                r.returncode == 0 and counts[0] == 6 and counts[1] >= 60 and
+                counts[2] > counts[1] and counts[3] == 12 and
+                counts[4] >= 2 and counts[5] > 0 and counts[6] > 0 and
+                counts[7] == 1 and counts[8] > 0, counts)
+        t.check("demo prints where to verify a sample certificate",
+                "/v/04" in r.stdout and "/certificates/1/pdf" in r.stdout,
+                r.stdout)
         t.check("demo prints four login links (organiser, two judges, "
                 "a chair)", r.stdout.count("/enter?t=") == 4, r.stdout)
         again = s.cli("demo", "--db", s.db)

@@ -92,6 +92,8 @@ suite "browser: results to the public page" node tests/browser/results.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 suite "browser: a secret ballot on a tablet" node tests/browser/ballot.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
+suite "browser: verifying certificates on a phone" node tests/browser/verify.mjs \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 # --- end browser test
 suite "differential vs reference ($DIFF_CASES cases)" \
 	python3 tests/reference/differential.py \

@@ -163,8 +163,13 @@ h_verify_code(struct req *r)
 
 	if (!limited(r)) {
 		verify(r, r->word, json ? len - 5 : len, x);
+		/* the code's start, unless it holds what a log must not */
 		fprintf(stderr, "giamkhao: verify %s %s %.16s\n", r->address,
-		        status_names[x->v.status], r->word);
+		        status_names[x->v.status],
+		        strspn(r->word, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		                        "abcdefghijklmnopqrstuvwxyz-.") == len
+		            ? r->word
+		            : "(?)");
 		if (json)
 			answer_json(r, x);
 		else

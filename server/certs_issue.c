@@ -152,6 +152,32 @@ reconcile(struct issuing *is, const struct cert_item *items, size_t n,
 	return rc;
 }
 
+/* Is the key chosen before the transaction still one to sign with? */
+struct key_check {
+	unsigned id;
+	bool active;
+};
+
+static int
+key_state(const struct db_signing_key *k, void *arg)
+{
+	struct key_check *kc = arg;
+
+	if (k->id == kc->id)
+		kc->active = k->retired_at == 0 && k->revoked_at == 0;
+	return 0;
+}
+
+static int
+key_still_active(struct db_tx *tx, unsigned id)
+{
+	struct key_check kc = { id, false };
+
+	if (db_key_each_tx(tx, key_state, &kc) != 0)
+		return -1;
+	return kc.active ? 0 : DB_CONFLICT; /* retired meanwhile: again */
+}
+
 static void
 today(char out[16])
 {
@@ -195,6 +221,8 @@ certs_issue(struct db *db, struct keyring *kr, const struct db_actor *who,
 	if (rc == 0 && (p.id != planned || p.decided_at == 0))
 		rc = DB_CONFLICT;
 	is.posting = p.id;
+	if (rc == 0)
+		rc = key_still_active(is.tx, is.key_id);
 	if (rc == 0)
 		rc = db_certs_each_tx(is.tx, e->id, collect, &s);
 	s.used = xcalloc(s.n + 1, sizeof(*s.used));

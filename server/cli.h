@@ -60,4 +60,22 @@ int cmd_verify(int argc, char **argv);
 int cmd_vcode_sample(int argc, char **argv);
 int cmd_certificate_sample(int argc, char **argv);
 
+/* ---- A plain HTTP GET for `giamkhao verify --server` (cli_http.c) ---- */
+
+/* "http://HOST[:PORT][/PREFIX]" (http only: the answer is checked here,
+ * not trusted). */
+struct http_url {
+	char host[256];
+	char port[8];
+	char prefix[1024];
+	bool bracketed; /* an IPv6 address */
+};
+
+/* Reads "http://HOST[:PORT][/PREFIX]": 0, or -1 when it is not one. */
+int http_url_parse(const char *url, struct http_url *u);
+/* GETs the URL's prefix + path: the status in *status and the body (free()
+ * it), or NULL with a message in `lang`. */
+char *http_get(const struct http_url *u, const char *path, int *status,
+               size_t *body_len, enum score_lang lang);
+
 #endif

@@ -5,6 +5,7 @@
  * until the organiser's own template takes over. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../certificates/vcode.h"
@@ -91,4 +92,26 @@ certs_template(const struct db_edition *e, struct cert_template *t)
 		.show_entry = !person,
 		.show_field = !person,
 	};
+}
+
+int
+certs_pdf(const struct db_cert *certs, size_t n, bool one_file,
+          const struct db_edition *e, const struct db_org *org, struct buf *out,
+          char err[160])
+{
+	struct cert_strings *s = xcalloc(n + 1, sizeof(*s));
+	struct cert_doc *docs = xcalloc(n + 1, sizeof(*docs));
+	struct cert_template t;
+	struct pdf_fonts fonts;
+	int rc = fonts_serif(&fonts);
+
+	certs_template(e, &t);
+	for (size_t i = 0; i < n; i++)
+		certs_doc(&certs[i], e, org, &s[i], &docs[i]);
+	if (rc == 0)
+		rc = one_file ? pdf_certificates(&fonts, &t, docs, n, out, err)
+		              : pdf_certificate(&fonts, &t, docs, out, err);
+	free(s);
+	free(docs);
+	return rc;
 }

@@ -53,20 +53,13 @@ static int
 render(const struct batch *b, const struct db_edition *e,
        const struct db_org *org, const char *dir, enum score_lang lang)
 {
-	struct cert_strings *s = xcalloc(b->n + 1, sizeof(*s));
-	struct cert_doc *docs = xcalloc(b->n + 1, sizeof(*docs));
-	struct cert_template t;
-	struct pdf_fonts fonts;
 	struct buf pdf;
 	char name[32], err[160] = "";
-	int rc = fonts_serif(&fonts);
+	int rc = 0;
 
-	certs_template(e, &t);
-	for (size_t i = 0; i < b->n; i++)
-		certs_doc(&b->c[i], e, org, &s[i], &docs[i]);
 	for (size_t i = 0; rc == 0 && i < b->n; i++) {
 		buf_init(&pdf, (size_t)16 << 20);
-		rc = pdf_certificate(&fonts, &t, &docs[i], &pdf, err);
+		rc = certs_pdf(&b->c[i], 1, false, e, org, &pdf, err);
 		snprintf(name, sizeof(name), "%06lld.pdf",
 		         (long long)b->c[i].id);
 		if (rc == 0)
@@ -78,15 +71,13 @@ render(const struct batch *b, const struct db_edition *e,
 	}
 	if (rc == 0 && b->n > 0) {
 		buf_init(&pdf, (size_t)256 << 20);
-		rc = pdf_certificates(&fonts, &t, docs, b->n, &pdf, err);
+		rc = certs_pdf(b->c, b->n, true, e, org, &pdf, err);
 		if (rc == 0)
 			rc = save(dir, "print.pdf", &pdf, lang);
 		buf_release(&pdf);
 	}
 	if (*err != '\0')
 		fprintf(stderr, "giamkhao: %s\n", err);
-	free(s);
-	free(docs);
 	return rc;
 }
 

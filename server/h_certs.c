@@ -156,34 +156,24 @@ static void
 render(struct req *r, const struct ctx *c, const struct db_cert *certs,
        size_t n, const char *filename)
 {
-	struct cert_strings *s = xcalloc(n + 1, sizeof(*s));
-	struct cert_doc *docs = xcalloc(n + 1, sizeof(*docs));
 	struct db_read *rd = db_read_begin(r->app->db);
-	struct cert_template t;
-	struct pdf_fonts fonts;
 	struct db_org org = { 0 };
 	char err[160] = "";
-	int rc = db_org_get(rd, &org) == 0 ? fonts_serif(&fonts) : -1;
+	int rc = db_org_get(rd, &org);
 
 	db_read_end(rd);
-	certs_template(&c->edition, &t);
-	for (size_t i = 0; i < n; i++)
-		certs_doc(&certs[i], &c->edition, &org, &s[i], &docs[i]);
 	if (rc == 0)
-		rc = n == 1
-		         ? pdf_certificate(&fonts, &t, docs, &r->out, err)
-		         : pdf_certificates(&fonts, &t, docs, n, &r->out, err);
+		rc =
+		    certs_pdf(certs, n, n > 1, &c->edition, &org, &r->out, err);
 	if (rc != 0) {
 		fprintf(stderr, "giamkhao: certificates: %s\n", err);
 		buf_reset(&r->out);
 		respond_error(r, 500);
-	} else {
-		r->type = "application/pdf";
-		snprintf(r->disposition, sizeof(r->disposition),
-		         "inline; filename=\"%s\"", filename);
+		return;
 	}
-	free(s);
-	free(docs);
+	r->type = "application/pdf";
+	snprintf(r->disposition, sizeof(r->disposition),
+	         "inline; filename=\"%s\"", filename);
 }
 
 void

@@ -860,6 +860,11 @@ void certs_doc(const struct db_cert *c, const struct db_edition *e,
                struct cert_doc *d);
 /* A program's certificates' look until the organiser sets one. */
 void certs_template(const struct db_edition *e, struct cert_template *t);
+/* Renders certificates into `out`: the first alone, or (`one_file`) all n
+ * in one PDF for printing. 0, or -1 with `err`. */
+int certs_pdf(const struct db_cert *certs, size_t n, bool one_file,
+              const struct db_edition *e, const struct db_org *org,
+              struct buf *out, char err[160]);
 
 /* The facts a certificate's signature binds, from its row (`serial`: a
  * buffer of 16 for the printed serial). */

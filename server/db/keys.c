@@ -117,35 +117,44 @@ unchanged(struct db_tx *tx, unsigned id)
 	return rc == 0 ? DB_CONFLICT : rc;
 }
 
-int
-db_key_retire(struct db_tx *tx, unsigned id, int64_t at)
+/* Runs a retirement or revocation bound in `st` and audits it ("key.retire"
+ * with retired_at, "key.revoke" with revoked_at and the reason). */
+static int
+key_changed(struct db_tx *tx, sqlite3_stmt *st, unsigned id, int64_t at,
+            const char *what, const char *reason)
 {
-	sqlite3_stmt *st = tx_stmt(tx, STMT_KEY_RETIRE);
-	char object[32], *value;
-	int rc;
+	char object[32], action[16], field[16], *value;
+	int rc = tx_exec(tx, st);
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int(st, 1, (int)id);
-	sqlite3_bind_int64(st, 2, at);
-	rc = tx_exec(tx, st);
 	if (rc != 0)
 		return rc;
 	if (sqlite3_changes(tx->db->writer.handle) == 0)
 		return unchanged(tx, id);
 	key_object(id, object);
-	value = audit_json(json_pack("{s:I}", "retired_at", (json_int_t)at));
-	rc = db_audit(tx, "key.retire", object, NULL, value, NULL);
+	snprintf(action, sizeof(action), "key.%s", what);
+	snprintf(field, sizeof(field), "%sd_at", what);
+	value = audit_json(json_pack("{s:I}", field, (json_int_t)at));
+	rc = db_audit(tx, action, object, NULL, value, reason);
 	free(value);
 	return rc;
+}
+
+int
+db_key_retire(struct db_tx *tx, unsigned id, int64_t at)
+{
+	sqlite3_stmt *st = tx_stmt(tx, STMT_KEY_RETIRE);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, (int)id);
+	sqlite3_bind_int64(st, 2, at);
+	return key_changed(tx, st, id, at, "retire", NULL);
 }
 
 int
 db_key_revoke(struct db_tx *tx, unsigned id, int64_t at, const char *reason)
 {
 	sqlite3_stmt *st;
-	char object[32], *value;
-	int rc;
 
 	if (reason == NULL || reason[0] == '\0')
 		return DB_REASON;
@@ -155,14 +164,5 @@ db_key_revoke(struct db_tx *tx, unsigned id, int64_t at, const char *reason)
 	sqlite3_bind_int(st, 1, (int)id);
 	sqlite3_bind_int64(st, 2, at);
 	bind_text(st, 3, reason);
-	rc = tx_exec(tx, st);
-	if (rc != 0)
-		return rc;
-	if (sqlite3_changes(tx->db->writer.handle) == 0)
-		return unchanged(tx, id);
-	key_object(id, object);
-	value = audit_json(json_pack("{s:I}", "revoked_at", (json_int_t)at));
-	rc = db_audit(tx, "key.revoke", object, NULL, value, reason);
-	free(value);
-	return rc;
+	return key_changed(tx, st, id, at, "revoke", reason);
 }

@@ -199,6 +199,15 @@ fetch_status(const char *server, const char *code, struct online *on,
 	on->key_id = json_integer_value(json_object_get(on->doc, "key_id"));
 	on->reason =
 	    json_string_value(json_object_get(on->doc, "revoked_reason"));
+	/* the server's record holds no such certificate (or one whose
+	 * signature fails): nothing to check here, and not valid */
+	if (on->status != NULL && json_object_get(on->doc, "facts") == NULL &&
+	    (strcmp(on->status, "not_valid") == 0 ||
+	     strcmp(on->status, "tampered") == 0)) {
+		json_decref(on->doc);
+		on->doc = NULL;
+		return 1;
+	}
 	if (on->status == NULL) {
 		fprintf(stderr, "giamkhao: %s (HTTP %d)\n",
 		        cli_text(lang, "máy chủ trả lời không đúng dạng",

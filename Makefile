@@ -1,18 +1,19 @@
 # Makefile: build, run and test giamkhao. `make help` lists the targets.
 
 CC      ?= cc
-PKGS    := jansson libsodium libmicrohttpd sqlite3 libqrencode
+PKGS    := jansson libsodium libmicrohttpd sqlite3 libqrencode libpng
 # Packages the build and the tests need (Debian 12); `make deps` installs
 # the missing ones. DEV_DEBS are for lint, format and fuzz targets.
 DEBS     := build-essential pkg-config libjansson-dev libcsv-dev \
 	    libunistring-dev libsodium-dev libsqlite3-dev libmicrohttpd-dev \
-	    libhpdf-dev libqrencode-dev fonts-noto-core python3-fonttools \
+	    libhpdf-dev libpng-dev libqrencode-dev fonts-noto-core python3-fonttools \
 	    python3-pil python3-cryptography poppler-utils qpdf zbar-tools python3 \
 	    chromium nodejs \
 	    libxlsxwriter-dev python3-openpyxl
 DEV_DEBS := clang clang-format clang-tidy cppcheck libclang-rt-14-dev
-# `make bench` drives the server with wrk (loopback only).
-BENCH_DEBS := wrk
+# `make bench` drives the server with wrk (loopback only), and draws the
+# certificates' baseline with reportlab and qrcode (bench/certs.py).
+BENCH_DEBS := wrk python3-reportlab python3-qrcode
 
 WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
@@ -83,7 +84,8 @@ help:
 	@echo "make lint         cppcheck, clang-tidy, banned functions"
 	@echo "make format       clang-format the sources; make format-check checks"
 	@echo "make check-deps   enforce design.md's include rules"
-	@echo "make bench        benchmarks: scoring core vs SQLite, sheet saves vs fsync"
+	@echo "make bench        benchmarks: scoring core vs SQLite, sheet saves vs fsync,"
+	@echo "                  certificates vs reportlab"
 	@echo "make fuzz         run each fuzz target (FUZZ_SECONDS=60)"
 
 # The browser test also needs npm (Debian's nodejs lacks it, NodeSource's
@@ -200,6 +202,7 @@ bench: deps
 		build/release/giamkhao
 	@$(BENCH)
 	@python3 bench/sheets.py build/release/giamkhao $(FSYNC) $(BENCH_SECONDS)
+	@/usr/bin/python3 bench/certs.py build/release/giamkhao
 
 FUZZ_SECONDS ?= 60
 fuzz: dev-deps

@@ -283,12 +283,12 @@ fit_row(HPDF_Page page, const struct cert_row *r, float k, float width)
 
 static void
 draw_row(HPDF_Page page, const struct cert_row *r, const struct fitted *f,
-         float cx, float width, float top, unsigned colour)
+         float cx, float width, float top)
 {
 	float y = top - larger(f->size, f->size2) * 1.02f, x;
 
 	if (r->coloured)
-		cert_colour(page, colour);
+		cert_colour(page, r->rgb);
 	else
 		HPDF_Page_SetGrayFill(page, CERT_INK);
 	if (r->text2 == NULL) {
@@ -300,13 +300,13 @@ draw_row(HPDF_Page page, const struct cert_row *r, const struct fitted *f,
 	pdf_show(page, r->font, f->size, x, y, r->text);
 	x += pdf_width(page, r->font, f->size, r->text) +
 	     pdf_width(page, r->font, f->size, " ");
-	cert_colour(page, colour);
+	cert_colour(page, r->rgb);
 	pdf_show(page, r->font2, f->size2, x, y, r->text2);
 }
 
 void
 cert_middle(HPDF_Page page, const struct cert_rows *b, float cx, float width,
-            float top, float bottom, unsigned colour)
+            float top, float bottom)
 {
 	struct fitted f[CERT_MAX_ROWS];
 	float k = 1.0f, total, spare, gap;
@@ -331,7 +331,7 @@ cert_middle(HPDF_Page page, const struct cert_rows *b, float cx, float width,
 		const struct cert_row *r = &b->row[i];
 
 		top -= MM(r->gap) * k + (i > 0 ? gap : 0);
-		draw_row(page, r, &f[i], cx, width, top, colour);
+		draw_row(page, r, &f[i], cx, width, top);
 		top -= f[i].height - MM(r->gap) * k;
 	}
 }

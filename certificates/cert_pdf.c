@@ -210,8 +210,9 @@ framed(const struct cert_template *tp, const struct texts *t, char *out[4])
 	out[2] = tp->show_field && *s[T_FIELD] != '\0'
 	             ? join("Lĩnh vực: ", s[T_FIELD], "")
 	             : join("", "", "");
-	out[3] = *s[T_DECISION] != '\0' ? join("(Theo ", s[T_DECISION], ")")
-	                                : join("", "", "");
+	out[3] = tp->show_decision && *s[T_DECISION] != '\0'
+	             ? join("(Theo ", s[T_DECISION], ")")
+	             : join("", "", "");
 }
 
 /* A row of one text in `font` at `size`, `gap` mm below the one above. */
@@ -228,8 +229,8 @@ row(HPDF_Font font, float size, const char *text, int max_lines, float gap)
 /* The rows between the header and the signature, as the template
  * chooses them; `framed` as made by framed(). */
 static void
-rows(struct pdf *pdf, const struct texts *t, char *const framed_[4],
-     struct cert_rows *b)
+rows(struct pdf *pdf, const struct cert_template *tp, const struct texts *t,
+     char *const framed_[4], struct cert_rows *b)
 {
 	const char *const *s = (const char *const *)t->s;
 	struct cert_row r;
@@ -237,6 +238,7 @@ rows(struct pdf *pdf, const struct texts *t, char *const framed_[4],
 	memset(b, 0, sizeof(*b));
 	r = row(pdf->bold, 36, s[T_HEADING], 1, 0);
 	r.coloured = r.fit = true;
+	r.rgb = tp->colour;
 	cert_add(b, r);
 	cert_add(b, row(pdf->regular, 15, s[T_LEAD], 1, 2));
 	r = row(pdf->bold, 27, s[T_RECIPIENT], 2, 1);
@@ -254,6 +256,7 @@ rows(struct pdf *pdf, const struct texts *t, char *const framed_[4],
 		r = row(pdf->bold, 18, s[T_PRIZE], 2, 1.5f);
 		r.coloured = true;
 	}
+	r.rgb = tp->accent;
 	if (*s[T_PRIZE] != '\0')
 		cert_add(b, r);
 	cert_add(b, row(pdf->regular, 14, s[T_EDITION], 2, 1));
@@ -357,8 +360,8 @@ one_page(struct pdf *pdf, const struct cert_template *tp,
 	bottom = signature(pdf, page, &t, seal) + MM(2);
 	rc = verification(pdf, page, &t);
 	framed(tp, &t, framed_);
-	rows(pdf, &t, framed_, &b);
-	cert_middle(page, &b, PAGE_W / 2, TEXT_W, top, bottom, tp->colour);
+	rows(pdf, tp, &t, framed_, &b);
+	cert_middle(page, &b, PAGE_W / 2, TEXT_W, top, bottom);
 	for (int i = 0; i < 4; i++)
 		free(framed_[i]);
 	texts_free(&t);
@@ -377,13 +380,61 @@ compress_mask(HPDF_Image image)
 		mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 }
 
+/* The seals of a batch, each loaded once (templates share theirs). */
+#define MAX_SEALS 16
+struct seals {
+	const unsigned char *png[MAX_SEALS];
+	size_t len[MAX_SEALS];
+	HPDF_Image image[MAX_SEALS];
+	int n;
+};
+
+/* The image of t's seal (NULL when it has none), loaded on first use. */
+static int
+seal_of(struct pdf *pdf, struct seals *s, const struct cert_template *t,
+        HPDF_Image *image)
+{
+	char why[160];
+
+	*image = NULL;
+	if (t->seal_png == NULL)
+		return 0;
+	/* templates loaded apart carry copies of the same image */
+	for (int i = 0; i < s->n; i++)
+		if (s->len[i] == t->seal_len &&
+		    memcmp(s->png[i], t->seal_png, t->seal_len) == 0) {
+			*image = s->image[i];
+			return 0;
+		}
+	if (png_check(t->seal_png, t->seal_len, why) != 0) {
+		snprintf(pdf->err, 160, "seal_png: %.140s", why);
+		return -1;
+	}
+	*image = HPDF_LoadPngImageFromMem(pdf->doc, t->seal_png,
+	                                  (HPDF_UINT)t->seal_len);
+	if (*image == NULL) {
+		snprintf(pdf->err, 160,
+		         "seal_png: not a PNG image libharu can read");
+		return -1;
+	}
+	compress_mask(*image);
+	if (s->n < MAX_SEALS) {
+		s->png[s->n] = t->seal_png;
+		s->len[s->n] = t->seal_len;
+		s->image[s->n++] = *image;
+	}
+	return 0;
+}
+
 int
 pdf_certificates(const struct pdf_fonts *fonts, const struct cert_template *t,
-                 const struct cert_doc *docs, size_t n, struct buf *out,
-                 char err[160])
+                 const struct cert_doc *docs, size_t n,
+                 void (*progress)(size_t done, void *arg), void *arg,
+                 struct buf *out, char err[160])
 {
+	struct seals seals = { .n = 0 };
 	struct pdf pdf;
-	HPDF_Image seal = NULL;
+	HPDF_Image seal;
 
 	if (n == 0) {
 		snprintf(err, 160, "no certificate to print");
@@ -398,20 +449,13 @@ pdf_certificates(const struct pdf_fonts *fonts, const struct cert_template *t,
 	}
 	HPDF_SetInfoAttr(pdf.doc, HPDF_INFO_CREATOR, "giamkhao");
 	HPDF_SetInfoAttr(pdf.doc, HPDF_INFO_TITLE, "Certificates");
-	if (t->seal_png != NULL) {
-		seal = HPDF_LoadPngImageFromMem(pdf.doc, t->seal_png,
-		                                (HPDF_UINT)t->seal_len);
-		if (seal == NULL) {
-			snprintf(err, 160,
-			         "seal_png: not a PNG image libharu can read");
-			HPDF_Free(pdf.doc);
-			return -1;
-		}
-		compress_mask(seal);
-	}
-	for (size_t i = 0; i < n && *err == '\0'; i++)
-		if (one_page(&pdf, t, &docs[i], seal) != 0)
+	for (size_t i = 0; i < n && *err == '\0'; i++) {
+		if (seal_of(&pdf, &seals, &t[i], &seal) != 0 ||
+		    one_page(&pdf, &t[i], &docs[i], seal) != 0)
 			break;
+		if (progress != NULL)
+			progress(i + 1, arg);
+	}
 	if (*err != '\0') {
 		HPDF_Free(pdf.doc);
 		return -1;
@@ -423,5 +467,5 @@ int
 pdf_certificate(const struct pdf_fonts *fonts, const struct cert_template *t,
                 const struct cert_doc *d, struct buf *out, char err[160])
 {
-	return pdf_certificates(fonts, t, d, 1, out, err);
+	return pdf_certificates(fonts, t, d, 1, NULL, NULL, out, err);
 }

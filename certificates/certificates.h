@@ -185,10 +185,16 @@ struct cert_template {
 	const char *lead;    /* the line before the name: "Chứng nhận" */
 	const char *body;    /* before the prize, "Đã đạt" (may be "") */
 	unsigned colour;     /* 0xRRGGBB of the heading and border */
-	bool show_birth, show_school, show_entry, show_field;
+	unsigned accent;     /* 0xRRGGBB of the prize */
+	bool show_birth, show_school, show_entry, show_field, show_decision;
 	const unsigned char *seal_png; /* a signature/seal PNG, or NULL */
 	size_t seal_len;
 };
+
+/* Decodes a PNG in full (png_check.c): 0, or -1 with `err` saying why it
+ * cannot be printed. Run before libharu sees an image: libharu 2.3.0
+ * aborts the process on a damaged one. Sides up to 4000 pixels. */
+int png_check(const unsigned char *data, size_t len, char err[160]);
 
 /* One certificate (A4 landscape) as a PDF appended to `out`. 0, or -1
  * with `err` saying what failed (a text that is not UTF-8, named by its
@@ -197,11 +203,16 @@ struct cert_template {
 int pdf_certificate(const struct pdf_fonts *fonts,
                     const struct cert_template *t, const struct cert_doc *d,
                     struct buf *out, char err[160]);
-/* `n` certificates in one PDF for printing: one a page, the fonts and
- * the seal embedded once. Fails as pdf_certificate does (and for n 0). */
+/* `n` certificates in one PDF for printing: one a page, docs[i] in the
+ * look of t[i] (a batch mixes prizes, each with its template), the fonts
+ * and each seal embedded once. `progress`, when not NULL, is called after
+ * each page with the number done (a long batch shows how far it is).
+ * Fails as pdf_certificate does (and for n 0). */
 int pdf_certificates(const struct pdf_fonts *fonts,
-                     const struct cert_template *t, const struct cert_doc *docs,
-                     size_t n, struct buf *out, char err[160]);
+                     const struct cert_template *t,
+                     const struct cert_doc *docs, size_t n,
+                     void (*progress)(size_t done, void *arg), void *arg,
+                     struct buf *out, char err[160]);
 
 /* A test page of glyphs, for checking that every letter prints whole:
  * A4 portrait, texts[i] in cell i of a grid of CERT_GRID_COLS columns and

@@ -144,8 +144,9 @@ struct cert_row {
 	float size; /* before the block is scaled to fit */
 	const char *text;
 	int max_lines; /* more are cut with "…" */
-	bool coloured; /* in the template's colour (text2 always is) */
-	bool fit;      /* shrinks to fit one line before it wraps */
+	bool coloured; /* in colour `rgb` (text2 always is) */
+	unsigned rgb;
+	bool fit; /* shrinks to fit one line before it wraps */
 	HPDF_Font font2;
 	float size2;
 	const char *text2; /* after text on the same line, or NULL */
@@ -163,6 +164,6 @@ void cert_add(struct cert_rows *b, struct cert_row r);
  * and `bottom`: all smaller (down to 70 %) when they do not fit, the room
  * left spread between and around them. */
 void cert_middle(HPDF_Page page, const struct cert_rows *b, float cx,
-                 float width, float top, float bottom, unsigned colour);
+                 float width, float top, float bottom);
 
 #endif

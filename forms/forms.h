@@ -512,6 +512,51 @@ enum msg {
 	MSG_CERTS_VERIFY,
 	MSG_CERTS_REASON_REQUIRED,
 	MSG_CERTS_COUNTS,
+	MSG_TPL,
+	MSG_TPL_HELP,
+	MSG_TPL_LINK,
+	MSG_TPL_PRIZE,
+	MSG_TPL_ALL,
+	MSG_TPL_CHOOSE,
+	MSG_TPL_FROM_BUILTIN,
+	MSG_TPL_FROM_PROGRAM,
+	MSG_TPL_FROM_OWN,
+	MSG_TPL_HEADING,
+	MSG_TPL_LEAD,
+	MSG_TPL_BODY,
+	MSG_TPL_ISSUER,
+	MSG_TPL_SIGNER_TITLE,
+	MSG_TPL_COLOUR,
+	MSG_TPL_ACCENT,
+	MSG_TPL_SHOW,
+	MSG_TPL_SHOW_BIRTH,
+	MSG_TPL_SHOW_SCHOOL,
+	MSG_TPL_SHOW_ENTRY,
+	MSG_TPL_SHOW_FIELD,
+	MSG_TPL_SHOW_DECISION,
+	MSG_TPL_SEAL,
+	MSG_TPL_SEAL_HAS,
+	MSG_TPL_SEAL_REMOVE,
+	MSG_TPL_PREVIEW,
+	MSG_TPL_PREVIEW_HINT,
+	MSG_TPL_SAVE,
+	MSG_TPL_RESET,
+	MSG_TPL_SAVED,
+	MSG_TPL_REMOVED,
+	MSG_TPL_NOT_SAVED,
+	MSG_TPL_ERR_TEXT,
+	MSG_TPL_ERR_LINES,
+	MSG_TPL_ERR_COLOUR,
+	MSG_TPL_ERR_SEAL,
+	MSG_TPL_SAMPLE,
+	MSG_PRINT,
+	MSG_PRINT_HELP,
+	MSG_PRINT_START,
+	MSG_PRINT_RUNNING,
+	MSG_PRINT_READY,
+	MSG_PRINT_DOWNLOAD,
+	MSG_PRINT_FAILED,
+	MSG_PRINT_AGAIN,
 	MSG__MAX,
 };
 
@@ -540,6 +585,8 @@ struct page {
 	const char *csrf;  /* for the logout form; NULL when anonymous */
 	const char *login; /* keys what the tablet keeps for this user */
 	const char *path;  /* this page's path, for the language switch */
+	int refresh;       /* seconds until the page reloads itself (0: never):
+	                      a long job's progress, without script */
 };
 
 void page_begin(struct buf *out, const struct page *p);
@@ -1134,6 +1181,42 @@ struct certs_view {
  * file, see each one's verification page, revoke one with a reason. */
 void page_certs(struct buf *out, const struct page *p,
                 const struct edition_view *ed, const struct certs_view *v);
+
+/* The print file made in the background: how far it is. */
+struct certs_print_view {
+	int state; /* 0 none, 1 printing, 2 ready, 3 failed */
+	long long done, total, bytes;
+};
+/* Start the print file, watch it (the page reloads itself while it
+ * prints), download it. */
+void page_certs_print(struct buf *out, const struct page *p,
+                      const struct edition_view *ed,
+                      const struct certs_print_view *v);
+
+/* ---- Certificate templates (pages_cert_template.c) ----------------------- */
+
+/* The template form: for which prize, where its look comes from, and its
+ * fields as stored or as just posted. */
+struct tpl_form {
+	long long edition;
+	const char *const *prizes; /* prizes[0] is "" (every prize) */
+	size_t nprizes;
+	size_t at;         /* the chosen one: prizes[at] */
+	const char *prize; /* its text */
+	int from; /* the look shown: 2 the prize's own, 1 the program's, 0
+	             built in */
+	const char *heading, *lead, *body, *issuer, *signer_title;
+	const char *colour, *accent; /* "#a61c1c" */
+	bool show_birth, show_school, show_entry, show_field, show_decision;
+	bool has_seal;
+	enum msg notice;                  /* MSG__MAX: nothing */
+	const struct form_errors *errors; /* NULL: none */
+};
+
+/* Choose the prize, edit the template, preview it beside the form. */
+void page_cert_template(struct buf *out, const struct page *p,
+                        const struct edition_view *ed,
+                        const struct tpl_form *f);
 
 /* ---- Verifying a certificate (pages_verify.c) ---------------------------- */
 

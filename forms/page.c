@@ -109,6 +109,9 @@ page_begin(struct buf *out, const struct page *p)
 	         "<meta name=\"viewport\" "
 	         "content=\"width=device-width, initial-scale=1\">\n",
 	         lang_tags[lang]);
+	if (p->refresh > 0)
+		html_fmt(out, "<meta http-equiv=\"refresh\" content=\"%d\">\n",
+		         p->refresh);
 	if (p->title != NULL && p->title[0] != '\0')
 		html_fmt(out, "<title>%s – %s</title>\n", p->title, app);
 	else

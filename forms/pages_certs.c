@@ -86,6 +86,20 @@ table(struct buf *out, const struct page *p, const struct certs_view *v)
 	buf_puts(out, "</tbody></table></div>");
 }
 
+/* The button that starts the print file (made in the background). */
+static void
+print_start(struct buf *out, const struct page *p, long long edition,
+            enum msg label)
+{
+	html_fmt(out,
+	         "<form method=\"post\" action=\"/editions/%lld/certificates/"
+	         "print\">",
+	         edition);
+	field_csrf(out, p->csrf);
+	html_fmt(out, "<p><button type=\"submit\">%s</button></p></form>",
+	         T(p->lang, label));
+}
+
 void
 page_certs(struct buf *out, const struct page *p, const struct edition_view *ed,
            const struct certs_view *v)
@@ -100,16 +114,58 @@ page_certs(struct buf *out, const struct page *p, const struct edition_view *ed,
 	if (v->notice != MSG__MAX)
 		html_fmt(out, "<p class=\"notice\" role=\"status\">%s %s</p>",
 		         T(l, v->notice), v->said);
+	html_fmt(out,
+	         "<p><a href=\"/editions/%lld/certificates/template\">%s</a>"
+	         "</p>",
+	         ed->id, T(l, MSG_TPL_LINK));
 	if (v->can_issue)
 		issue_form(out, p, ed->id);
 	if (v->n == 0) {
 		html_fmt(out, "<p>%s</p>", T(l, MSG_CERTS_NONE));
 	} else {
-		html_fmt(out,
-		         "<p><a class=\"button secondary\" "
-		         "href=\"/editions/%lld/certificates.pdf\">%s</a></p>",
-		         ed->id, T(l, MSG_CERTS_PRINT));
+		/* made in the background: a long batch shows its
+		 * progress */
+		print_start(out, p, ed->id, MSG_CERTS_PRINT);
 		table(out, p, v);
 	}
+	page_end(out, p);
+}
+
+void
+page_certs_print(struct buf *out, const struct page *p,
+                 const struct edition_view *ed,
+                 const struct certs_print_view *v)
+{
+	enum score_lang l = p->lang;
+	long long done = v->done, total = v->total;
+
+	page_begin(out, p);
+	html_fmt(out,
+	         "<p class=\"crumbs\"><a href=\"/editions/%lld\">%s</a> › "
+	         "<a href=\"/editions/%lld/certificates\">%s</a></p>"
+	         "<h1>%s</h1><p class=\"hint\">%s</p>",
+	         ed->id, ed->title, ed->id, T(l, MSG_CERTS), T(l, MSG_PRINT),
+	         T(l, MSG_PRINT_HELP));
+	if (v->state == 1)
+		html_fmt(out,
+		         "<p role=\"status\">%s <strong>%lld/%lld</strong></p>"
+		         "<progress value=\"%lld\" max=\"%lld\">%lld/%lld"
+		         "</progress>",
+		         T(l, MSG_PRINT_RUNNING), done, total, done, total,
+		         done, total);
+	else if (v->state == 2)
+		html_fmt(
+		    out,
+		    "<p class=\"notice\" role=\"status\">%s %lld · %lld KB</p>"
+		    "<p><a class=\"button\" href=\"/editions/%lld/"
+		    "certificates/print.pdf\">%s</a></p>",
+		    T(l, MSG_PRINT_READY), total, (v->bytes + 1023) / 1024,
+		    ed->id, T(l, MSG_PRINT_DOWNLOAD));
+	else if (v->state == 3)
+		html_fmt(out, "<p class=\"notice error\" role=\"alert\">%s</p>",
+		         T(l, MSG_PRINT_FAILED));
+	if (v->state != 1)
+		print_start(out, p, ed->id,
+		            v->state == 0 ? MSG_PRINT_START : MSG_PRINT_AGAIN);
 	page_end(out, p);
 }

@@ -1053,6 +1053,119 @@ static const char *const text[MSG__MAX][SCORE_LANG__MAX] = {
 	                                "A reason for the revocation is "
 	                                "required." },
 	[MSG_CERTS_COUNTS] = { "Số", "Serial" },
+	[MSG_TPL] = { "Mẫu giấy chứng nhận", "Certificate template" },
+	[MSG_TPL_HELP] = { "Cách trình bày giấy chứng nhận của chương trình "
+	                   "này: "
+	                   "lời văn, màu, các dòng in ra và ảnh con dấu. Mẫu "
+	                   "chung "
+	                   "dùng cho mọi giải; một giải có thể có mẫu riêng. "
+	                   "Mẫu "
+	                   "không thuộc phần được ký: giấy in lại theo mẫu mới "
+	                   "vẫn "
+	                   "kiểm tra được như cũ.",
+	                   "How this program's certificates look: the wording, "
+	                   "the "
+	                   "colours, the lines printed and the seal image. The "
+	                   "program's template serves every prize; a prize may "
+	                   "have its own. The look is not signed: a "
+	                   "certificate "
+	                   "printed again in a new look verifies as before." },
+	[MSG_TPL_LINK] = { "Mẫu giấy chứng nhận", "Certificate template" },
+	[MSG_TPL_PRIZE] = { "Mẫu cho", "Template for" },
+	[MSG_TPL_ALL] = { "Mọi giải (mẫu chung)",
+	                  "Every prize (the program's)" },
+	[MSG_TPL_CHOOSE] = { "Chọn", "Choose" },
+	[MSG_TPL_FROM_BUILTIN] = { "Đang hiện mẫu có sẵn; lưu để có mẫu riêng "
+	                           "của chương trình.",
+	                           "Showing the built-in look; save to give "
+	                           "the "
+	                           "program its own." },
+	[MSG_TPL_FROM_PROGRAM] = { "Giải này đang dùng mẫu chung của chương "
+	                           "trình; lưu để có mẫu riêng cho giải.",
+	                           "This prize uses the program's template; "
+	                           "save to give it its own." },
+	[MSG_TPL_FROM_OWN] = { "Đang hiện mẫu đã lưu.",
+	                       "Showing the saved template." },
+	[MSG_TPL_HEADING] = { "Tiêu đề", "Heading" },
+	[MSG_TPL_LEAD] = { "Lời dẫn trước tên người nhận",
+	                   "Words before the recipient's name" },
+	[MSG_TPL_BODY] = { "Lời dẫn trước tên giải", "Words before the prize" },
+	[MSG_TPL_ISSUER] = { "Cơ quan cấp", "Issuing body" },
+	[MSG_TPL_SIGNER_TITLE] = { "Chức danh người ký (tối đa 3 dòng)",
+	                           "Signer's title (up to 3 lines)" },
+	[MSG_TPL_COLOUR] = { "Màu tiêu đề và khung viền",
+	                     "Colour of the heading and border" },
+	[MSG_TPL_ACCENT] = { "Màu tên giải", "Colour of the prize" },
+	[MSG_TPL_SHOW] = { "Các dòng in ra", "Lines printed" },
+	[MSG_TPL_SHOW_BIRTH] = { "Ngày sinh", "Date of birth" },
+	[MSG_TPL_SHOW_SCHOOL] = { "Trường, đơn vị", "School or unit" },
+	[MSG_TPL_SHOW_ENTRY] = { "Tên tác phẩm, giải pháp",
+	                         "Title of the work" },
+	[MSG_TPL_SHOW_FIELD] = { "Lĩnh vực", "Field" },
+	[MSG_TPL_SHOW_DECISION] = { "Số, ngày quyết định",
+	                            "Decision number and date" },
+	[MSG_TPL_SEAL] = { "Ảnh con dấu và chữ ký (PNG nền trong suốt, tối đa "
+	                   "1 MB)",
+	                   "Seal and signature image (PNG with a transparent "
+	                   "background, up to 1 MB)" },
+	[MSG_TPL_SEAL_HAS] = { "Mẫu đang có ảnh con dấu; chọn tệp mới để thay.",
+	                       "The template has a seal image; choose a file "
+	                       "to "
+	                       "replace it." },
+	[MSG_TPL_SEAL_REMOVE] = { "Bỏ ảnh con dấu", "Remove the seal image" },
+	[MSG_TPL_PREVIEW] = { "Xem trước", "Preview" },
+	[MSG_TPL_PREVIEW_HINT] = { "Bản xem trước in giấy chứng nhận đầu tiên "
+	                           "của "
+	                           "giải này, hoặc một giấy mẫu khi chưa cấp.",
+	                           "The preview prints this prize's first "
+	                           "certificate, or a sample before any is "
+	                           "issued." },
+	[MSG_TPL_SAVE] = { "Lưu mẫu", "Save the template" },
+	[MSG_TPL_RESET] = { "Bỏ mẫu này", "Remove this template" },
+	[MSG_TPL_SAVED] = { "Đã lưu mẫu. Giấy chứng nhận tải về từ nay in theo "
+	                    "mẫu này.",
+	                    "Template saved. Certificates downloaded from now "
+	                    "on "
+	                    "print in it." },
+	[MSG_TPL_REMOVED] = { "Đã bỏ mẫu.", "Template removed." },
+	[MSG_TPL_NOT_SAVED] = { "Chưa lưu: xem các ô được đánh dấu.",
+	                        "Not saved: see the marked fields." },
+	[MSG_TPL_ERR_TEXT] = { "Cần nhập, tối đa 120 ký tự.",
+	                       "Required, at most 120 characters." },
+	[MSG_TPL_ERR_LINES] = { "Cần nhập, tối đa 3 dòng và 200 ký tự.",
+	                        "Required, at most 3 lines and 200 "
+	                        "characters." },
+	[MSG_TPL_ERR_COLOUR] = { "Màu phải có dạng #RRGGBB, ví dụ #a61c1c.",
+	                         "A colour is #RRGGBB, for example #a61c1c." },
+	[MSG_TPL_ERR_SEAL] = { "Ảnh con dấu phải là tệp PNG đọc được, tối đa "
+	                       "1 MB.",
+	                       "The seal must be a readable PNG file of at "
+	                       "most "
+	                       "1 MB." },
+	[MSG_TPL_SAMPLE] = { "MẪU – bản xem trước", "SAMPLE – preview" },
+	[MSG_PRINT] = { "Tệp in giấy chứng nhận",
+	                "The certificates' print file" },
+	[MSG_PRINT_HELP] = { "Mọi giấy chứng nhận còn hiệu lực trong một tệp "
+	                     "PDF, "
+	                     "mỗi giấy một trang, để in một lần. Tệp được tạo "
+	                     "trong nền; trang này tự cập nhật cho đến khi "
+	                     "xong.",
+	                     "Every standing certificate in one PDF, a page "
+	                     "each, to print at once. It is made in the "
+	                     "background; this page updates itself until it is "
+	                     "ready." },
+	[MSG_PRINT_START] = { "Tạo tệp in", "Make the print file" },
+	[MSG_PRINT_RUNNING] = { "Đang tạo tệp in, số giấy đã xong:",
+	                        "Making the print file, certificates done:" },
+	[MSG_PRINT_READY] = { "Tệp in đã sẵn sàng. Số giấy, dung lượng:",
+	                      "The print file is ready. Certificates, size:" },
+	[MSG_PRINT_DOWNLOAD] = { "Tải tệp in (PDF)", "Download the print file "
+	                                             "(PDF)" },
+	[MSG_PRINT_FAILED] = { "Không tạo được tệp in; nhật ký máy chủ ghi lý "
+	                       "do.",
+	                       "The print file could not be made; the server's "
+	                       "log says why." },
+	[MSG_PRINT_AGAIN] = { "Tạo lại", "Make it again" },
 	[MSG_VERIFY_EDITION] = { "Cuộc thi, giải thưởng", "Contest or award" },
 	[MSG_VERIFY_KEYS_LINK] = { "Các khóa công khai để kiểm tra ngoại tuyến",
 	                           "The public keys, for checking offline" },

@@ -64,6 +64,7 @@ const char *const action_names[ACT__MAX] = {
 	[ACT_CERTS_VIEW] = "certs-view",
 	[ACT_CERTS_ISSUE] = "certs-issue",
 	[ACT_CERTS_REVOKE] = "certs-revoke",
+	[ACT_CERTS_TEMPLATE] = "certs-template",
 };
 
 #define R(role) (1u << (role))
@@ -132,6 +133,7 @@ static const unsigned allowed[ACT__MAX] = {
 	[ACT_CERTS_VIEW]      = STAFF,
 	[ACT_CERTS_ISSUE]     = STAFF,
 	[ACT_CERTS_REVOKE]    = STAFF,
+	[ACT_CERTS_TEMPLATE]  = STAFF,
 };
 /* clang-format on */
 

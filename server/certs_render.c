@@ -1,8 +1,7 @@
 /* certs_render.c: an issued certificate as the renderer prints it: its
  * stored facts, the edition's issuing body and signatory, place and date
  * in words, the QR's upper-case URL on the organisation's public address
- * and the short code; and the look each program's certificates have
- * until the organiser's own template takes over. */
+ * and the short code, in the look of its template. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +36,8 @@ site_of(const char *public_url, char *out, size_t size)
 
 void
 certs_doc(const struct db_cert *c, const struct db_edition *e,
-          const struct db_org *org, struct cert_strings *s, struct cert_doc *d)
+          const struct db_org *org, const struct db_cert_template *t,
+          struct cert_strings *s, struct cert_doc *d)
 {
 	const char *iso = c->issued; /* YYYY-MM-DD, as stored */
 	char site[160];
@@ -57,7 +57,7 @@ certs_doc(const struct db_cert *c, const struct db_edition *e,
 	snprintf(s->serial, sizeof(s->serial), "Số: %06lld/GCN",
 	         (long long)c->id);
 	*d = (struct cert_doc){
-		.issuer = "BAN TỔ CHỨC",
+		.issuer = t->issuer,
 		.parent = e->org_name,
 		.recipient = c->recipient,
 		.birth_date = c->birth_date,
@@ -68,7 +68,7 @@ certs_doc(const struct db_cert *c, const struct db_edition *e,
 		.edition = c->edition,
 		.decision = s->decision,
 		.place_date = s->place_date,
-		.signer_title = "TM. BAN TỔ CHỨC\nTRƯỞNG BAN",
+		.signer_title = t->signer_title,
 		.signer = e->signatory,
 		.url = s->url,
 		.short_code = s->short_code,
@@ -76,42 +76,58 @@ certs_doc(const struct db_cert *c, const struct db_edition *e,
 	};
 }
 
-void
-certs_template(const struct db_edition *e, struct cert_template *t)
-{
-	bool youth = strcmp(e->program, "youth-creativity") == 0;
-	bool person = strcmp(e->program, "honouring") == 0;
-
-	*t = (struct cert_template){
-		.heading = "GIẤY CHỨNG NHẬN",
-		.lead = "Chứng nhận",
-		.body = person ? "" : "Đã đạt",
-		.colour = 0xA61C1C,
-		.show_birth = youth,
-		.show_school = youth,
-		.show_entry = !person,
-		.show_field = !person,
-	};
-}
-
 int
-certs_pdf(const struct db_cert *certs, size_t n, bool one_file,
-          const struct db_edition *e, const struct db_org *org, struct buf *out,
+certs_pdf(const struct certs_looks *looks, const struct db_cert *certs,
+          size_t n, bool one_file, const struct certs_ctx *x, struct buf *out,
           char err[160])
 {
 	struct cert_strings *s = xcalloc(n + 1, sizeof(*s));
 	struct cert_doc *docs = xcalloc(n + 1, sizeof(*docs));
-	struct cert_template t;
+	struct cert_template *t = xcalloc(n + 1, sizeof(*t));
 	struct pdf_fonts fonts;
 	int rc = fonts_serif(&fonts);
 
-	certs_template(e, &t);
-	for (size_t i = 0; i < n; i++)
-		certs_doc(&certs[i], e, org, &s[i], &docs[i]);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		size_t at = 0;
+		const struct db_cert_template *row =
+		    certs_looks_row(looks, certs[i].prize, &at);
+
+		if (row == NULL) {
+			snprintf(err, 160,
+			         "no template loaded for the prize %s",
+			         certs[i].prize);
+			rc = -1;
+			break;
+		}
+		certs_doc(&certs[i], x->edition, x->org, row, &s[i], &docs[i]);
+		t[i] = looks->views[at];
+	}
 	if (rc == 0)
-		rc = one_file ? pdf_certificates(&fonts, &t, docs, n, out, err)
-		              : pdf_certificate(&fonts, &t, docs, out, err);
+		rc = pdf_certificates(&fonts, t, docs, one_file ? n : 1,
+		                      x->progress, x->arg, out, err);
 	free(s);
 	free(docs);
+	free(t);
 	return rc;
+}
+
+int
+certs_preview(const struct db_cert_template *t, const struct db_cert *c,
+              bool sample, const struct db_edition *e, const struct db_org *org,
+              struct buf *out, char err[160])
+{
+	struct cert_strings s;
+	struct cert_template look;
+	struct cert_doc d;
+	struct pdf_fonts fonts;
+
+	if (fonts_serif(&fonts) != 0) {
+		snprintf(err, 160, "the certificate fonts are missing");
+		return -1;
+	}
+	certs_doc(c, e, org, t, &s, &d);
+	if (sample)
+		d.serial = "MẪU – bản xem trước";
+	certs_template_view(t, &look);
+	return pdf_certificate(&fonts, &look, &d, out, err);
 }

@@ -175,6 +175,7 @@ static int
 render(int argc, char **argv, const struct pdf_fonts *fonts, long count,
        const struct cert_template *t, struct buf *out, char err[160])
 {
+	struct cert_template *looks;
 	struct cert_doc *docs;
 	struct sample *s;
 	const char *name = cli_option(argc, argv, "--recipient");
@@ -196,7 +197,12 @@ render(int argc, char **argv, const struct pdf_fonts *fonts, long count,
 		docs[0].recipient = lower;
 		docs[0].entry_title = upper;
 	}
-	rc = pdf_certificates(fonts, t, docs, (size_t)count, out, err);
+	looks = xcalloc((size_t)count, sizeof(*looks));
+	for (long i = 0; i < count; i++)
+		looks[i] = *t;
+	rc = pdf_certificates(fonts, looks, docs, (size_t)count, NULL, NULL,
+	                      out, err);
+	free(looks);
 	free(docs);
 	free(s);
 	return rc;
@@ -218,10 +224,12 @@ cmd_certificate_sample(int argc, char **argv)
 		.lead = "Chứng nhận",
 		.body = "Đã đạt",
 		.colour = 0xA3161A,
+		.accent = 0xA3161A,
 		.show_birth = true,
 		.show_school = true,
 		.show_entry = true,
 		.show_field = true,
+		.show_decision = true,
 	};
 	struct pdf_fonts fonts;
 	char err[160], first[160], *png = NULL;

@@ -1,20 +1,23 @@
 /* cli_certs.c: `giamkhao certificates --db FILE --edition ID --out DIR
- * [--collective]`: issues the certificates of a decided edition (as the
- * organiser's page does: a correction supersedes what changed), then
- * writes every standing certificate as DIR/SERIAL.pdf and all of them in
+ * [--collective] [--pdf each|print|both]`: issues the certificates of a
+ * decided edition (as the organiser's page does: a correction supersedes
+ * what changed), then writes every standing certificate as
+ * DIR/SERIAL.pdf, one worker process per online CPU, and all of them in
  * DIR/print.pdf for printing, and says what it did. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "server.h"
 
 struct batch {
 	struct db_cert *c;
-	size_t n;
+	size_t n, cap;
 };
 
 static int
@@ -24,7 +27,11 @@ collect(const struct db_cert *c, void *arg)
 
 	if (c->revoked_at != 0)
 		return 0;
-	b->c = xreallocarray(b->c, b->n + 1, sizeof(*b->c));
+	/* doubling: an edition may give thousands, each a few KB */
+	if (b->n == b->cap) {
+		b->cap = b->cap > 0 ? 2 * b->cap : 64;
+		b->c = xreallocarray(b->c, b->cap, sizeof(*b->c));
+	}
 	b->c[b->n++] = *c;
 	return 0;
 }
@@ -48,36 +55,190 @@ save(const char *dir, const char *name, const struct buf *pdf,
 	return ok ? 0 : -1;
 }
 
-/* Each certificate alone, then all in one for printing. */
-static int
-render(const struct batch *b, const struct db_edition *e,
-       const struct db_org *org, const char *dir, enum score_lang lang)
+/* What rendering needs; the workers share it. */
+struct job {
+	const struct batch *b;
+	const struct certs_looks *looks;
+	const struct certs_ctx *x;
+	const char *dir;
+	enum score_lang lang;
+};
+
+static void
+print_progress(size_t done, void *arg)
 {
+	const size_t *n = arg;
+
+	if (done % 50 == 0)
+		fprintf(stderr, "giamkhao: print.pdf %zu/%zu\n", done, *n);
+}
+
+/* Certificate `i` alone, or (`one_file`) all of them in one for
+ * printing, saved as `name`. The only call of certs_pdf here. */
+static int
+pdf_file(const struct job *j, size_t i, bool one_file, const char *name)
+{
+	struct certs_ctx x = *j->x;
+	size_t n = one_file ? j->b->n - i : 1;
 	struct buf pdf;
-	char name[32], err[160] = "";
+	char err[160] = "";
+	int rc;
+
+	/* a long print batch says how far it is; one page needs not */
+	if (one_file) {
+		x.progress = print_progress;
+		x.arg = &n;
+	}
+	buf_init(&pdf, one_file ? (size_t)256 << 20 : (size_t)16 << 20);
+	rc = certs_pdf(j->looks, &j->b->c[i], n, one_file, &x, &pdf, err);
+	if (rc == 0)
+		rc = save(j->dir, name, &pdf, j->lang);
+	else
+		fprintf(stderr, "giamkhao: %s\n", err);
+	buf_release(&pdf);
+	return rc;
+}
+
+/* Worker w of nw writes certificates w, w + nw, ... and sends a byte
+ * down `tick` for each, which the parent counts for the progress. */
+static int
+worker(const struct job *j, size_t w, size_t nw, int tick)
+{
+	char name[32];
 	int rc = 0;
 
-	for (size_t i = 0; rc == 0 && i < b->n; i++) {
-		buf_init(&pdf, (size_t)16 << 20);
-		rc = certs_pdf(&b->c[i], 1, false, e, org, &pdf, err);
+	for (size_t i = w; rc == 0 && i < j->b->n; i += nw) {
 		snprintf(name, sizeof(name), "%06lld.pdf",
-		         (long long)b->c[i].id);
-		if (rc == 0)
-			rc = save(dir, name, &pdf, lang);
-		buf_release(&pdf);
-		/* progress for long batches, on the terminal */
-		if (rc == 0 && (i + 1) % 50 == 0)
-			fprintf(stderr, "giamkhao: %zu/%zu\n", i + 1, b->n);
+		         (long long)j->b->c[i].id);
+		rc = pdf_file(j, i, false, name);
+		if (rc == 0 && write(tick, "", 1) != 1)
+			rc = -1;
 	}
-	if (rc == 0 && b->n > 0) {
-		buf_init(&pdf, (size_t)256 << 20);
-		rc = certs_pdf(b->c, b->n, true, e, org, &pdf, err);
-		if (rc == 0)
-			rc = save(dir, "print.pdf", &pdf, lang);
-		buf_release(&pdf);
+	return rc;
+}
+
+/* Starts the workers; how many started (all of nw unless fork failed). */
+static size_t
+spawn(const struct job *j, size_t nw, int tick[2], pid_t *pid)
+{
+	/* nothing buffered is written again by a child */
+	fflush(NULL);
+	for (size_t w = 0; w < nw; w++) {
+		pid[w] = fork();
+		if (pid[w] == 0) {
+			/* _exit: the child shares the parent's database
+			 * connection and stdio, and must close neither */
+			close(tick[0]);
+			_exit(worker(j, w, nw, tick[1]) == 0 ? 0 : 1);
+		}
+		if (pid[w] < 0) {
+			fprintf(stderr, "giamkhao: fork: %s\n",
+			        strerror(errno));
+			return w;
+		}
 	}
-	if (*err != '\0')
-		fprintf(stderr, "giamkhao: %s\n", err);
+	return nw;
+}
+
+/* Counts the workers' ticks until all have closed the pipe, saying how
+ * far they are every 50 certificates. */
+static void
+follow(int fd, size_t n)
+{
+	char got[64];
+	size_t done = 0;
+	ssize_t r;
+
+	for (;;) {
+		r = read(fd, got, sizeof(got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		for (ssize_t k = 0; k < r; k++)
+			if (++done % 50 == 0)
+				fprintf(stderr, "giamkhao: %zu/%zu\n", done, n);
+	}
+}
+
+/* Waits for every worker; -1 when one failed (each said why). */
+static int
+reap(const pid_t *pid, size_t started, size_t nw, enum score_lang lang)
+{
+	int rc = started == nw ? 0 : -1, st;
+
+	for (size_t w = 0; w < started; w++) {
+		while (waitpid(pid[w], &st, 0) < 0 && errno == EINTR)
+			;
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+			continue;
+		fprintf(stderr, "giamkhao: %s %zu/%zu %s\n",
+		        cli_text(lang, "tiến trình", "worker"), w + 1, nw,
+		        cli_text(lang, "thất bại", "failed"));
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Every certificate alone, shared out over one worker per online CPU:
+ * libharu renders on one core, and certificates are independent. */
+static int
+render_each(const struct job *j)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nw = cpus > 1 ? (size_t)cpus : 1, started;
+	struct pdf_fonts fonts;
+	int tick[2], rc;
+	pid_t *pid;
+
+	if (nw > j->b->n)
+		nw = j->b->n;
+	if (nw == 0)
+		return 0;
+	/* the fonts' in-memory files made once, for all the workers */
+	if (fonts_serif(&fonts) != 0) {
+		fprintf(stderr, "giamkhao: %s\n",
+		        cli_text(j->lang, "thiếu phông chữ", "no fonts"));
+		return -1;
+	}
+	if (pipe(tick) != 0) {
+		fprintf(stderr, "giamkhao: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	pid = xcalloc(nw, sizeof(*pid));
+	started = spawn(j, nw, tick, pid);
+	close(tick[1]);
+	follow(tick[0], j->b->n);
+	close(tick[0]);
+	rc = reap(pid, started, nw, j->lang);
+	free(pid);
+	return rc;
+}
+
+/* The PDFs --pdf asks for (both unless it says); 0 for another word. */
+enum { PDF_EACH = 1, PDF_PRINT = 2 };
+
+static unsigned
+pdf_choice(int argc, char **argv)
+{
+	const char *v = cli_option(argc, argv, "--pdf");
+
+	if (v == NULL || strcmp(v, "both") == 0)
+		return PDF_EACH | PDF_PRINT;
+	if (strcmp(v, "each") == 0)
+		return PDF_EACH;
+	return strcmp(v, "print") == 0 ? PDF_PRINT : 0;
+}
+
+static int
+render(const struct job *j, unsigned what)
+{
+	int rc = 0;
+
+	if (what & PDF_EACH)
+		rc = render_each(j);
+	if (rc == 0 && (what & PDF_PRINT) && j->b->n > 0)
+		rc = pdf_file(j, 0, true, "print.pdf");
 	return rc;
 }
 
@@ -101,7 +262,7 @@ usage(enum score_lang lang)
 {
 	fprintf(stderr,
 	        "%s: giamkhao certificates --db FILE --edition ID --out DIR "
-	        "[--collective]\n",
+	        "[--collective] [--pdf each|print|both]\n",
 	        cli_text(lang, "cách dùng", "usage"));
 	return EXIT_BAD_INPUT;
 }
@@ -141,12 +302,16 @@ cmd_certificates(int argc, char **argv)
 	int64_t id = edition != NULL ? strtoll(edition, NULL, 10) : 0;
 	struct db_edition e;
 	struct db_org org;
+	struct certs_ctx x = { &e, &org, NULL, NULL };
+	struct certs_looks looks = { 0 };
 	struct batch b = { 0 };
+	struct job j = { &b, &looks, &x, dir, lang };
+	unsigned what = pdf_choice(argc, argv);
 	struct db_read *rd;
 	struct db *db;
 	int rc;
 
-	if (path == NULL || id <= 0 || dir == NULL)
+	if (path == NULL || id <= 0 || dir == NULL || what == 0)
 		return usage(lang);
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
 		fprintf(stderr, "giamkhao: %s %s\n",
@@ -167,10 +332,14 @@ cmd_certificates(int argc, char **argv)
 	if (rc == 0) {
 		rd = db_read_begin(db);
 		rc = db_certs_each(rd, id, collect, &b);
+		/* the looks before rendering: the renderer reads no database */
+		if (rc == 0)
+			rc = certs_looks_load(rd, e.program, b.c, b.n, &looks);
 		db_read_end(rd);
 	}
 	if (rc == 0)
-		rc = render(&b, &e, &org, dir, lang);
+		rc = render(&j, what);
+	certs_looks_release(&looks);
 	db_close(db);
 	free(b.c);
 	if (rc == DB_NOTFOUND)

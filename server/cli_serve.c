@@ -54,7 +54,9 @@ cmd_serve(int argc, char **argv)
 		keys_free(app.keys);
 		return EXIT_FAILURE_INTERNAL;
 	}
+	app.prints = print_jobs_new();
 	rc = http_serve(&app, listen != NULL ? listen : DEFAULT_LISTEN);
+	print_jobs_free(app.prints);
 	keys_free(app.keys);
 	db_close(app.db);
 	ratelimit_free(app.limits);

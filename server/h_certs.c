@@ -150,21 +150,25 @@ h_certs_issue(struct req *r)
 	ctx_release(&c);
 }
 
-/* Renders `n` certificates of the edition into r->out: one alone, or
- * the print file. */
+/* Renders `n` certificates of the edition into r->out, each in its
+ * look: one alone, or the print file. */
 static void
 render(struct req *r, const struct ctx *c, const struct db_cert *certs,
        size_t n, const char *filename)
 {
 	struct db_read *rd = db_read_begin(r->app->db);
 	struct db_org org = { 0 };
+	struct certs_ctx x = { &c->edition, &org, NULL, NULL };
+	struct certs_looks looks = { 0 };
 	char err[160] = "";
 	int rc = db_org_get(rd, &org);
 
+	if (rc == 0)
+		rc = certs_looks_load(rd, c->edition.program, certs, n, &looks);
 	db_read_end(rd);
 	if (rc == 0)
-		rc =
-		    certs_pdf(certs, n, n > 1, &c->edition, &org, &r->out, err);
+		rc = certs_pdf(&looks, certs, n, n > 1, &x, &r->out, err);
+	certs_looks_release(&looks);
 	if (rc != 0) {
 		fprintf(stderr, "giamkhao: certificates: %s\n", err);
 		buf_reset(&r->out);

@@ -12,6 +12,9 @@ static const char csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'";
+/* A template's preview is shown in a frame of the template page. */
+static const char csp_framed[] =
+    "default-src 'none'; object-src 'self'; frame-ancestors 'self'";
 
 struct page
 req_page(const struct req *r, const char *title)
@@ -98,10 +101,12 @@ static void
 add_headers(struct req *r, struct MHD_Response *resp)
 {
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
-	MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	                        r->frame_self ? csp_framed : csp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "X-Frame-Options",
+	                        r->frame_self ? "SAMEORIGIN" : "DENY");
 	if (r->route == NULL || r->route->action != ACT_STATIC)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 		                        "no-store");

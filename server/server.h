@@ -100,6 +100,7 @@ enum action {
 	ACT_CERTS_VIEW,       /* an edition's certificates and their PDFs */
 	ACT_CERTS_ISSUE,      /* issuing them (again), once decided */
 	ACT_CERTS_REVOKE,     /* revoking one, with a reason */
+	ACT_CERTS_TEMPLATE,   /* the look of the program's certificates */
 	ACT__MAX,
 };
 
@@ -161,6 +162,7 @@ struct req {
 	const char *type;
 	char location[512];
 	char disposition[1024]; /* Content-Disposition, for downloads */
+	bool frame_self;        /* may be shown in a frame of our own pages */
 	struct upload *uploads; /* files of a multipart body */
 	size_t nuploads;
 	char cookies[3][320];
@@ -199,7 +201,8 @@ struct app {
 	struct ratelimit *limits;
 	struct idle *idle;
 	struct rubric_cache *rubrics;
-	struct keyring *keys; /* the certificates' signing keys */
+	struct keyring *keys;      /* the certificates' signing keys */
+	struct print_jobs *prints; /* print files made in the background */
 };
 
 /* ---- Results from the database (results_run.c) ------------------------ */
@@ -710,6 +713,13 @@ void h_certs_issue(struct req *r);
 void h_certs_pdf(struct req *r);
 void h_cert_pdf(struct req *r);
 void h_cert_revoke(struct req *r);
+void h_cert_template(struct req *r);
+void h_certs_print(struct req *r);
+void h_certs_print_start(struct req *r);
+void h_certs_print_pdf(struct req *r);
+void h_cert_template_save(struct req *r);
+void h_cert_template_preview(struct req *r);
+void h_cert_template_pdf(struct req *r);
 void h_sheet_view(struct req *r);
 void h_sheet_save(struct req *r);
 void h_rubric_view(struct req *r);
@@ -856,15 +866,103 @@ struct cert_strings {
  * upper-case URL on the organisation's public address; `s` holds the
  * strings made here. */
 void certs_doc(const struct db_cert *c, const struct db_edition *e,
-               const struct db_org *org, struct cert_strings *s,
-               struct cert_doc *d);
-/* A program's certificates' look until the organiser sets one. */
-void certs_template(const struct db_edition *e, struct cert_template *t);
-/* Renders certificates into `out`: the first alone, or (`one_file`) all n
- * in one PDF for printing. 0, or -1 with `err`. */
-int certs_pdf(const struct db_cert *certs, size_t n, bool one_file,
-              const struct db_edition *e, const struct db_org *org,
+               const struct db_org *org, const struct db_cert_template *t,
+               struct cert_strings *s, struct cert_doc *d);
+
+/* The look certificates print in (certs_look.c). */
+/* A program's look until its organisers set one. */
+void certs_builtin_template(const char *program, struct db_cert_template *t);
+/* The template a prize of a program prints with: the prize's own
+ * (*from 2), else the program's (1), else the built-in one (0). 0 or -1;
+ * release it with db_cert_template_release(). */
+int certs_template_find(struct db_read *rd, const char *program,
+                        const char *prize, struct db_cert_template *out,
+                        int *from);
+/* The renderer's view of a stored template (pointing into it). */
+void certs_template_view(const struct db_cert_template *d,
+                         struct cert_template *t);
+/* The looks of a batch of certificates, one per prize in it. */
+struct certs_looks {
+	size_t n;
+	char (*prize)[256];            /* the prize each is for */
+	struct db_cert_template *rows; /* as found */
+	struct cert_template *views;   /* the renderer's view of rows[i] */
+};
+int certs_looks_load(struct db_read *rd, const char *program,
+                     const struct db_cert *certs, size_t n,
+                     struct certs_looks *l);
+/* The row for a prize (its index in *at), or NULL when not loaded. */
+const struct db_cert_template *certs_looks_row(const struct certs_looks *l,
+                                               const char *prize, size_t *at);
+void certs_looks_release(struct certs_looks *l);
+
+/* Where certificates are rendered for: the edition, the organisation,
+ * and who hears of each page done (NULL: nobody). */
+struct certs_ctx {
+	const struct db_edition *edition;
+	const struct db_org *org;
+	void (*progress)(size_t done, void *arg);
+	void *arg;
+};
+/* Renders certificates into `out` in their looks: the first alone, or
+ * (`one_file`) all n in one PDF for printing. 0, or -1 with `err`. */
+int certs_pdf(const struct certs_looks *looks, const struct db_cert *certs,
+              size_t n, bool one_file, const struct certs_ctx *x,
               struct buf *out, char err[160]);
+
+/* One certificate in the look `t`, as a template's preview prints it (a
+ * `sample` says so where the serial goes). 0, or -1 with `err`. */
+int certs_preview(const struct db_cert_template *t, const struct db_cert *c,
+                  bool sample, const struct db_edition *e,
+                  const struct db_org *org, struct buf *out, char err[160]);
+
+/* Print files made in the background (print_jobs.c): one job per
+ * edition; the finished file kept an hour or until the next. */
+enum print_state { PRINT_NONE, PRINT_RUNNING, PRINT_DONE, PRINT_FAILED };
+struct print_status {
+	enum print_state state;
+	size_t done, total, bytes;
+};
+struct print_jobs;
+struct print_jobs *print_jobs_new(void);
+/* Waits for any job still printing. */
+void print_jobs_free(struct print_jobs *p);
+/* Starts printing the edition's `n` certificates (taking `certs`, a
+ * malloc'd array, and `looks`): 0; 1 when one is printing already (the
+ * inputs are freed); -1. */
+int print_jobs_start(struct print_jobs *p, const struct db_edition *e,
+                     const struct db_org *org, struct db_cert *certs, size_t n,
+                     struct certs_looks *looks);
+void print_jobs_status(struct print_jobs *p, int64_t edition,
+                       struct print_status *out);
+/* Appends the edition's finished print file to `out`: 0, or -1 when
+ * there is none ready. */
+int print_jobs_take(struct print_jobs *p, int64_t edition, struct buf *out);
+
+/* The template page's pieces (cert_template_read.c). The prizes a
+ * template can be for: "" (every prize), the rubric's tiers, and any
+ * other prize the certificates print. */
+struct tpl_choices {
+	char (*text)[256];
+	const char **ptr; /* ptr[i] = text[i] */
+	size_t n;
+};
+int tpl_choices_load(struct req *r, const struct ctx *c,
+                     struct tpl_choices *ch);
+/* The index of `prize` among the choices, or -1. */
+int tpl_choices_find(const struct tpl_choices *ch, const char *prize);
+void tpl_choices_release(struct tpl_choices *ch);
+/* The template posted for (program, prize), each field checked into `e`;
+ * the seal is the one sent, none when removed, else the one `shown`.
+ * Release `t` with db_cert_template_release(). */
+void tpl_read(const struct req *r, const char *program, const char *prize,
+              const struct db_cert_template *shown, struct db_cert_template *t,
+              struct form_errors *e);
+/* The preview of `t`: the edition's first standing certificate of its
+ * prize, or a sample. 0, or -1 with `err`. */
+int tpl_preview(struct req *r, const struct ctx *c,
+                const struct db_cert_template *t, struct buf *out,
+                char err[160]);
 
 /* The facts a certificate's signature binds, from its row (`serial`: a
  * buffer of 16 for the printed serial). */

@@ -79,6 +79,8 @@ for v in $VARIANTS; do
 		tests/integration/test_cert_pdf.py "build/$v/giamkhao"
 	suite "certificates issued and verified over HTTP ($v)" python3 \
 		tests/integration/test_certs.py "build/$v/giamkhao"
+	suite "certificate templates over HTTP ($v)" python3 \
+		tests/integration/test_cert_template.py "build/$v/giamkhao"
 done
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \
@@ -93,6 +95,9 @@ suite "browser: results to the public page" node tests/browser/results.mjs \
 suite "browser: a secret ballot on a tablet" node tests/browser/ballot.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 suite "browser: verifying certificates on a phone" node tests/browser/verify.mjs \
+	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
+suite "browser: a certificate template with its live preview" \
+	node tests/browser/cert_template.mjs \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"
 # --- end browser test
 suite "differential vs reference ($DIFF_CASES cases)" \

@@ -755,4 +755,34 @@ int db_certs_each(struct db_read *rd, int64_t edition,
 int db_certs_each_tx(struct db_tx *tx, int64_t edition,
                      int (*fn)(const struct db_cert *c, void *arg), void *arg);
 
+/* ---- Certificate templates (templates.c) ------------------------------- */
+
+/* The look of a program's certificates, for every prize (prize "") or
+ * for one prize as printed. */
+struct db_cert_template {
+	char program[32];
+	char prize[256];
+	char heading[256], lead[256], body[256];
+	char issuer[256];        /* "BAN TỔ CHỨC" */
+	char signer_title[256];  /* "TM. BAN TỔ CHỨC\nTRƯỞNG BAN" */
+	unsigned colour, accent; /* 0xRRGGBB */
+	bool show_birth, show_school, show_entry, show_field, show_decision;
+	unsigned char *seal; /* a PNG (malloc'd) or NULL */
+	size_t seal_len;
+	int64_t updated_at; /* 0: not stored (the built-in look) */
+};
+
+/* The stored template of (program, prize); DB_NOTFOUND when there is
+ * none. Free its seal with db_cert_template_release(). */
+int db_cert_template_get(struct db_read *rd, const char *program,
+                         const char *prize, struct db_cert_template *out);
+/* Stores a template, replacing the one there (audited: what changed,
+ * the seal by its size and SHA-256). */
+int db_cert_template_put(struct db_tx *tx, const struct db_cert_template *t);
+/* Removes one (audited): the prize takes the program's look again, the
+ * program the built-in one. DB_NOTFOUND when there was none. */
+int db_cert_template_delete(struct db_tx *tx, const char *program,
+                            const char *prize);
+void db_cert_template_release(struct db_cert_template *t);
+
 #endif

@@ -292,6 +292,22 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER certificates_revoked BEFORE UPDATE ON certificates"
 	"  WHEN OLD.revoked_at IS NOT NULL BEGIN SELECT RAISE(ABORT,"
 	"  'a revocation is final'); END;",
+	/* 13: the look of a program's certificates, edited by the
+	 * organisers: one row for every prize of the program (prize ''),
+	 * and rows for single prizes (as printed, "Giải Nhất") that differ.
+	 * The look is not signed: a certificate printed again in a new look
+	 * says the same facts and verifies the same. */
+	"CREATE TABLE cert_templates ("
+	"  program TEXT NOT NULL, prize TEXT NOT NULL,"
+	"  heading TEXT NOT NULL, lead TEXT NOT NULL, body TEXT NOT NULL,"
+	"  issuer TEXT NOT NULL, signer_title TEXT NOT NULL,"
+	"  colour INTEGER NOT NULL CHECK (colour BETWEEN 0 AND 16777215),"
+	"  accent INTEGER NOT NULL CHECK (accent BETWEEN 0 AND 16777215),"
+	"  show_birth INTEGER NOT NULL, show_school INTEGER NOT NULL,"
+	"  show_entry INTEGER NOT NULL, show_field INTEGER NOT NULL,"
+	"  show_decision INTEGER NOT NULL, seal BLOB,"
+	"  updated_at INTEGER NOT NULL, updated_by INTEGER NOT NULL,"
+	"  PRIMARY KEY (program, prize));",
 };
 
 int

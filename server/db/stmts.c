@@ -494,4 +494,18 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_CERTS_OF_EDITION] =
 	    "SELECT " CERT_COLUMNS " FROM certificates WHERE edition_id = ?1"
 	    " ORDER BY id",
+	/* certificate templates (templates.c) */
+	[STMT_TEMPLATE_GET] =
+	    "SELECT program, prize, heading, lead, body, issuer, signer_title,"
+	    " colour, accent, show_birth, show_school, show_entry, show_field,"
+	    " show_decision, seal, updated_at FROM cert_templates"
+	    " WHERE program = ?1 AND prize = ?2",
+	[STMT_TEMPLATE_PUT] =
+	    "INSERT OR REPLACE INTO cert_templates (program, prize, heading,"
+	    " lead, body, issuer, signer_title, colour, accent, show_birth,"
+	    " show_school, show_entry, show_field, show_decision, seal,"
+	    " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	[STMT_TEMPLATE_DELETE] =
+	    "DELETE FROM cert_templates WHERE program = ?1 AND prize = ?2",
 };

@@ -6,9 +6,9 @@ set -eu
 SECONDS_EACH=${1:-60}
 cd "$(dirname "$0")/../.."
 mkdir -p build/fuzz
-SRC="common/*.c scoring/*.c forms/*.c certificates/vcode.c"
+SRC="common/*.c scoring/*.c forms/*.c certificates/vcode.c certificates/png_check.c"
 FLAGS="-std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-LIBS="-ljansson -lsodium -lcsv -lunistring -lm"
+LIBS="-ljansson -lsodium -lcsv -lunistring -lpng -lhpdf -lm"
 for target in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$target" .c)
 	name=${name#fuzz_}

@@ -28,6 +28,7 @@ MATRIX = {
     "GET /static/sheet.js": (A, A, A, A, A),
     "GET /static/queue.js": (A, A, A, A, A),
     "GET /static/ballot.js": (A, A, A, A, A),
+    "GET /static/cert_template.js": (A, A, A, A, A),
     "GET /sw.js": (A, A, A, A, A),
     "GET /login": (A, A, A, A, A),
     "POST /login": (A, A, A, A, A),
@@ -114,6 +115,15 @@ MATRIX = {
     "GET /editions/{id}/certificates.pdf": (L, F, N, N, F),
     "GET /certificates/{id}/pdf": (L, F, N, N, F),
     "POST /certificates/{id}/revoke": (F, F, N, N, F),
+    # the print file made in the background (none to print here)
+    "GET /editions/{id}/certificates/print": (L, F, A, A, F),
+    "POST /editions/{id}/certificates/print": (F, F, N, N, F),
+    "GET /editions/{id}/certificates/print.pdf": (L, F, N, N, F),
+    # the look of the program's certificates: organisers, in any state
+    "GET /editions/{id}/certificates/template": (L, F, A, A, F),
+    "POST /editions/{id}/certificates/template": (F, F, A, A, F),
+    "POST /editions/{id}/certificates/template/preview": (F, F, A, A, F),
+    "GET /editions/{id}/certificates/template.pdf": (L, F, A, A, F),
     "GET /enter": (A, A, A, A, A),
     "POST /enter": (A, A, A, A, A),
     "POST /logout": (F, A, A, A, A),

@@ -115,32 +115,24 @@ $(B)/gen/presets.c: $(PRESETS) scripts/embed.sh
 # cut down to Latin and Vietnamese (libharu embeds the whole file in every
 # document), names and licence kept. The folder is renamed whenever the cut
 # changes (2: the đồng sign ₫ for the report's money; 3: the 'prep' table
-# below), so no build keeps an older cut.
+# below; 4: the one-segment character map), so no build keeps an older cut.
 NOTO := /usr/share/fonts/truetype/noto
-FONT_DIR := build/fonts/3
+FONT_DIR := build/fonts/4
 FONTS := $(FONT_DIR)/NotoSans-Regular.ttf $(FONT_DIR)/NotoSans-Bold.ttf \
 	 $(FONT_DIR)/NotoSerif-Regular.ttf $(FONT_DIR)/NotoSerif-Bold.ttf
 FONT_UNICODES := U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,\
 	U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0303,U+0309,\
 	U+0323,U+1EA0-1EF9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+20AB,U+2116
-# libharu 2.3.0 writes a font's tables in a fixed order ending with 'prep',
-# and fails to save the document (HPDF_INVALID_OBJECT, from a seek to the
-# end of its memory stream) when that table is empty and the font it wrote
-# is a multiple of 4096 bytes long: without hinting tables, about one
-# document in 200, depending on its text. A 3-byte 'prep' program (PUSHB 0,
-# POP: does nothing) keeps the last table from being empty.
-FONT_PREP := import sys; from fontTools.ttLib import TTFont, newTable; \
-	from fontTools.ttLib.tables.ttProgram import Program; \
-	f = TTFont(sys.argv[1]); t = newTable('prep'); t.program = Program(); \
-	t.program.fromBytecode(bytes([0xB0, 0, 0x21])); f['prep'] = t; \
-	f.save(sys.argv[2])
-$(FONT_DIR)/%.ttf: $(NOTO)/%.ttf
+# scripts/font_prep.py then adds a 'prep' table (libharu fails to save
+# some documents without one) and makes the character map one segment
+# (libharu walks it for all 65 536 code points in every document).
+$(FONT_DIR)/%.ttf: $(NOTO)/%.ttf scripts/font_prep.py
 	@mkdir -p $(dir $@)
 	@echo "  FONT $@"
 	$(Q)/usr/bin/python3 -m fontTools.subset $< --output-file=$@.cut \
 		--unicodes='$(FONT_UNICODES)' --name-IDs='*' --name-languages='*' \
 		--layout-features='*' --notdef-outline --no-hinting
-	$(Q)/usr/bin/python3 -c "$(FONT_PREP)" $@.cut $@
+	$(Q)/usr/bin/python3 scripts/font_prep.py $@.cut $@
 	$(Q)rm -f $@.cut
 $(B)/gen/fonts.c: $(FONTS) scripts/embed.sh
 	@mkdir -p $(dir $@)

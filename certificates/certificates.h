@@ -14,8 +14,11 @@
 
 /* The TrueType files to embed (paths; libharu reads only files). */
 struct pdf_fonts {
-	const char *regular;
+	const char *regular; /* TrueType files by path... */
 	const char *bold;
+	/* ...or, when not NULL, in memory (read a great deal faster) */
+	const unsigned char *regular_data, *bold_data;
+	size_t regular_len, bold_len;
 };
 
 /* One judge's login card. Every text is UTF-8; it is checked and
@@ -209,10 +212,9 @@ int pdf_certificate(const struct pdf_fonts *fonts,
  * each page with the number done (a long batch shows how far it is).
  * Fails as pdf_certificate does (and for n 0). */
 int pdf_certificates(const struct pdf_fonts *fonts,
-                     const struct cert_template *t,
-                     const struct cert_doc *docs, size_t n,
-                     void (*progress)(size_t done, void *arg), void *arg,
-                     struct buf *out, char err[160]);
+                     const struct cert_template *t, const struct cert_doc *docs,
+                     size_t n, void (*progress)(size_t done, void *arg),
+                     void *arg, struct buf *out, char err[160]);
 
 /* A test page of glyphs, for checking that every letter prints whole:
  * A4 portrait, texts[i] in cell i of a grid of CERT_GRID_COLS columns and

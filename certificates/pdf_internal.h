@@ -5,6 +5,8 @@
 #define GIAMKHAO_PDF_INTERNAL_H
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include <stdbool.h>
 
 #include "certificates.h"

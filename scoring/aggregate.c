@@ -193,6 +193,10 @@ aggregate_entry(struct calc *c, struct score_entry_result *er)
 	i128 den = ck_mul(c, entry_values(c, er, sheets, x), c->q);
 	i128 sum = 0, num, exact_den;
 
+	/* after an overflow the values were not all made (found by
+	 * valgrind: the sum read them) and the computation fails anyway */
+	if (c->overflow)
+		return;
 	for (size_t i = 0; i < er->nsheets; i++)
 		sum = ck_add(c, sum, x[i]);
 	for (size_t i = 0; i < er->nsheets; i++) {

@@ -251,7 +251,7 @@ cmd_certificate_sample(int argc, char **argv)
 	}
 	/* other fonts, to show what a font libharu mangles looks like */
 	if (regular != NULL && bold != NULL)
-		fonts = (struct pdf_fonts){ regular, bold };
+		fonts = (struct pdf_fonts){ .regular = regular, .bold = bold };
 	if (seal != NULL) {
 		png = cli_read_file(seal, &png_len, lang);
 		if (png != NULL && png_len > MAX_SEAL)

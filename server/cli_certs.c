@@ -230,6 +230,7 @@ pdf_choice(int argc, char **argv)
 	return strcmp(v, "print") == 0 ? PDF_PRINT : 0;
 }
 
+/* The separate PDFs, then the print PDF, as --pdf asks. */
 static int
 render(const struct job *j, unsigned what)
 {

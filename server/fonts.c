@@ -1,66 +1,34 @@
-/* fonts.c: the PDF fonts as files. They are compiled into the binary
- * (subsets of Noto Sans and Noto Serif made at build time), but libharu
- * reads fonts only from a path: each is copied once into an anonymous
- * in-memory file (memfd) whose /proc/self/fd path libharu can open.
- * Nothing is written to disk and nothing is left behind when the process
- * ends. */
-#define _GNU_SOURCE
-#include <pthread.h>
-#include <stdio.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
+/* fonts.c: the PDF fonts, compiled into the binary (subsets of Noto Sans
+ * and Noto Serif made at build time) and handed to the renderer as bytes
+ * in memory: nothing is read from disk. */
 #include "assets.h"
 #include "server.h"
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static char regular[64], bold[64], serif[64], serif_bold[64];
-
-static void
-provide(const char *name, char path[64])
+static int
+both(struct pdf_fonts *out, const char *regular_name, const char *bold_name)
 {
-	const struct asset *a = font_find(name);
-	int fd = a != NULL ? memfd_create(name, MFD_CLOEXEC) : -1;
-	size_t done = 0;
+	const struct asset *r = font_find(regular_name);
+	const struct asset *b = font_find(bold_name);
 
-	if (fd < 0)
-		return;
-	while (done < a->len) {
-		ssize_t n = write(fd, a->data + done, a->len - done);
-
-		if (n <= 0) {
-			close(fd);
-			return;
-		}
-		done += (size_t)n;
-	}
-	/* kept open for the life of the process: the path stays valid */
-	snprintf(path, 64, "/proc/self/fd/%d", fd);
-}
-
-static void
-provide_all(void)
-{
-	provide("NotoSans-Regular.ttf", regular);
-	provide("NotoSans-Bold.ttf", bold);
-	provide("NotoSerif-Regular.ttf", serif);
-	provide("NotoSerif-Bold.ttf", serif_bold);
+	*out = (struct pdf_fonts){
+		.regular = NULL,
+		.bold = NULL,
+		.regular_data = r != NULL ? r->data : NULL,
+		.bold_data = b != NULL ? b->data : NULL,
+		.regular_len = r != NULL ? r->len : 0,
+		.bold_len = b != NULL ? b->len : 0,
+	};
+	return r != NULL && b != NULL ? 0 : -1;
 }
 
 int
 fonts_get(struct pdf_fonts *out)
 {
-	pthread_once(&once, provide_all);
-	out->regular = regular;
-	out->bold = bold;
-	return regular[0] != '\0' && bold[0] != '\0' ? 0 : -1;
+	return both(out, "NotoSans-Regular.ttf", "NotoSans-Bold.ttf");
 }
 
 int
 fonts_serif(struct pdf_fonts *out)
 {
-	pthread_once(&once, provide_all);
-	out->regular = serif;
-	out->bold = serif_bold;
-	return serif[0] != '\0' && serif_bold[0] != '\0' ? 0 : -1;
+	return both(out, "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf");
 }

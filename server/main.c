@@ -64,11 +64,12 @@ static const struct command commands[] = {
 	  "layout)" },
 	{ "certificates", cmd_certificates,
 	  "certificates --db FILE --edition ID --out DIR [--collective]\n"
-	  "      cấp giấy chứng nhận theo quyết định khen thưởng, ghi từng PDF "
-	  "và\n      print.pdf để in",
+	  "      [--pdf each|print|both]  cấp giấy chứng nhận theo quyết định "
+	  "khen\n      thưởng, ghi từng PDF (mọi lõi CPU) và print.pdf để in",
 	  "certificates --db FILE --edition ID --out DIR [--collective]\n"
-	  "      issue the certificates of the award decision, write each PDF "
-	  "and\n      print.pdf for printing" },
+	  "      [--pdf each|print|both]  issue the certificates of the award "
+	  "decision,\n      write each PDF (on every core) and print.pdf for "
+	  "printing" },
 	{ "keys", cmd_keys,
 	  "keys --db FILE list | new | retire ID | revoke ID --reason LÝ_DO |\n"
 	  "      export KEYS.json  các khóa ký chứng nhận (bí mật trong "

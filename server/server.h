@@ -281,7 +281,8 @@ void side_prizes_free(struct side_prize_view *v, size_t n);
 
 /* ---- PDF fonts (fonts.c) ---------------------------------------------- */
 
-/* Paths libharu can open for the embedded fonts; -1 when unavailable. */
+/* Noto Sans (cards, reports) as the renderer takes it, in memory; -1
+ * when unavailable. */
 int fonts_get(struct pdf_fonts *out);
 /* The same for Noto Serif, the certificates' fonts. */
 int fonts_serif(struct pdf_fonts *out);

@@ -8,7 +8,7 @@ DEBS     := build-essential pkg-config libjansson-dev libcsv-dev \
 	    libunistring-dev libsodium-dev libsqlite3-dev libmicrohttpd-dev \
 	    libhpdf-dev libpng-dev libqrencode-dev fonts-noto-core python3-fonttools \
 	    python3-pil python3-cryptography poppler-utils qpdf zbar-tools python3 \
-	    chromium nodejs \
+	    chromium nodejs valgrind \
 	    libxlsxwriter-dev python3-openpyxl
 DEV_DEBS := clang clang-format clang-tidy cppcheck libclang-rt-14-dev
 # `make bench` drives the server with wrk (loopback only), and draws the

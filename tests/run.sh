@@ -49,6 +49,15 @@ replay() {
 	[ "$bad" -eq 0 ]
 }
 
+# the unit suite under valgrind's memcheck too (the release build: ASan
+# and valgrind do not mix), leaks included
+case " $VARIANTS " in
+*" release "*)
+	suite "unit under valgrind memcheck" valgrind --error-exitcode=1 \
+		--leak-check=full --errors-for-leak-kinds=definite,indirect -q \
+		build/release/unit-tests
+	;;
+esac
 for v in $VARIANTS; do
 	suite "unit ($v)" "build/$v/unit-tests"
 	suite "cli ($v)" tests/cli/run.sh "build/$v/giamkhao"

@@ -67,6 +67,17 @@ def certs(s):
     return rows
 
 
+def qr_of(s, pdf, page):
+    """What the QR code on a page of a PDF holds (pdftoppm -r 150,
+    zbarimg)."""
+    png = os.path.join(s.dir, "qr-%d" % page)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l",
+                    str(page), "-singlefile", pdf, png], capture_output=True)
+    z = subprocess.run(["zbarimg", "--raw", "-q", png + ".png"],
+                       capture_output=True, text=True)
+    return z.stdout.strip()
+
+
 def check_issue(t, s, ed):
     out = os.path.join(s.dir, "certs")
     r = issue(s, ed, out)
@@ -88,19 +99,21 @@ def check_issue(t, s, ed):
                           text=True).stdout
     t.check("pdftotext: the recipient's name exactly, and the heading",
             "Tác giả 1" in text and "GIẤY CHỨNG NHẬN" in text, text[:400])
-    png = os.path.join(s.dir, "qr")
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1",
-                    pdf, png], capture_output=True)
-    z = subprocess.run(["zbarimg", "--raw", "-q", png + "-1.png"],
-                       capture_output=True, text=True)
-    url = z.stdout.strip()
-    want = "HTTPS://LHH.HAGIANG.GOV.VN/V/" + rows[1][2]
-    t.check("the QR code holds exactly the signed upper-case URL",
-            url == want, (url, want))
+    # every generated PDF: each certificate alone, each page of print.pdf
+    urls = {}
+    for i, row in enumerate(rows):
+        want = "HTTPS://LHH.HAGIANG.GOV.VN/V/" + row[2]
+        alone = qr_of(s, os.path.join(out, "%06d.pdf" % row[0]), 1)
+        page = qr_of(s, os.path.join(out, "print.pdf"), i + 1)
+        t.check("the QR code of %06d.pdf and of print.pdf's page %d hold "
+                "exactly the signed upper-case URL" % (row[0], i + 1),
+                alone == want and page == want, (alone, page, want))
+        urls[row[0]] = alone
+    url = urls[rows[1][0]]
     again = issue(s, ed, out)
     t.check("issuing again keeps all three", again.returncode == 0 and
             "kept: 3" in again.stdout and len(certs(s)) == 3, again.stdout)
-    return url, out
+    return url, out, urls
 
 
 def status(c, code):
@@ -371,7 +384,12 @@ def main(argv):
     t = Suite("certificates")
     s, c, ed = decided(t, argv[1])
     try:
-        url, out = check_issue(t, s, ed)
+        url, out, urls = check_issue(t, s, ed)
+        for serial, u in sorted(urls.items()):
+            r = c.get(u[len("HTTPS://LHH.HAGIANG.GOV.VN"):])
+            t.check("certificate %06d: its QR's URL verifies as genuine on "
+                    "the running server" % serial, r.status == 200 and
+                    "Giấy chứng nhận hợp lệ" in r.text, r.status)
         code = check_vectors(t, s, c, url)
         calm()
         check_cli_verify(t, s, code, url)

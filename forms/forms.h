@@ -1284,6 +1284,14 @@ struct ballot_view {
 void page_ballot(struct buf *out, const struct page *p,
                  const struct ballot_view *v);
 
+/* ---- Session and login-link tokens (token.c) ----------------------------- */
+
+#define TOKEN_BYTES 32
+#define TOKEN_CHARS 43 /* unpadded base64url */
+/* A token as sent back by a browser, into its 32 bytes: false unless it
+ * is exactly 43 characters of canonical unpadded base64url. */
+bool token_read(const char *s, uint8_t out[TOKEN_BYTES]);
+
 /* ---- Judges' login cards (pages_cards.c, card_code.c) -------------------- */
 
 /* The 32 characters a card's short code is made of. */

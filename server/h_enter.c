@@ -17,13 +17,9 @@
 static int
 link_hash(const char *token, uint8_t hash[32])
 {
-	uint8_t raw[32];
-	size_t len = 0;
+	uint8_t raw[TOKEN_BYTES];
 
-	if (token == NULL || strlen(token) != 43 ||
-	    sodium_base642bin(raw, sizeof(raw), token, 43, NULL, &len, NULL,
-	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-	    len != sizeof(raw))
+	if (!token_read(token, raw))
 		return -1;
 	crypto_hash_sha256(hash, raw, sizeof(raw));
 	return 0;

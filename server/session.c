@@ -47,13 +47,9 @@ idle_touch(struct app *app, int64_t session, int64_t now)
 static int
 token_hash(const char *token, uint8_t out[32])
 {
-	uint8_t raw[32];
-	size_t len = 0;
+	uint8_t raw[TOKEN_BYTES];
 
-	if (strlen(token) != 43 ||
-	    sodium_base642bin(raw, sizeof(raw), token, 43, NULL, &len, NULL,
-	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-	    len != sizeof(raw))
+	if (!token_read(token, raw))
 		return -1;
 	crypto_hash_sha256(out, raw, sizeof(raw));
 	return 0;

@@ -7,7 +7,7 @@ SECONDS_EACH=${1:-60}
 cd "$(dirname "$0")/../.."
 mkdir -p build/fuzz
 SRC="common/*.c scoring/*.c forms/*.c certificates/vcode.c certificates/png_check.c"
-FLAGS="-std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
+FLAGS="-std=c17 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 LIBS="-ljansson -lsodium -lcsv -lunistring -lpng -lhpdf -lm"
 for target in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$target" .c)

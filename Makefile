@@ -150,6 +150,12 @@ $(UNIT): $(CORE_OBJ) $(UNIT_OBJ)
 	@echo "  LD $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The fault injection shim (tests/fault/shim.c), preloaded into the
+# release server by tests/fault/test_faults.py.
+build/release/libfault.so: tests/fault/shim.c
+	@echo "  LD $@"
+	$(Q)$(CC) -std=c17 -O2 -g -Wall -Wextra -Werror -shared -fPIC -o $@ $< -ldl
+
 # Fuzz targets replayed over their corpora by a plain driver (no clang).
 $(B)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_OBJ)
 	@echo "  LD $@"
@@ -169,7 +175,8 @@ offline-demo: deps
 
 test: deps
 	@$(MAKE) --no-print-directory VARIANT=release build/release/giamkhao \
-		build/release/unit-tests $(addprefix build/release/,$(REPLAY_NAMES))
+		build/release/unit-tests $(addprefix build/release/,$(REPLAY_NAMES)) \
+		build/release/libfault.so
 	@$(MAKE) --no-print-directory VARIANT=asan build/asan/giamkhao \
 		build/asan/unit-tests $(addprefix build/asan/,$(REPLAY_NAMES))
 	@./tests/run.sh

@@ -145,6 +145,8 @@ pdf_login_cards(const struct pdf_fonts *fonts, const struct login_card *cards,
 
 		if (slot == 0) {
 			page = HPDF_AddPage(pdf.doc);
+			if (page == NULL) /* libharu has recorded why */
+				break;
 			HPDF_Page_SetWidth(page, PAGE_W);
 			HPDF_Page_SetHeight(page, PAGE_H);
 			cut_lines(page);

@@ -349,6 +349,9 @@ pdf_glyph_grid(const struct pdf_fonts *fonts, const char *const *texts,
 		HPDF_Page page = HPDF_AddPage(pdf.doc);
 		HPDF_Font font = p == 0 ? pdf.regular : pdf.bold;
 
+		if (page == NULL) /* libharu has recorded why */
+			break;
+
 		HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
 		for (size_t i = 0; i < n && i < cells; i++) {
 			size_t at_row = i / CERT_GRID_COLS;

@@ -351,6 +351,11 @@ one_page(struct pdf *pdf, const struct cert_template *tp,
 	float top, bottom;
 	int rc;
 
+	if (page == NULL) { /* libharu has recorded why */
+		if (*pdf->err == '\0')
+			snprintf(pdf->err, 160, "a page could not be made");
+		return -1;
+	}
 	if (texts_make(pdf, tp, d, &t) != 0)
 		return -1;
 	HPDF_Page_SetWidth(page, PAGE_W);

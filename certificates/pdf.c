@@ -83,13 +83,31 @@ load_font(struct pdf *pdf, const char *path, const unsigned char *data,
 	return name != NULL ? HPDF_GetFont(pdf->doc, name, "UTF-8") : NULL;
 }
 
+/* libharu's memory. It does not survive a failed allocation (found by
+ * fault injection: an unchecked buffer in HPDF_Page_TextOut, and a font
+ * dictionary left half made that the next text crashed on), so its
+ * allocations follow the program's own rule: out of memory ends the
+ * process (xmalloc), which the database survives, rather than undefined
+ * behaviour inside libharu. */
+static void *
+pdf_alloc(HPDF_UINT size)
+{
+	return xmalloc(size > 0 ? size : 1);
+}
+
+static void
+pdf_free(void *p)
+{
+	free(p);
+}
+
 int
 pdf_open(struct pdf *pdf, const struct pdf_fonts *fonts, char err[160])
 {
 	memset(pdf, 0, sizeof(*pdf));
 	pdf->err = err;
 	*err = '\0';
-	pdf->doc = HPDF_New(on_error, pdf);
+	pdf->doc = HPDF_NewEx(on_error, pdf_alloc, pdf_free, 0, pdf);
 	if (pdf->doc == NULL) {
 		snprintf(err, 160, "libharu could not start a document");
 		return -1;
@@ -161,10 +179,19 @@ pdf_text(struct pdf *pdf, const char *what, const char *in)
 	return out;
 }
 
+bool
+pdf_failed(HPDF_Page page)
+{
+	return page == NULL || page->error == NULL ||
+	       page->error->error_no != HPDF_OK;
+}
+
 void
 pdf_show(HPDF_Page page, HPDF_Font font, float size, float x, float y,
          const char *s)
 {
+	if (pdf_failed(page))
+		return;
 	HPDF_Page_BeginText(page);
 	HPDF_Page_SetFontAndSize(page, font, size);
 	HPDF_Page_TextOut(page, x, y, s);
@@ -174,6 +201,8 @@ pdf_show(HPDF_Page page, HPDF_Font font, float size, float x, float y,
 static float
 width_of(HPDF_Page page, HPDF_Font font, float size, const char *s)
 {
+	if (pdf_failed(page))
+		return 0;
 	HPDF_Page_SetFontAndSize(page, font, size);
 	return HPDF_Page_TextWidth(page, s);
 }
@@ -182,6 +211,8 @@ void
 pdf_show_centred(HPDF_Page page, HPDF_Font font, float size, float x, float y,
                  const char *s)
 {
+	if (pdf_failed(page))
+		return;
 	HPDF_Page_BeginText(page);
 	x -= width_of(page, font, size, s) / 2;
 	HPDF_Page_TextOut(page, x, y, s);
@@ -236,6 +267,8 @@ pdf_wrap(HPDF_Page page, HPDF_Font font, float size, float x, float y,
 	char line[1024];
 	int lines = 0;
 
+	if (pdf_failed(page))
+		return y;
 	HPDF_Page_BeginText(page);
 	HPDF_Page_SetFontAndSize(page, font, size);
 	while (*s != '\0' && lines < max_lines) {
@@ -272,6 +305,8 @@ pdf_split(HPDF_Page page, HPDF_Font font, float size, float width,
 	char line[1024];
 	int lines = 0;
 
+	if (pdf_failed(page))
+		return 0;
 	HPDF_Page_SetFontAndSize(page, font, size);
 	while (*s != '\0') {
 		size_t stop = strcspn(s, "\n");

@@ -19,7 +19,7 @@
 #define CELL_PAD_Y    MM(1.4f)
 #define LEADING(size) ((size)*1.3f)
 
-void
+int
 pdf_flow_init(struct pdf_flow *f, struct pdf *pdf)
 {
 	memset(f, 0, sizeof(*f));
@@ -29,6 +29,7 @@ pdf_flow_init(struct pdf_flow *f, struct pdf *pdf)
 	f->top = PAGE_H - MARGIN_TOP;
 	f->bottom = MARGIN_BOTTOM;
 	pdf_flow_page(f);
+	return f->page != NULL ? 0 : -1;
 }
 
 void
@@ -42,7 +43,13 @@ pdf_flow_release(struct pdf_flow *f)
 void
 pdf_flow_page(struct pdf_flow *f)
 {
-	f->page = HPDF_AddPage(f->pdf->doc);
+	HPDF_Page page = HPDF_AddPage(f->pdf->doc);
+
+	/* libharu could not make one (it has recorded why, and the document
+	 * will fail): the rest goes on the page before, never on none */
+	if (page == NULL)
+		return;
+	f->page = page;
 	HPDF_Page_SetWidth(f->page, PAGE_W);
 	HPDF_Page_SetHeight(f->page, PAGE_H);
 	f->pages = xreallocarray(f->pages, f->npages + 1, sizeof(HPDF_Page));

@@ -24,6 +24,12 @@ struct pdf {
 	char *err; /* the caller's message buffer (160 bytes) */
 };
 
+/* Has the page's document met an error? libharu does not survive its own
+ * failures (a failed allocation leaves a font dictionary half made, and
+ * the next text on the page crashes inside libharu: found by fault
+ * injection), so nothing more is drawn once one is recorded; the
+ * document then fails as a whole. */
+bool pdf_failed(HPDF_Page page);
 /* A new document with the fonts loaded; -1 with pdf->err set. */
 int pdf_open(struct pdf *pdf, const struct pdf_fonts *fonts, char err[160]);
 /* Saves the document into `out` (0) unless an error happened (-1), then
@@ -73,8 +79,12 @@ struct pdf_flow {
 	float top, bottom;
 };
 
-void pdf_flow_init(struct pdf_flow *f, struct pdf *pdf);
+/* A flow on its first page: 0, or -1 when libharu could not make it (the
+ * document has failed; draw nothing). */
+int pdf_flow_init(struct pdf_flow *f, struct pdf *pdf);
 void pdf_flow_release(struct pdf_flow *f);
+/* A new page; when libharu cannot make one, the flow stays on its page
+ * (the document then fails). */
 void pdf_flow_page(struct pdf_flow *f);
 /* Starts a new page unless `height` points still fit on this one;
  * true when it started one. */

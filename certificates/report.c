@@ -406,8 +406,10 @@ pdf_results_report(const struct pdf_fonts *fonts, const struct report *r,
 	HPDF_SetInfoAttr(pdf.doc, HPDF_INFO_TITLE,
 	                 r->ballot != NULL ? "Bien ban kiem phieu"
 	                                   : "Bien ban tong hop ket qua cham");
-	pdf_flow_init(&f, &pdf);
-	layout(&f, &t, r);
+	if (pdf_flow_init(&f, &pdf) == 0)
+		layout(&f, &t, r);
+	else
+		t.bad = true;
 	pdf_flow_release(&f);
 	if (t.bad) {
 		HPDF_Free(pdf.doc);

@@ -955,13 +955,15 @@ bool sheet_form_read(const struct form *f, const struct score_rubric *r,
  * The tablet's JSON save as the form the sheet page posts: {"client_id",
  * "version", "rubric_version", "state": "draft"|"submitted", "points":
  * {criterion: "27.5"|null}, "comment", "reason"} into `f` (then read it
- * with sheet_form_read). False, with the offending key in `why`, when a
+ * with sheet_form_read): 0. 1, with the offending key in `why`, when a
  * key is unknown or of the wrong type: scores are strings (or whole
- * numbers), never binary fractions.
+ * numbers), never binary fractions. -1 when the body could not be read
+ * for want of memory: not the tablet's fault (it must send it again, not
+ * drop it).
  */
-bool sheet_json_form(const char *data, size_t len,
-                     const struct score_rubric *rub, struct form *f, char *why,
-                     size_t size);
+int sheet_json_form(const char *data, size_t len,
+                    const struct score_rubric *rub, struct form *f, char *why,
+                    size_t size);
 /* The form field of criterion i ("c3"). */
 void sheet_field(size_t i, char *out, size_t size);
 

@@ -1,5 +1,6 @@
 /* sheet_form.c: a posted score sheet, checked value by value by the
  * scoring core, with each refusal next to its criterion. */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,21 +108,28 @@ text_of(json_t *v, char *buf, size_t size)
 	return NULL;
 }
 
-bool
+int
 sheet_json_form(const char *data, size_t len, const struct score_rubric *rub,
                 struct form *f, char *why, size_t size)
 {
 	json_error_t jerr;
-	json_t *body = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr), *v,
-	       *pts;
+	json_t *body, *v, *pts;
 	const char *key, *text;
 	char buf[32], name[16];
 	int c;
 
+	/* jansson reports a failed allocation as "out of memory", as no
+	 * error, or as a syntax error where the token could not be stored
+	 * (found by fault injection): malloc's ENOMEM tells them apart */
+	errno = 0;
+	body = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (body == NULL && (errno == ENOMEM || json_error_code(&jerr) ==
+	                                            json_error_out_of_memory))
+		return -1;
 	if (!json_is_object(body)) {
 		snprintf(why, size, "JSON (line %d): %s", jerr.line, jerr.text);
 		json_decref(body);
-		return false;
+		return 1;
 	}
 	*why = '\0';
 	json_object_foreach(body, key, v)
@@ -161,5 +169,5 @@ sheet_json_form(const char *data, size_t len, const struct score_rubric *rub,
 			form_add(f, name, text, strlen(text));
 	}
 	json_decref(body);
-	return *why == '\0' && !f->bad;
+	return *why == '\0' && !f->bad ? 0 : 1;
 }

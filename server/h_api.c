@@ -184,14 +184,19 @@ h_api_sheet_save(struct req *r)
 	struct form f = { 0 };
 	struct form_errors e;
 	char why[256];
+	int read;
 
 	if (!session_csrf_ok(r)) {
 		respond_error(r, 403);
 	} else if (sheet_page_load(r, r->ids[0], ACT_SHEET_SAVE, sp) == 0) {
 		const struct score_rubric *rub = sp->one.ctx.rubric;
 
-		if (!sheet_json_form(r->body.data, r->body.len, rub, &f, why,
-		                     sizeof(why))) {
+		read = sheet_json_form(r->body.data, r->body.len, rub, &f, why,
+		                       sizeof(why));
+		if (read < 0) {
+			/* the tablet keeps the save and sends it again */
+			respond_error(r, 503);
+		} else if (read > 0) {
 			respond_json(
 			    r, 400,
 			    json_pack("{s:{s:i, s:s, s:s, s:s}}", "error",

@@ -2,6 +2,7 @@
  * review and the cast (POST), and the same cast as JSON for the tablet's
  * offline queue. Nothing here ever reads a vote back: once cast, a vote
  * is only part of its dossier's tally. */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,13 +161,23 @@ api_refuse(struct req *r, int status, const char *code, enum msg m,
 	respond_json(r, status, json_pack("{s:o}", "error", err));
 }
 
-/* {"client_id": "...", "votes": {"<dossier id>": "yes" | "no"}} */
+/* {"client_id": "...", "votes": {"<dossier id>": "yes" | "no"}}; NULL
+ * when it is not that, with *nomem when only memory was lacking (the
+ * tablet then keeps the cast and sends it again). */
 static json_t *
-api_body(struct req *r, const char **client_id, json_t **votes)
+api_body(struct req *r, const char **client_id, json_t **votes, bool *nomem)
 {
-	json_t *body = json_loadb(r->body.data != NULL ? r->body.data : "",
-	                          r->body.len, JSON_REJECT_DUPLICATES, NULL);
+	json_error_t err;
+	json_t *body;
 
+	/* a failed allocation is told from a malformed body by malloc's
+	 * ENOMEM (jansson may call it a syntax error) */
+	errno = 0;
+	body = json_loadb(r->body.data != NULL ? r->body.data : "", r->body.len,
+	                  JSON_REJECT_DUPLICATES, &err);
+	*nomem =
+	    body == NULL && (errno == ENOMEM ||
+	                     json_error_code(&err) == json_error_out_of_memory);
 	*client_id = json_string_value(json_object_get(body, "client_id"));
 	*votes = json_object_get(body, "votes");
 	if (body == NULL || !json_is_object(body) ||
@@ -229,6 +240,7 @@ h_api_ballot_cast(struct req *r)
 	struct ballot *b = xmalloc(sizeof(*b));
 	const char *client_id;
 	json_t *votes, *body;
+	bool nomem;
 
 	if (!session_csrf_ok(r)) {
 		free(b);
@@ -236,8 +248,10 @@ h_api_ballot_cast(struct req *r)
 		return;
 	}
 	if (ballot_load(r, ACT_BALLOT_CAST, b) == 0) {
-		body = api_body(r, &client_id, &votes);
-		if (body == NULL)
+		body = api_body(r, &client_id, &votes, &nomem);
+		if (body == NULL && nomem)
+			respond_error(r, 503);
+		else if (body == NULL)
 			api_refuse(r, 400, "body", MSG_BALLOT_BAD_VOTE, NULL);
 		else
 			api_cast(r, b, client_id, votes);

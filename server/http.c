@@ -287,7 +287,10 @@ dispatch(struct req *r)
 		respond_error(r, 400);
 		return;
 	}
-	session_load(r);
+	if (session_load(r) != 0) {
+		respond_error(r, 503);
+		return;
+	}
 	if (!can(&r->actor, r->route->action, NULL)) {
 		/* anonymous users are sent to log in, others refused */
 		if (r->actor.role == ROLE_ANONYMOUS && req_is_api(r))

@@ -345,8 +345,9 @@ enum MHD_Result respond_queue(struct req *r);
 
 /* ---- Sessions and login (session.c) ------------------------------------ */
 
-/* Resolves the session cookie into r->actor (anonymous when none). */
-void session_load(struct req *r);
+/* Resolves the session cookie into r->actor (anonymous when none): 0, or
+ * -1 when the database could not be read (the request fails, 503). */
+int session_load(struct req *r);
 /* Does the request carry this session's CSRF token (constant time)? */
 bool session_csrf_ok(const struct req *r);
 /* The anonymous form token (double-submit cookie), set when absent. */

@@ -58,7 +58,7 @@ token_hash(const char *token, uint8_t out[32])
 /* A judge whose expert chairs a panel acts as a panel chair: the role
  * follows the panels, so making someone chair needs no other step. */
 static enum role
-role_of(struct db_read *rd, const struct db_user *u)
+role_of(struct db_read *rd, const struct db_user *u, int *rc)
 {
 	int chairs = 0;
 
@@ -66,13 +66,12 @@ role_of(struct db_read *rd, const struct db_user *u)
 		return ROLE_ADMIN;
 	if (strcmp(u->role, "organiser") == 0)
 		return ROLE_ORGANISER;
-	if (u->expert_id != 0 &&
-	    db_expert_chairs(rd, u->expert_id, 0, &chairs) == 0 && chairs > 0)
-		return ROLE_CHAIR;
-	return ROLE_JUDGE;
+	if (u->expert_id != 0)
+		*rc = db_expert_chairs(rd, u->expert_id, 0, &chairs);
+	return chairs > 0 ? ROLE_CHAIR : ROLE_JUDGE;
 }
 
-void
+int
 session_load(struct req *r)
 {
 	const char *token =
@@ -87,18 +86,24 @@ session_load(struct req *r)
 	memset(&r->actor, 0, sizeof(r->actor));
 	r->actor.role = ROLE_ANONYMOUS;
 	if (token == NULL || token_hash(token, hash) != 0)
-		return;
+		return 0;
 	rd = db_read_begin(r->app->db);
 	rc = db_session_by_hash(rd, hash, &s);
 	if (rc == 0)
 		rc = db_user_by_id(rd, s.user_id, &u);
 	if (rc == 0)
-		r->actor.role = role_of(rd, &u);
+		r->actor.role = role_of(rd, &u, &rc);
 	db_read_end(rd);
+	/* a database that cannot be read is not a logged-out user (found by
+	 * fault injection: the tablet was told to log in again) */
+	if (rc != 0 && rc != DB_NOTFOUND) {
+		r->actor.role = ROLE_ANONYMOUS;
+		return -1;
+	}
 	if (rc != 0 || u.disabled || s.expires_at <= now ||
 	    !idle_touch(r->app, s.id, now)) {
 		r->actor.role = ROLE_ANONYMOUS;
-		return;
+		return 0;
 	}
 	r->actor.user_id = u.id;
 	r->actor.expert_id = u.expert_id;
@@ -107,6 +112,7 @@ session_load(struct req *r)
 	snprintf(r->actor.login, sizeof(r->actor.login), "%s", u.login);
 	snprintf(r->actor.name, sizeof(r->actor.name), "%s", u.name);
 	snprintf(r->actor.csrf, sizeof(r->actor.csrf), "%s", s.csrf);
+	return 0;
 }
 
 /* Equal lengths and equal bytes, in time independent of where they differ. */

@@ -91,6 +91,15 @@ for v in $VARIANTS; do
 	suite "certificate templates over HTTP ($v)" python3 \
 		tests/integration/test_cert_template.py "build/$v/giamkhao"
 done
+# faults injected into the release server (an LD_PRELOAD shim: ASan
+# wants to be first)
+case " $VARIANTS " in
+*" release "*)
+	suite "faults: the Nth write, fsync or library allocation fails" \
+		python3 tests/fault/test_faults.py build/release/giamkhao \
+		build/release/libfault.so
+	;;
+esac
 suite "durability: SIGKILL while writing" python3 \
 	tests/integration/test_durability.py \
 	"build/$(echo "$VARIANTS" | cut -d' ' -f1)/giamkhao"

@@ -22,7 +22,7 @@ step_row(sqlite3_stmt *st)
 
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	return rc == SQLITE_DONE ? DB_NOTFOUND : -1;
@@ -162,7 +162,7 @@ db_session_create(struct db_tx *tx, const uint8_t token_hash[32],
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 1, token_hash, 32);
 	sqlite3_bind_int64(st, 2, s->user_id);
 	bind_text(st, 3, s->csrf);
 	sqlite3_bind_int64(st, 4, s->created_at);
@@ -186,7 +186,7 @@ db_session_by_hash(struct db_read *rd, const uint8_t token_hash[32],
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 1, token_hash, 32);
 	rc = step_row(st);
 	if (rc == 0) {
 		out->id = sqlite3_column_int64(st, 0);
@@ -242,7 +242,7 @@ db_link_create(struct db_tx *tx, const uint8_t token_hash[32], int64_t user_id,
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 1, token_hash, 32);
 	sqlite3_bind_int64(st, 2, user_id);
 	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
 	sqlite3_bind_int64(st, 4, expires_at);
@@ -263,17 +263,17 @@ link_use(struct db_tx *tx, enum stmt id, const uint8_t hash[32], int64_t now,
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 1, hash, 32);
 	sqlite3_bind_int64(st, 2, now);
 	bind_text(st, 3, address);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		out->user_id = sqlite3_column_int64(st, 0);
 		out->edition_id = sqlite3_column_int64(st, 1);
 	}
 	/* finish the UPDATE before anything else runs on the connection */
 	while (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
+		rc = db_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		tx->failed = true;
@@ -301,7 +301,7 @@ db_link_usable(struct db_read *rd, const uint8_t token_hash[32], int64_t now)
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 1, token_hash, 32);
 	sqlite3_bind_int64(st, 2, now);
 	return step_row(st);
 }

@@ -69,7 +69,7 @@ audit_tip(struct conn *c, int64_t *id, uint8_t hash[32])
 	memset(hash, 0, 32);
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		if (sqlite3_column_bytes(st, 1) == 32)
@@ -100,8 +100,8 @@ db_audit(struct db_tx *tx, const char *action, const char *object,
 	bind_text(st, 7, old_value);
 	bind_text(st, 8, new_value);
 	bind_text(st, 9, reason);
-	sqlite3_bind_blob(st, 10, tx->hash, 32, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(st, 11, hash, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 10, tx->hash, 32);
+	bind_blob(st, 11, hash, 32);
 	if (tx_exec(tx, st) != 0) {
 		tx->failed = true;
 		return db_log_error(tx->db->writer.handle,
@@ -145,8 +145,7 @@ db_audit_verify(struct db *db, int64_t *rows)
 	int64_t n = 0, bad = 0;
 	int rc = SQLITE_DONE;
 
-	while (st != NULL && bad == 0 &&
-	       (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (st != NULL && bad == 0 && (rc = db_step(st)) == SQLITE_ROW) {
 		if (!row_holds(st, prev, n + 1))
 			bad = sqlite3_column_int64(st, 0);
 		else

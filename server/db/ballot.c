@@ -18,7 +18,7 @@ paper(sqlite3_stmt *st, int64_t edition, int64_t expert, int64_t *ids,
 	*n = 0;
 	sqlite3_bind_int64(st, 1, edition);
 	sqlite3_bind_int64(st, 2, expert);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		if (*n < cap)
 			ids[*n] = sqlite3_column_int64(st, 0);
 		(*n)++;
@@ -56,7 +56,7 @@ db_ballot_cast_get(struct db_read *rd, int64_t edition, int64_t expert,
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
 	sqlite3_bind_int64(st, 2, expert);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		*at = sqlite3_column_int64(st, 0);
 		*dossiers = sqlite3_column_int(st, 1);
@@ -74,7 +74,7 @@ closed(sqlite3_stmt *st, int64_t edition, int64_t expert)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
 	sqlite3_bind_int64(st, 2, expert);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		count = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
@@ -104,7 +104,7 @@ seen(struct db_tx *tx, const char *client_id, int64_t edition, int64_t expert)
 	if (st == NULL)
 		return -1;
 	bind_text(st, 1, client_id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		out = sqlite3_column_int64(st, 0) == edition &&
 		              sqlite3_column_int64(st, 1) == expert
@@ -171,7 +171,7 @@ db_ballot_tallies_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		column_copy(st, 0, t.code, sizeof(t.code));
 		column_copy(st, 1, t.field, sizeof(t.field));
 		t.yes = sqlite3_column_int64(st, 2);
@@ -193,7 +193,7 @@ db_ballot_casts_count(struct db_read *rd, int64_t edition, int64_t *n)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

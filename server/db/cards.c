@@ -37,7 +37,7 @@ db_cards_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		read_card(st, &c);
 		if (fn(&c, arg) != 0)
 			break;
@@ -57,7 +57,7 @@ db_judge_user(struct db_tx *tx, int64_t expert_id, const char *name,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, expert_id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		*user_id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -106,8 +106,8 @@ db_card_issue(struct db_tx *tx, int64_t user_id, int64_t edition,
 		rc = exec_ids(tx, STMT_CARD_END_SESSIONS, user_id, edition, 0);
 	if (rc != 0)
 		return rc;
-	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(st, 2, code_hash, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 1, token_hash, 32);
+	bind_blob(st, 2, code_hash, 32);
 	sqlite3_bind_int64(st, 3, user_id);
 	sqlite3_bind_int64(st, 4, edition);
 	sqlite3_bind_int64(st, 5, now);

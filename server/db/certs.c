@@ -77,7 +77,7 @@ db_cert_next_serial(struct db_tx *tx, int64_t *serial)
 
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		*serial = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -136,7 +136,7 @@ get_by(sqlite3_stmt *st, struct db_cert *out)
 
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		read_cert(st, out);
 	sqlite3_reset(st);
@@ -174,7 +174,7 @@ each(sqlite3_stmt *st, int64_t edition,
 		return -1;
 	c = xmalloc(sizeof(*c));
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		read_cert(st, c);
 		if (fn(c, arg) != 0)
 			break;

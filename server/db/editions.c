@@ -134,7 +134,7 @@ db_edition_get(struct db_read *rd, int64_t id, struct db_edition *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		read_edition(st, out);
 		return 0;
@@ -152,7 +152,7 @@ db_edition_each(struct db_read *rd,
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		read_edition(st, &e);
 		if (fn(&e, arg) != 0)
 			break;
@@ -192,7 +192,7 @@ db_rubric_latest(struct db_read *rd, int64_t edition, int *version, char **json)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? DB_NOTFOUND : -1;
 	*version = sqlite3_column_int(st, 0);
@@ -208,7 +208,7 @@ scored(sqlite3_stmt *st, int64_t edition)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	if (sqlite3_step(st) != SQLITE_ROW)
+	if (db_step(st) != SQLITE_ROW)
 		return -1;
 	return sqlite3_column_int(st, 0) != 0;
 }
@@ -237,7 +237,7 @@ field_dropped(struct db_tx *tx, int64_t edition, const char *const *fields,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		const char *used = (const char *)sqlite3_column_text(st, 0);
 		size_t i = 0;
 
@@ -270,7 +270,7 @@ db_rubric_add(struct db_tx *tx, int64_t edition, const char *json,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	if (sqlite3_step(st) != SQLITE_ROW)
+	if (db_step(st) != SQLITE_ROW)
 		return DB_NOTFOUND;
 	*version = sqlite3_column_int(st, 0) + 1;
 	sqlite3_reset(st);
@@ -286,7 +286,7 @@ db_edition_get_tx(struct db_tx *tx, int64_t id, struct db_edition *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		read_edition(st, out);
 	sqlite3_reset(st);

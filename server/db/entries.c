@@ -165,7 +165,7 @@ read_authors(struct conn *c, struct db_entry *e)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	while ((rc = db_step(st)) == SQLITE_ROW &&
 	       e->nauthors < DB_MAX_AUTHORS) {
 		struct db_author *a = &e->authors[e->nauthors++];
 
@@ -188,7 +188,7 @@ db_entry_get(struct db_read *rd, int64_t id, struct db_entry *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? DB_NOTFOUND : -1;
 	read_entry(st, out);
@@ -203,18 +203,27 @@ db_entry_each(struct db_read *rd, int64_t edition,
 	sqlite3_stmt *st = rd_stmt(rd, STMT_ENTRY_LIST);
 	struct db_entry *e = xmalloc(sizeof(*e));
 	int rc = SQLITE_DONE;
+	bool failed = st == NULL;
 
 	if (st != NULL) {
 		sqlite3_bind_int64(st, 1, edition);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = db_step(st)) == SQLITE_ROW) {
 			read_entry(st, e);
-			if (read_authors(rd->conn, e) != 0 || fn(e, arg) != 0)
+			/* an entry whose authors cannot be read fails the
+			 * whole list: a list cut short and called complete
+			 * would, for one, revoke the certificates of the
+			 * entries left out (found by fault injection) */
+			if (read_authors(rd->conn, e) != 0) {
+				failed = true;
+				break;
+			}
+			if (fn(e, arg) != 0)
 				break;
 		}
 		sqlite3_reset(st);
 	}
 	free(e);
-	return st != NULL && (rc == SQLITE_ROW || rc == SQLITE_DONE) ? 0 : -1;
+	return !failed && (rc == SQLITE_ROW || rc == SQLITE_DONE) ? 0 : -1;
 }
 
 int
@@ -291,7 +300,7 @@ db_attachment_get(struct db_read *rd, int64_t id, struct db_attachment *out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? DB_NOTFOUND : -1;
 	read_attachment(st, out);
@@ -318,7 +327,7 @@ db_attachment_each(struct db_read *rd, int64_t entry,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, entry);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		read_attachment(st, &a);
 		if (fn(&a, arg) != 0)
 			break;
@@ -336,7 +345,7 @@ judge_access(sqlite3_stmt *st, int64_t entry, int64_t expert,
 		return -1;
 	sqlite3_bind_int64(st, 1, entry);
 	sqlite3_bind_int64(st, 2, expert);
-	if (sqlite3_step(st) != SQLITE_ROW)
+	if (db_step(st) != SQLITE_ROW)
 		return -1;
 	out->assigned = sqlite3_column_int(st, 0) > 0;
 	out->conflicted = sqlite3_column_int(st, 1) > 0;
@@ -370,7 +379,7 @@ db_expert_chairs(struct db_read *rd, int64_t expert, int64_t edition,
 		return -1;
 	sqlite3_bind_int64(st, 1, expert);
 	sqlite3_bind_int64(st, 2, edition);
-	if (sqlite3_step(st) != SQLITE_ROW)
+	if (db_step(st) != SQLITE_ROW)
 		return -1;
 	*count = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);

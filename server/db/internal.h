@@ -84,7 +84,14 @@ void audit_hash(const uint8_t prev[32], int64_t id, int64_t at, int64_t user_id,
 int audit_tip(struct conn *c, int64_t *id, uint8_t hash[32]);
 
 /* Binding helpers: text may be NULL (bound as NULL). */
+/* Binds a copy of the text (NULL: SQL NULL) or of the bytes; when the
+ * copy cannot be made, the statement's next db_step fails (SQLITE_NOMEM)
+ * instead of running without the value. */
 void bind_text(sqlite3_stmt *st, int i, const char *s);
+void bind_blob(sqlite3_stmt *st, int i, const void *data, size_t len);
+/* sqlite3_step, unless a value could not be bound since the statement
+ * was made ready (rd_stmt, tx_stmt). */
+int db_step(sqlite3_stmt *st);
 /* Copies column text into a fixed buffer (truncating at `size`). */
 void column_copy(sqlite3_stmt *st, int i, char *out, size_t size);
 

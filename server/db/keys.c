@@ -36,7 +36,7 @@ db_key_add(struct db_tx *tx, const struct db_signing_key *k)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, (int)k->id);
-	sqlite3_bind_blob(st, 2, k->public_key, 32, SQLITE_TRANSIENT);
+	bind_blob(st, 2, k->public_key, 32);
 	sqlite3_bind_int64(st, 3, k->created_at);
 	rc = tx_exec(tx, st);
 	if (rc != 0)
@@ -60,7 +60,7 @@ key_get(sqlite3_stmt *st, unsigned id, struct db_signing_key *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, (int)id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		key_row(st, out);
 	sqlite3_reset(st);
@@ -84,7 +84,7 @@ key_each(sqlite3_stmt *st, int (*fn)(const struct db_signing_key *k, void *arg),
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		key_row(st, &k);
 		if (fn(&k, arg) != 0)
 			break;

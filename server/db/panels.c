@@ -107,7 +107,7 @@ db_expert_get(struct db_read *rd, int64_t id, struct db_expert *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		read_expert(st, out);
 	sqlite3_reset(st);
@@ -124,7 +124,7 @@ db_expert_each(struct db_read *rd,
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		read_expert(st, &x);
 		if (fn(&x, arg) != 0)
 			break;
@@ -229,8 +229,7 @@ read_panel(struct conn *c, sqlite3_stmt *st, struct db_panel *p)
 	if (m == NULL)
 		return -1;
 	sqlite3_bind_int64(m, 1, p->id);
-	while ((rc = sqlite3_step(m)) == SQLITE_ROW &&
-	       p->nmembers < DB_MAX_MEMBERS)
+	while ((rc = db_step(m)) == SQLITE_ROW && p->nmembers < DB_MAX_MEMBERS)
 		p->members[p->nmembers++] = sqlite3_column_int64(m, 0);
 	sqlite3_reset(m);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
@@ -245,7 +244,7 @@ db_panel_get(struct db_read *rd, int64_t id, struct db_panel *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? DB_NOTFOUND : -1;
 	rc = read_panel(rd->conn, st, out);
@@ -264,7 +263,7 @@ panels_each(struct db_read *rd, enum stmt id, int64_t param,
 
 	if (st != NULL) {
 		sqlite3_bind_int64(st, 1, param);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		while ((rc = db_step(st)) == SQLITE_ROW)
 			if (read_panel(rd->conn, st, p) != 0 || fn(p, arg) != 0)
 				break;
 		sqlite3_reset(st);
@@ -321,7 +320,7 @@ pairs(struct db_read *rd, enum stmt id, int64_t edition, bool conflicts,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		memset(&p, 0, sizeof(p));
 		p.entry = sqlite3_column_int64(st, 0);
 		p.expert = sqlite3_column_int64(st, 1);

@@ -82,7 +82,7 @@ db_decisions_each(struct db_read *rd, int64_t snapshot,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, snapshot);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		d.id = sqlite3_column_int64(st, 0);
 		column_copy(st, 1, d.code, sizeof(d.code));
 		column_copy(st, 2, d.kind, sizeof(d.kind));
@@ -134,7 +134,7 @@ read_posting(sqlite3_stmt *st, struct db_posting *out)
 	memset(out, 0, sizeof(*out));
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->edition_id = sqlite3_column_int64(st, 1);
@@ -303,7 +303,7 @@ db_objections_each(struct db_read *rd, int64_t posting,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, posting);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		o.id = sqlite3_column_int64(st, 0);
 		column_copy(st, 1, o.code, sizeof(o.code));
 		column_copy(st, 2, o.received_on, sizeof(o.received_on));

@@ -15,7 +15,7 @@ db_progress_scores_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		s.panel_id = sqlite3_column_int64(st, 0);
 		s.entry_id = sqlite3_column_int64(st, 1);
 		column_copy(st, 2, s.code, sizeof(s.code));
@@ -44,7 +44,7 @@ db_judge_conflicts_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		c.entry_id = sqlite3_column_int64(st, 0);
 		column_copy(st, 1, c.code, sizeof(c.code));
 		column_copy(st, 2, c.title, sizeof(c.title));

@@ -19,7 +19,7 @@ db_result_scores_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		column_copy(st, 0, s.code, sizeof(s.code));
 		column_copy(st, 1, s.field, sizeof(s.field));
 		s.expert_id = sqlite3_column_int64(st, 2);
@@ -42,7 +42,7 @@ db_panels_unlocked_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = db_step(st)) == SQLITE_ROW)
 		if (fn((const char *)sqlite3_column_text(st, 0), arg) != 0)
 			break;
 	sqlite3_reset(st);
@@ -59,7 +59,7 @@ db_panels_unlocked_tx(struct db_tx *tx, int64_t edition, int *count)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = db_step(st)) == SQLITE_ROW)
 		(*count)++;
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -117,7 +117,7 @@ db_snapshot_get(struct db_read *rd, int64_t id, struct db_snapshot *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->edition_id = sqlite3_column_int64(st, 1);
@@ -159,7 +159,7 @@ db_snapshots_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		l.id = sqlite3_column_int64(st, 0);
 		l.created_at = sqlite3_column_int64(st, 1);
 		column_copy(st, 2, l.by, sizeof(l.by));

@@ -322,7 +322,7 @@ user_version(sqlite3 *c, int *out)
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(c, "PRAGMA user_version", -1, &st, NULL);
 
-	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	if (rc == SQLITE_OK && db_step(st) == SQLITE_ROW)
 		*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return rc == SQLITE_OK ? 0 : -1;

@@ -23,7 +23,7 @@ sheet_read(struct conn *c, int64_t entry, int64_t expert, struct db_sheet *out)
 		return -1;
 	sqlite3_bind_int64(st, 1, entry);
 	sqlite3_bind_int64(st, 2, expert);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->rubric_version = sqlite3_column_int(st, 1);
@@ -41,8 +41,7 @@ sheet_read(struct conn *c, int64_t entry, int64_t expert, struct db_sheet *out)
 	if (sc == NULL)
 		return -1;
 	sqlite3_bind_int64(sc, 1, out->id);
-	while ((rc = sqlite3_step(sc)) == SQLITE_ROW &&
-	       out->n < DB_MAX_CRITERIA) {
+	while ((rc = db_step(sc)) == SQLITE_ROW && out->n < DB_MAX_CRITERIA) {
 		column_copy(sc, 0, out->criteria[out->n],
 		            sizeof(out->criteria[0]));
 		out->points[out->n++] = sqlite3_column_int(sc, 1);
@@ -66,7 +65,7 @@ count_of(sqlite3_stmt *st, int64_t id)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return n < 0 ? -1 : n > 0;
@@ -110,7 +109,7 @@ refusal(struct db_tx *tx, const struct db_sheet *old,
 	if (seen == NULL)
 		return -1;
 	bind_text(seen, 1, s->client_id);
-	rc = sqlite3_step(seen);
+	rc = db_step(seen);
 	sqlite3_reset(seen);
 	if (rc == SQLITE_ROW)
 		return DB_DUPLICATE;
@@ -147,7 +146,7 @@ write_sheet(struct db_tx *tx, struct db_sheet *old,
 		sqlite3_bind_int64(st, 2, old->expert_id);
 		sqlite3_bind_int(st, 3, s->rubric_version);
 		sqlite3_bind_int64(st, 4, at);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (db_step(st) == SQLITE_ROW)
 			old->id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (old->id == 0)
@@ -274,7 +273,7 @@ db_sheet_reopen(struct db_tx *tx, int64_t sheet, const char *reason)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, sheet);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		entry = sqlite3_column_int64(st, 0);
 		expert = sqlite3_column_int64(st, 1);
@@ -336,7 +335,7 @@ db_sheet_owner(struct db_read *rd, int64_t sheet, int64_t *entry,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, sheet);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW) {
 		*entry = sqlite3_column_int64(st, 0);
 		*expert = sqlite3_column_int64(st, 1);

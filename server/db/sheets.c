@@ -27,11 +27,11 @@ db_sheet_put(struct db_tx *tx, int64_t entry, int64_t expert,
 	bind_text(st, 4, state);
 	bind_text(st, 5, comment);
 	sqlite3_bind_int64(st, 6, (int64_t)time(NULL));
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		sheet = sqlite3_column_int64(st, 0);
 	while (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
+		rc = db_step(st);
 	sqlite3_reset(st);
 	for (size_t i = 0; rc == SQLITE_DONE && i < n; i++) {
 		st = tx_stmt(tx, STMT_SCORE_PUT);
@@ -70,7 +70,7 @@ db_judge_entries(struct db_read *rd, int64_t expert,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, expert);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		e.id = sqlite3_column_int64(st, 0);
 		column_copy(st, 1, e.code, sizeof(e.code));
 		column_copy(st, 2, e.title, sizeof(e.title));
@@ -97,7 +97,7 @@ db_progress_each(struct db_read *rd, int64_t edition,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == SQLITE_ROW) {
 		p.panel_id = sqlite3_column_int64(st, 0);
 		p.expert_id = sqlite3_column_int64(st, 1);
 		column_copy(st, 2, p.expert, sizeof(p.expert));

@@ -50,7 +50,7 @@ db_cert_template_get(struct db_read *rd, const char *program, const char *prize,
 		return -1;
 	bind_text(st, 1, program);
 	bind_text(st, 2, prize);
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	if (rc == SQLITE_ROW)
 		template_row(st, out);
 	sqlite3_reset(st);
@@ -105,8 +105,7 @@ bind_template(sqlite3_stmt *st, const struct db_cert_template *t, int64_t by)
 	sqlite3_bind_int(st, 13, t->show_field);
 	sqlite3_bind_int(st, 14, t->show_decision);
 	if (t->seal != NULL)
-		sqlite3_bind_blob(st, 15, t->seal, (int)t->seal_len,
-		                  SQLITE_TRANSIENT);
+		bind_blob(st, 15, t->seal, t->seal_len);
 	else
 		sqlite3_bind_null(st, 15);
 	sqlite3_bind_int64(st, 16, (int64_t)time(NULL));

@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	/* as JSON from the tablet */
 	if (sheet_json_form((const char *)data, size, r, &f, why,
-	                    sizeof(why)) &&
+	                    sizeof(why)) == 0 &&
 	    sheet_form_read(&f, r, SCORE_LANG_VI, s, &e))
 		check(r, s);
 	/* as the form the page posts */

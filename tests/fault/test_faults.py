@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""test_faults.py: the server with faults injected (tests/fault/shim.c,
+preloaded): the Nth write to a file, the Nth fsync, or the Nth allocation
+asked for by a library (SQLite, jansson, libqrencode, libpng; the program's
+own allocations and libharu's end the process by design) fails, for N = 1, 2, ... until the request goes through without meeting
+the fault. Each kind over: a judge saving a sheet (the tablet's API), an
+organiser revoking a certificate, issuing certificates again (one new,
+signed), and rendering a certificate's PDF.
+
+Each time: an answer comes (200 or a clean error status, never a dropped
+connection), the server still serves, and the database holds either the
+whole change (when the answer says so) or none of it; at the end the
+server stops cleanly, `PRAGMA integrity_check` is ok and the audit chain
+verifies. A fault that fires in a 200 answer is fine only when the work
+was still done (a failed write SQLite retried, say).
+usage: test_faults.py BINARY SHIM.so [MAX_N]"""
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "integration"))
+from harness import Client, Server, Suite, free_port  # noqa: E402
+
+KINDS = ("write", "fsync", "alloc")
+
+
+class FaultServer(Server):
+    """The server with the shim preloaded, armed through a file."""
+
+    def __init__(self, binary, shim):
+        super().__init__(binary)
+        self.shim = shim
+        self.fault_file = os.path.join(self.dir, "fault")
+
+    def start(self):
+        import socket
+        self.port = free_port()
+        self.log = open(os.path.join(self.dir, "server.log"), "a")
+        env = dict(os.environ, LD_PRELOAD=self.shim,
+                   FAULT_FILE=self.fault_file)
+        self.proc = subprocess.Popen(
+            [self.binary, "serve", "--db", self.db, "--listen",
+             "127.0.0.1:%d" % self.port], stdout=self.log, stderr=self.log,
+            env=env)
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", self.port),
+                                         0.1).close()
+                return self
+            except OSError:
+                time.sleep(0.02)
+        raise RuntimeError("server did not start")
+
+    def arm(self, kind, n):
+        with open(self.fault_file, "w") as f:
+            f.write("%s %d\n" % (kind, n))
+        self.proc.send_signal(signal.SIGUSR2)
+        time.sleep(0.01)
+
+    def fired(self, mark):
+        """Whether the fault fired since the log was `mark` bytes."""
+        self.log.flush()
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            f.seek(mark)
+            return "fault: fired" in f.read()
+
+    def log_size(self):
+        return os.path.getsize(self.log.name)
+
+
+def query(s, sql, *args):
+    db = sqlite3.connect(s.db)
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
+def api(c, method, path, body=None):
+    h = {"Content-Type": "application/json",
+         "X-CSRF-Token": c.get("/").csrf()}
+    r = c.request(method, path, json.dumps(body) if body else None, h)
+    return r
+
+
+class Case:
+    """One request: prepare() (not under the fault: a page for its form
+    token, say) gives what send(ctx) needs; state() reads what it changes;
+    `changes`: whether a success changes the database."""
+
+    def __init__(self, name, prepare, send, state, changes=True,
+                 sound=lambda: None):
+        self.name, self.prepare, self.send = name, prepare, send
+        self.state, self.changes = state, changes
+        self.sound = sound  # what is wrong with the state, or None
+
+
+def sheet_case(s, judge, entry):
+    n = [0]
+
+    def prepare():
+        r = api(judge, "GET", "/api/entries/%d/sheet" % entry)
+        sheet = json.loads(r.text)["sheet"]
+        return sheet, judge.get("/").csrf()
+
+    def send(ctx):
+        sheet, token = ctx
+        n[0] += 1
+        body = {"client_id": "fault-%06d-aaaaaaaaaaaa" % n[0],
+                "version": sheet["version"],
+                "rubric_version": sheet["rubric_version"],
+                "state": "draft", "points": sheet.get("points") or {},
+                "comment": "lần %d" % n[0]}
+        return judge.request("POST", "/api/entries/%d/sheet" % entry,
+                             json.dumps(body), {
+                                 "Content-Type": "application/json",
+                                 "X-CSRF-Token": token})
+
+    def state():
+        return (query(s, "SELECT version, comment FROM sheets WHERE"
+                      " entry_id = ? ORDER BY id", entry),
+                query(s, "SELECT count(*) FROM audit"))
+    return Case("a judge saves a sheet", prepare, send, state)
+
+
+def standing(s):
+    return [x for x, in query(s, "SELECT id FROM certificates WHERE"
+                              " edition_id = 6 AND revoked_at IS NULL"
+                              " ORDER BY id")]
+
+
+def cert_state(s):
+    return (query(s, "SELECT id, revoked_at IS NULL FROM certificates"
+                  " ORDER BY id"), query(s, "SELECT count(*) FROM audit"))
+
+
+def revoke_case(s, org):
+    def prepare():
+        if len(standing(s)) < 2:
+            # revocations that went through used them up: issue again
+            # (not under the fault)
+            token = org.get("/editions/6/certificates").csrf()
+            org.post("/editions/6/certificates", {}, csrf=token)
+        return standing(s)[0], org.get("/editions/6/certificates").csrf()
+
+    def send(ctx):
+        serial, token = ctx
+        return org.post("/certificates/%d/revoke" % serial,
+                        {"reason": "thử lỗi ghi"}, csrf=token)
+
+    return Case("an organiser revokes a certificate", prepare, send,
+                lambda: cert_state(s))
+
+
+def issue_case(s, org):
+    full = len(standing(s))
+
+    def prepare():
+        # one revoked first (not under the fault) so that issuing has
+        # work, unless the last try left that work undone
+        if len(standing(s)) == full:
+            token = org.get("/editions/6/certificates").csrf()
+            r = org.post("/certificates/%d/revoke" % standing(s)[0],
+                         {"reason": "để cấp lại"}, csrf=token)
+            assert r.status == 303, r.status
+        return org.get("/editions/6/certificates").csrf()
+
+    def send(token):
+        return org.post("/editions/6/certificates", {}, csrf=token)
+
+    def sound():
+        n = len(standing(s))
+        return None if n in (full, full - 1) else "%d standing" % n
+
+    return Case("issuing again signs a new certificate", prepare, send,
+                lambda: cert_state(s), sound=sound)
+
+
+def pdf_case(s, org):
+    return Case("a certificate's PDF", lambda: None,
+                lambda _: org.get("/certificates/%d/pdf" % standing(s)[0]),
+                lambda: query(s, "SELECT count(*) FROM audit"), False)
+
+
+def run_case(t, s, case, kind, max_n):
+    """N = 1.. for one kind; returns how many times the fault fired."""
+    changes = case.changes
+    fired = 0
+    bad = []
+    for n in range(1, max_n + 1):
+        ctx = case.prepare()
+        before = case.state()
+        mark = s.log_size()
+        s.arm(kind, n)
+        text = ""
+        try:
+            r = case.send(ctx)
+            status, text = r.status, r.text[-300:]
+        except Exception as e:  # a dropped connection is a failure
+            status = "no answer: %s" % e
+        s.arm("none", 0)
+        hit = s.fired(mark)
+        after = case.state()
+        alive = Client(s).get("/login").status == 200
+        ok_status = status in (200, 303, 409, 500, 503)
+        if not alive or not ok_status:
+            bad.append((n, status, alive, text))
+            break
+        if status not in (200, 303) and after != before:
+            bad.append((n, status, "half-written"))
+        if status in (200, 303) and changes and after == before:
+            bad.append((n, status, "acknowledged but not written"))
+        if case.sound() is not None:
+            bad.append((n, status, case.sound()))
+            break
+        if not hit:
+            break
+        fired += 1
+    t.check("%s, %s fault at each N: a clean answer, the server serving, "
+            "all or nothing (%d faults met)" % (case.name, kind, fired),
+            not bad and (fired > 0 or not changes), bad[:3])
+    print("note: %s, %s: %d faults met, %d certificates standing" % (
+        case.name, kind, fired, len(standing(s))))
+    return fired
+
+
+def main(argv):
+    binary, shim = argv[1], argv[2]
+    max_n = int(argv[3]) if len(argv) > 3 else 400
+    t = Suite("faults")
+    s = FaultServer(binary, shim)
+    try:
+        r = s.cli("demo", "--db", s.db)
+        t.check("the demo database", r.returncode == 0, r.stderr[-300:])
+        links = re.findall(r"(/enter\?t=[A-Za-z0-9_-]+)", r.stdout)
+        s.add_user("bto-loi", "organiser", "Ban Tổ chức")
+        s.start()
+        org = Client(s)
+        org.login("bto-loi")
+        judge = Client(s)
+        judge.enter(links[1])
+        assigned = api(judge, "GET", "/api/assigned")
+        entry = json.loads(assigned.text)["entries"][0]["id"]
+        total = 0
+        cases = (sheet_case(s, judge, entry), issue_case(s, org),
+                 revoke_case(s, org), pdf_case(s, org))
+        for kind in KINDS:
+            for case in cases:
+                if kind != "alloc" and not case.changes:
+                    continue  # it writes nothing, syncs nothing
+                total += run_case(t, s, case, kind, max_n)
+        print("faults: %d injected in all" % total)
+        s.proc.send_signal(signal.SIGTERM)
+        code = s.proc.wait(timeout=30)
+        t.check("the server stops cleanly after every fault", code == 0,
+                code)
+        ok = query(s, "PRAGMA integrity_check")
+        t.check("PRAGMA integrity_check: ok", ok == [("ok",)], ok)
+        v = s.cli("audit", "verify", "--db", s.db)
+        t.check("the audit chain verifies", v.returncode == 0,
+                v.stdout + v.stderr)
+    except Exception:
+        print(open(os.path.join(s.dir, "server.log")).read()[-3000:])
+        raise
+    finally:
+        if s.proc and s.proc.poll() is None:
+            s.proc.kill()
+        s.cleanup()
+    return t.report()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

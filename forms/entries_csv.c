@@ -156,6 +156,10 @@ on_field(void *data, size_t len, void *ctx)
 	if (rd->package && len > 0 && *s == '\'') {
 		s++;
 		len--;
+		/* and trimmed like any cell: a hand-edited "' x" read as " x"
+		 * came back from the next package as "x" (found by
+		 * fuzz_entries_csv) */
+		trim(&s, &len);
 	}
 	if (rd->nfields < NCOLS) {
 		/* the whole file was validated as UTF-8 before parsing */

@@ -70,15 +70,6 @@ certs_template_view(const struct db_cert_template *d, struct cert_template *t)
 	};
 }
 
-static bool
-known(const struct certs_looks *l, const char *prize)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->prize[i], prize) == 0)
-			return true;
-	return false;
-}
-
 int
 certs_looks_load(struct db_read *rd, const char *program,
                  const struct db_cert *certs, size_t n, struct certs_looks *l)
@@ -87,7 +78,9 @@ certs_looks_load(struct db_read *rd, const char *program,
 
 	memset(l, 0, sizeof(*l));
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		if (known(l, certs[i].prize))
+		size_t at;
+
+		if (certs_looks_row(l, certs[i].prize, &at) != NULL)
 			continue;
 		l->rows = xreallocarray(l->rows, l->n + 1, sizeof(*l->rows));
 		l->prize = xreallocarray(l->prize, l->n + 1, sizeof(*l->prize));

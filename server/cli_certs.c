@@ -17,24 +17,8 @@
 
 struct batch {
 	struct db_cert *c;
-	size_t n, cap;
+	size_t n;
 };
-
-static int
-collect(const struct db_cert *c, void *arg)
-{
-	struct batch *b = arg;
-
-	if (c->revoked_at != 0)
-		return 0;
-	/* doubling: an edition may give thousands, each a few KB */
-	if (b->n == b->cap) {
-		b->cap = b->cap > 0 ? 2 * b->cap : 64;
-		b->c = xreallocarray(b->c, b->cap, sizeof(*b->c));
-	}
-	b->c[b->n++] = *c;
-	return 0;
-}
 
 static int
 save(const char *dir, const char *name, const struct buf *pdf,
@@ -332,7 +316,7 @@ cmd_certificates(int argc, char **argv)
 		           lang);
 	if (rc == 0) {
 		rd = db_read_begin(db);
-		rc = db_certs_each(rd, id, collect, &b);
+		rc = db_certs_standing(rd, id, &b.c, &b.n);
 		/* the looks before rendering: the renderer reads no database */
 		if (rc == 0)
 			rc = certs_looks_load(rd, e.program, b.c, b.n, &looks);

@@ -155,21 +155,36 @@ store(struct req *r, const struct ctx *c, const struct db_cert_template *t,
 	return rc;
 }
 
-/* Checks a posted template the way printing will: a seal libharu cannot
- * read is named. */
-static void
+/* Whether rendering failed on the seal: the one input of a template no
+ * form check can vouch for (libpng decodes it in full first). Any other
+ * failure is the server's. */
+static bool
+seal_refused(const char *err)
+{
+	return strncmp(err, "seal_png:", 9) == 0;
+}
+
+/* Renders a posted template the way printing will: 0; 1 with the seal
+ * marked refused in `e`; -1 on another failure (logged). */
+static int
 trial(struct req *r, const struct ctx *c, const struct db_cert_template *t,
       struct form_errors *e)
 {
 	struct buf pdf;
 	char err[160] = "";
+	int rc;
 
 	buf_init(&pdf, (size_t)16 << 20);
-	if (tpl_preview(r, c, t, &pdf, err) != 0)
-		form_error(e, strstr(err, "seal") != NULL ? "seal" : "heading",
-		           strstr(err, "seal") != NULL ? MSG_TPL_ERR_SEAL
-		                                       : MSG_TPL_ERR_TEXT);
+	rc = tpl_preview(r, c, t, &pdf, err);
 	buf_release(&pdf);
+	if (rc == 0)
+		return 0;
+	if (seal_refused(err)) {
+		form_error(e, "seal", MSG_TPL_ERR_SEAL);
+		return 1;
+	}
+	fprintf(stderr, "giamkhao: template check: %s\n", err);
+	return -1;
 }
 
 /* Saves (or with do=reset removes) the template of choice `at`; `old`
@@ -183,15 +198,17 @@ save(struct req *r, const struct ctx *c, const struct tpl_choices *ch, int at,
 	struct db_cert_template t = { 0 };
 	struct form_errors e;
 	char where[160];
-	int rc;
+	int rc = 0;
 
 	form_errors_clear(&e);
 	if (!reset) {
 		tpl_read(r, c->edition.program, ch->text[at], old, &t, &e);
 		if (e.count == 0)
-			trial(r, c, &t, &e);
+			rc = trial(r, c, &t, &e);
 	}
-	if (e.count > 0) {
+	if (rc < 0) {
+		respond_error(r, 500);
+	} else if (e.count > 0) {
 		r->status = 422;
 		show(r, c, ch, (size_t)at, &t, from, MSG__MAX, &e);
 	} else if ((rc = store(r, c, reset ? NULL : &t, ch->text[at])) == 0) {
@@ -238,7 +255,10 @@ preview(struct req *r, const struct ctx *c, const struct db_cert_template *t)
 	if (tpl_preview(r, c, t, &r->out, err) != 0) {
 		fprintf(stderr, "giamkhao: template preview: %s\n", err);
 		buf_reset(&r->out);
-		respond_error_why(r, 422, MSG_TPL_ERR_SEAL, "seal");
+		if (seal_refused(err))
+			respond_error_why(r, 422, MSG_TPL_ERR_SEAL, "seal");
+		else
+			respond_error(r, 500);
 		return;
 	}
 	r->type = "application/pdf";

@@ -183,27 +183,27 @@ render(struct req *r, const struct ctx *c, const struct db_cert *certs,
 void
 h_certs_pdf(struct req *r)
 {
-	struct listing l = { 0 };
-	size_t kept = 0;
+	struct db_cert *standing = NULL;
+	struct db_read *rd;
+	size_t n = 0;
 	char name[64];
 	struct ctx c;
+	int rc;
 
 	if (ctx_load(r, r->ids[0], &c) != 0)
 		return;
-	if (load(r, c.edition.id, &l) != 0) {
+	rd = db_read_begin(r->app->db);
+	rc = db_certs_standing(rd, c.edition.id, &standing, &n);
+	db_read_end(rd);
+	snprintf(name, sizeof(name), "giay-chung-nhan-%lld.pdf",
+	         (long long)c.edition.id);
+	if (rc != 0)
 		respond_error(r, 500);
-	} else {
-		for (size_t i = 0; i < l.n; i++)
-			if (l.c[i].revoked_at == 0)
-				l.c[kept++] = l.c[i];
-		snprintf(name, sizeof(name), "giay-chung-nhan-%lld.pdf",
-		         (long long)c.edition.id);
-		if (kept == 0)
-			respond_error(r, 404);
-		else
-			render(r, &c, l.c, kept, name);
-	}
-	listing_release(&l);
+	else if (n == 0)
+		respond_error(r, 404);
+	else
+		render(r, &c, standing, n, name);
+	free(standing);
 	ctx_release(&c);
 }
 

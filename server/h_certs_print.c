@@ -12,18 +12,6 @@ struct standing {
 	size_t n;
 };
 
-static int
-collect(const struct db_cert *c, void *arg)
-{
-	struct standing *s = arg;
-
-	if (c->revoked_at != 0)
-		return 0;
-	s->c = xreallocarray(s->c, s->n + 1, sizeof(*s->c));
-	s->c[s->n++] = *c;
-	return 0;
-}
-
 static void
 where(const struct ctx *c, const char *tail, char out[96])
 {
@@ -58,7 +46,7 @@ load(struct req *r, const struct ctx *c, struct standing *s,
      struct certs_looks *looks, struct db_org *org)
 {
 	struct db_read *rd = db_read_begin(r->app->db);
-	int rc = db_certs_each(rd, c->edition.id, collect, s);
+	int rc = db_certs_standing(rd, c->edition.id, &s->c, &s->n);
 
 	if (rc == 0)
 		rc = db_org_get(rd, org);

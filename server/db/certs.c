@@ -197,3 +197,41 @@ db_certs_each_tx(struct db_tx *tx, int64_t edition,
 {
 	return each(tx_stmt(tx, STMT_CERTS_OF_EDITION), edition, fn, arg);
 }
+
+struct standing {
+	struct db_cert *c;
+	size_t n, cap;
+};
+
+static int
+collect_standing(const struct db_cert *c, void *arg)
+{
+	struct standing *s = arg;
+
+	if (c->revoked_at != 0)
+		return 0;
+	/* doubling: an edition may give thousands, each a few KB */
+	if (s->n == s->cap) {
+		s->cap = s->cap > 0 ? 2 * s->cap : 64;
+		s->c = xreallocarray(s->c, s->cap, sizeof(*s->c));
+	}
+	s->c[s->n++] = *c;
+	return 0;
+}
+
+int
+db_certs_standing(struct db_read *rd, int64_t edition, struct db_cert **out,
+                  size_t *n)
+{
+	struct standing s = { 0 };
+	int rc = db_certs_each(rd, edition, collect_standing, &s);
+
+	if (rc != 0) {
+		free(s.c);
+		s.c = NULL;
+		s.n = 0;
+	}
+	*out = s.c;
+	*n = s.n;
+	return rc;
+}

@@ -64,25 +64,47 @@ conn_close(struct conn *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* Whether a value could not be bound to the statement being made ready
- * on this thread (binding a copy allocates, and an allocation can fail):
- * db_step then refuses to run it. Otherwise a lookup would run with NULL
- * for its key and answer "not found", and an insert would store NULL
- * (found by fault injection: a failed allocation logged a tablet out). */
-static _Thread_local bool bind_failed;
+/* The statements made ready on this thread that a value could not be
+ * bound to (binding a copy allocates, and an allocation can fail):
+ * db_step refuses to run them. Otherwise a lookup would run with NULL for
+ * its key and answer "not found", and an insert would store NULL (found
+ * by fault injection: a failed allocation logged a tablet out). Kept per
+ * statement, as a statement may be bound, another one used, and the
+ * first one run after. */
+#define MAX_UNBOUND 8
+static _Thread_local sqlite3_stmt *unbound[MAX_UNBOUND];
+static _Thread_local size_t nunbound;
+static _Thread_local bool unbound_overflow; /* then every step refuses */
+
+/* Forgets `st`; whether it was there. */
+static bool
+unbound_take(sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < nunbound; i++)
+		if (unbound[i] == st) {
+			unbound[i] = unbound[--nunbound];
+			return true;
+		}
+	return false;
+}
 
 static void
-bind_check(int rc)
+bind_check(sqlite3_stmt *st, int rc)
 {
-	if (rc != SQLITE_OK)
-		bind_failed = true;
+	if (rc == SQLITE_OK)
+		return;
+	unbound_take(st); /* listed once */
+	if (nunbound < MAX_UNBOUND)
+		unbound[nunbound++] = st;
+	else
+		unbound_overflow = true;
 }
 
 int
 db_step(sqlite3_stmt *st)
 {
-	if (bind_failed) {
-		bind_failed = false;
+	if (unbound_take(st) || unbound_overflow) {
+		unbound_overflow = false;
 		return SQLITE_NOMEM;
 	}
 	return sqlite3_step(st);
@@ -91,7 +113,8 @@ db_step(sqlite3_stmt *st)
 void
 bind_blob(sqlite3_stmt *st, int i, const void *data, size_t len)
 {
-	bind_check(sqlite3_bind_blob(st, i, data, (int)len, SQLITE_TRANSIENT));
+	bind_check(st,
+	           sqlite3_bind_blob(st, i, data, (int)len, SQLITE_TRANSIENT));
 }
 
 sqlite3_stmt *
@@ -106,7 +129,7 @@ conn_stmt(struct conn *c, enum stmt id)
 	}
 	sqlite3_reset(c->stmts[id]);
 	sqlite3_clear_bindings(c->stmts[id]);
-	bind_failed = false;
+	unbound_take(c->stmts[id]); /* bound afresh from here */
 	return c->stmts[id];
 }
 
@@ -229,9 +252,10 @@ void
 bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s == NULL)
-		bind_check(sqlite3_bind_null(st, i));
+		bind_check(st, sqlite3_bind_null(st, i));
 	else
-		bind_check(sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT));
+		bind_check(st,
+		           sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT));
 }
 
 void

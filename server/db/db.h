@@ -749,6 +749,10 @@ int db_cert_revoke(struct db_tx *tx, int64_t id, const char *reason,
                    int64_t replaced_by);
 int db_cert_by_code(struct db_read *rd, const char *code, struct db_cert *out);
 int db_cert_get(struct db_read *rd, int64_t id, struct db_cert *out);
+/* The standing (unrevoked) certificates of an edition, by serial, in a
+ * malloc'd array (free() it; NULL when none). 0 or -1. */
+int db_certs_standing(struct db_read *rd, int64_t edition, struct db_cert **out,
+                      size_t *n);
 /* Calls fn for each certificate of an edition, by serial. */
 int db_certs_each(struct db_read *rd, int64_t edition,
                   int (*fn)(const struct db_cert *c, void *arg), void *arg);

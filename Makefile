@@ -66,6 +66,7 @@ BIN   := $(B)/giamkhao
 UNIT  := $(B)/unit-tests
 BENCH := build/release/bench-scoring
 FSYNC := build/release/bench-fsync
+HELLO := build/release/bench-hello
 REPLAY_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=replay-%)
 REPLAY := $(addprefix $(B)/,$(REPLAY_NAMES))
 
@@ -107,7 +108,7 @@ $(B)/obj/%.o: %.c
 # Static files and preset rubrics compiled into the binary.
 $(B)/gen/assets.c: $(STATIC) scripts/embed.sh
 	@mkdir -p $(dir $@)
-	$(Q)./scripts/embed.sh $@ asset_find $(STATIC)
+	$(Q)EMBED_GZIP=1 ./scripts/embed.sh $@ asset_find $(STATIC)
 $(B)/gen/presets.c: $(PRESETS) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)./scripts/embed.sh $@ preset_find $(PRESETS)
@@ -194,14 +195,22 @@ $(FSYNC): bench/bench_fsync.c
 	@echo "  LD $@"
 	$(Q)$(CC) $(CFLAGS_BASE) -O2 -o $@ $^ -lsqlite3
 
+$(HELLO): bench/hello.c
+	@echo "  LD $@"
+	$(Q)$(CC) $(CFLAGS_BASE) -D_DEFAULT_SOURCE -O2 -o $@ $^ -lmicrohttpd
+
 BENCH_SECONDS ?= 40
+LOAD_SECONDS ?= 60
 bench: deps
 	@./scripts/deps.sh $(BENCH_DEBS)
 	@$(MAKE) --no-print-directory VARIANT=release $(BENCH) $(FSYNC) \
-		build/release/giamkhao
-	@$(BENCH)
-	@python3 bench/sheets.py build/release/giamkhao $(FSYNC) $(BENCH_SECONDS)
-	@/usr/bin/python3 bench/certs.py build/release/giamkhao
+		$(HELLO) build/release/giamkhao
+	@rm -rf build/release/bench-results && mkdir -p build/release/bench-results
+	-@$(BENCH) | tee build/release/bench-results/scoring.txt
+	-@python3 bench/sheets.py build/release/giamkhao $(FSYNC) $(BENCH_SECONDS)
+	-@/usr/bin/python3 bench/certs.py build/release/giamkhao
+	-@python3 bench/load.py build/release/giamkhao $(HELLO) $(LOAD_SECONDS)
+	@python3 bench/report.py
 
 FUZZ_SECONDS ?= 60
 fuzz: dev-deps

@@ -36,6 +36,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import certs_db  # noqa: E402
+import record  # noqa: E402
 
 N = 500
 ROUNDS = 5
@@ -211,6 +212,11 @@ def main(argv):
                    " not %.0f" % (ratio[1], TARGET_PRINT))
     for b in bad:
         print("FAIL " + b)
+    med = {k: statistics.median(g[k][0] for g in rounds) for k in rounds[0]}
+    record.save("certs", {
+        "rates": med, "ratio_each": ratio[0], "ratio_print": ratio[1],
+        "ratio_print_combined": ratio[2], "bytes_each": mine,
+        "bytes_base": theirs, "rounds": n_rounds, "failures": bad})
     print("certs: mean separate PDF %.0f bytes, %.2f of the baseline's; "
           "%d cores, %.0f s in all" % (mine, mine / theirs, os.cpu_count(),
                                        time.monotonic() - start))

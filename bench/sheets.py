@@ -29,6 +29,9 @@ import sys
 import time
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import record  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONNECTIONS = 64
 ROUNDS = 4
@@ -219,6 +222,10 @@ def main(argv):
                                           CONNECTIONS))
     print("fsync-baseline %.1f transactions/s median" % base)
     print("ratio %.2f (median of the rounds)" % ratio)
+    record.save("sheets", {
+        "rate": rate, "base": base, "ratio": ratio, "requests": total,
+        "bad": bad, "stored": stored, "connections": CONNECTIONS,
+        "rounds": [{"rate": r[0], "base": r[1], "p99": r[4]} for r in out]})
     if bad > 0 or stored < total - bad:
         return 1
     return 0 if ratio >= 1.0 else 1

@@ -9,6 +9,8 @@ struct asset {
 	const char *type; /* its Content-Type */
 	const unsigned char *data;
 	size_t len;
+	const unsigned char *gz; /* its gzip form (static files), or NULL */
+	size_t gz_len;
 };
 
 /* The static file called `name` ("app.css"), or NULL. */

@@ -52,6 +52,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_login_link(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

@@ -217,7 +217,7 @@ posted_entry(struct req *r, const struct db_posting *p, const char *code)
 	bool has = false;
 
 	if (db_snapshot_get(rd, p->snapshot_id, &s) == 0) {
-		b = results_build(rd, &s, r->lang);
+		b = results_build(rd, r->app->rubrics, &s, r->lang);
 		has = b != NULL && code != NULL &&
 		      results_build_row(b, code) != NULL;
 		db_snapshot_release(&s);

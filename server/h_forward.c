@@ -215,7 +215,7 @@ fwd_load(struct req *r, const struct ctx *c, enum score_lang lang,
 	if (rc == 0)
 		rc = db_snapshot_get(rd, f->posting.snapshot_id, &s);
 	if (rc == 0) {
-		da.b = results_build(rd, &s, lang);
+		da.b = results_build(rd, r->app->rubrics, &s, lang);
 		rc = da.b != NULL
 		         ? db_decisions_each(rd, s.id, apply_decision, &da)
 		         : -1;

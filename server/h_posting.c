@@ -167,7 +167,8 @@ static bool
 snapshot_has(struct req *r, const struct db_snapshot *s, const char *code)
 {
 	struct db_read *rd = db_read_begin(r->app->db);
-	struct results_build *b = results_build(rd, s, r->lang);
+	struct results_build *b =
+	    results_build(rd, r->app->rubrics, s, r->lang);
 	bool has =
 	    b != NULL && code != NULL && results_build_row(b, code) != NULL;
 

@@ -62,8 +62,9 @@ h_public_results(struct req *r)
 	if (rc == 0)
 		rc = db_snapshot_get(rd, p.snapshot_id, &s);
 	if (rc == 0) {
-		struct apply_arg a = { results_build(rd, &s, r->lang),
-			               r->lang };
+		struct apply_arg a = {
+			results_build(rd, r->app->rubrics, &s, r->lang), r->lang
+		};
 
 		b = a.b;
 		rc = b != NULL ? db_decisions_each(rd, s.id, apply, &a) : -1;

@@ -46,7 +46,8 @@ results_page(struct req *r, struct ctx *c, int64_t id, enum msg refusal,
 		rc = db_snapshot_get(rd, id, &s);
 		if (rc == 0 && s.edition_id != c->edition.id)
 			rc = DB_NOTFOUND;
-		b = rc == 0 ? results_build(rd, &s, r->lang) : NULL;
+		b = rc == 0 ? results_build(rd, r->app->rubrics, &s, r->lang)
+		            : NULL;
 		if (rc == 0 && b == NULL)
 			rc = -1;
 		if (rc == 0)

@@ -34,10 +34,10 @@ struct verified {
 
 /* The stored certificate against the code: its signature, its key. */
 static enum verify_status
-judge(struct verified *x, const struct vcode *code, struct db_read *rd)
+judge(struct req *r, struct verified *x, const struct vcode *code,
+      struct db_read *rd)
 {
 	struct vcode_facts f;
-	unsigned char digest[32];
 	char serial[16];
 
 	if (db_cert_by_code(rd, x->c.code, &x->c) != 0)
@@ -46,8 +46,7 @@ judge(struct verified *x, const struct vcode *code, struct db_read *rd)
 		return VERIFY_TAMPERED; /* a row naming a key never published */
 	certs_facts(&x->c, serial, &f);
 	if ((int64_t)code->serial != x->c.id || code->key_id != x->c.key_id ||
-	    vcode_facts_digest(&f, digest) != 0 ||
-	    !vcode_verify(x->k.public_key, code, digest))
+	    !sig_cache_verify(r->app->sigs, x->k.public_key, code, &f))
 		return VERIFY_TAMPERED;
 	if (x->k.revoked_at != 0)
 		return VERIFY_KEY_REVOKED;
@@ -98,7 +97,7 @@ verify(struct req *r, const char *text, size_t len, struct verified *x)
 		return;
 	vcode_encode(&code, x->c.code);
 	rd = db_read_begin(r->app->db);
-	x->v.status = judge(x, &code, rd);
+	x->v.status = judge(r, x, &code, rd);
 	if (x->v.status == VERIFY_GENUINE || x->v.status == VERIFY_REVOKED ||
 	    x->v.status == VERIFY_KEY_REVOKED)
 		show_facts(x, rd);

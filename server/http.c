@@ -90,6 +90,40 @@ client_address(struct MHD_Connection *c, char *out, size_t size)
 		    out, (socklen_t)size);
 }
 
+/*
+ * Behind the trusted proxy, the client is the last address of
+ * X-Forwarded-For: the one the proxy itself appended (any before it came
+ * from the client and prove nothing). Rate limits and the audit log then
+ * see each client, not the proxy; anything unreadable keeps the proxy's.
+ */
+static void
+forwarded_address(struct MHD_Connection *c, const char *proxy, char *out,
+                  size_t size)
+{
+	const char *h;
+	const char *last;
+	char addr[64];
+	unsigned char bin[16];
+	size_t n;
+
+	if (*proxy == '\0' || strcmp(out, proxy) != 0)
+		return;
+	h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (h == NULL)
+		return;
+	last = strrchr(h, ',');
+	last = last != NULL ? last + 1 : h;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(addr) || last[n + strspn(last + n, " \t")])
+		return;
+	memcpy(addr, last, n);
+	addr[n] = '\0';
+	if (inet_pton(AF_INET, addr, bin) == 1 ||
+	    inet_pton(AF_INET6, addr, bin) == 1)
+		snprintf(out, size, "%s", addr);
+}
+
 /* The language: ?lang= (remembered in a cookie), else the cookie, else vi. */
 static void
 pick_lang(struct req *r)
@@ -139,6 +173,7 @@ req_new(struct app *app, struct MHD_Connection *c, const char *url,
 	r->type = "text/html; charset=utf-8";
 	buf_init(&r->out, 16u << 20);
 	client_address(c, r->address, sizeof(r->address));
+	forwarded_address(c, app->proxy, r->address, sizeof(r->address));
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_query, r);
 	pick_lang(r);
 	if (strcmp(method, "GET") != 0 && strcmp(method, "POST") != 0 &&

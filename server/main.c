@@ -19,10 +19,15 @@ static const struct command commands[] = {
 	  "results RUBRIC.json SCORES.csv [--format csv|json]\n"
 	  "      compute results from a scores file (offline)" },
 	{ "serve", cmd_serve,
-	  "serve [--db FILE] [--listen ADDR:PORT] [--secure]\n"
-	  "      chạy máy chủ web (mặc định giamkhao.db, 127.0.0.1:8080)",
-	  "serve [--db FILE] [--listen ADDR:PORT] [--secure]\n"
-	  "      run the web server (default giamkhao.db, 127.0.0.1:8080)" },
+	  "serve [--db FILE] [--listen ADDR:PORT] [--secure] [--proxy ADDR]\n"
+	  "      chạy máy chủ web (mặc định giamkhao.db, 127.0.0.1:8080);\n"
+	  "      --proxy: địa chỉ của proxy TLS phía trước, tin "
+	  "X-Forwarded-For "
+	  "của nó",
+	  "serve [--db FILE] [--listen ADDR:PORT] [--secure] [--proxy ADDR]\n"
+	  "      run the web server (default giamkhao.db, 127.0.0.1:8080);\n"
+	  "      --proxy: the TLS proxy in front, whose X-Forwarded-For is "
+	  "believed" },
 	{ "user", cmd_user,
 	  "user add --db FILE --login L [--name N] [--role R] [--expert ID]"
 	  " < mật khẩu\n"
@@ -53,6 +58,13 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup,
 	  "backup --db FILE OUT   sao lưu trực tuyến (khi máy chủ đang chạy)",
 	  "backup --db FILE OUT   online backup (while the server runs)" },
+	{ "restore", cmd_restore,
+	  "restore --db FILE BACKUP [--force]\n"
+	  "      khôi phục bản sao lưu vào FILE (đã kiểm tra trước; dừng máy "
+	  "chủ trước)",
+	  "restore --db FILE BACKUP [--force]\n"
+	  "      restore a backup into FILE (checked first; stop the server "
+	  "first)" },
 	{ "routes", cmd_routes,
 	  "routes                 liệt kê các đường dẫn web",
 	  "routes                 list the web routes" },

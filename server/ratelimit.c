@@ -7,12 +7,17 @@
 #include "server.h"
 
 /* Each key keeps its last attempts' times in a small ring. The table is
- * bounded: when full, the stalest key is recycled. */
-#define RL_KEYS     4096
+ * bounded: keys hash to a bucket of RL_WAYS slots, and when the bucket is
+ * full its stalest key is recycled. A lookup touches one bucket only: the
+ * public verification page takes this lock on every request, and a scan of
+ * the whole table under it (as before) made the threads queue on it. */
+#define RL_BUCKETS  1024
+#define RL_WAYS     8
 #define RL_ATTEMPTS 32
+#define RL_KEY_SIZE 96
 
 struct rl_slot {
-	char key[96];
+	char key[RL_KEY_SIZE];
 	int64_t at[RL_ATTEMPTS];
 	int next;
 	int64_t last;
@@ -20,7 +25,7 @@ struct rl_slot {
 
 struct ratelimit {
 	pthread_mutex_t lock;
-	struct rl_slot slots[RL_KEYS];
+	struct rl_slot slots[RL_BUCKETS][RL_WAYS];
 };
 
 struct ratelimit *
@@ -41,17 +46,29 @@ ratelimit_free(struct ratelimit *rl)
 	free(rl);
 }
 
-/* The key's slot, or the stalest one taken over for it. */
+/* FNV-1a over the key as stored (cut to the slot's size). */
+static size_t
+bucket_of(const char *key)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; key[i] != '\0' && i < RL_KEY_SIZE - 1; i++)
+		h = (h ^ (unsigned char)key[i]) * 16777619u;
+	return h % RL_BUCKETS;
+}
+
+/* The key's slot, or the stalest one of its bucket taken over for it. */
 static struct rl_slot *
 slot_for(struct ratelimit *rl, const char *key)
 {
-	struct rl_slot *stale = &rl->slots[0];
+	struct rl_slot *way = rl->slots[bucket_of(key)];
+	struct rl_slot *stale = &way[0];
 
-	for (size_t i = 0; i < RL_KEYS; i++) {
-		if (strncmp(rl->slots[i].key, key, sizeof(stale->key) - 1) == 0)
-			return &rl->slots[i];
-		if (rl->slots[i].last < stale->last)
-			stale = &rl->slots[i];
+	for (size_t i = 0; i < RL_WAYS; i++) {
+		if (strncmp(way[i].key, key, RL_KEY_SIZE - 1) == 0)
+			return &way[i];
+		if (way[i].last < stale->last)
+			stale = &way[i];
 	}
 	memset(stale, 0, sizeof(*stale));
 	snprintf(stale->key, sizeof(stale->key), "%s", key);
@@ -84,7 +101,7 @@ void
 ratelimit_clear(struct ratelimit *rl, const char *key)
 {
 	pthread_mutex_lock(&rl->lock);
-	memset(slot_for(rl, key)->at, 0, sizeof(rl->slots[0].at));
+	memset(slot_for(rl, key)->at, 0, sizeof(rl->slots[0][0].at));
 	pthread_mutex_unlock(&rl->lock);
 }
 

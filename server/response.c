@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "server.h"
@@ -110,9 +111,15 @@ add_headers(struct req *r, struct MHD_Response *resp)
 	if (r->route == NULL || r->route->action != ACT_STATIC)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 		                        "no-store");
-	else
+	else {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 		                        "public, max-age=3600");
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY,
+		                        MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	}
+	if (r->encoding != NULL)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING,
+		                        r->encoding);
 	if (r->disposition[0] != '\0')
 		MHD_add_response_header(resp, "Content-Disposition",
 		                        r->disposition);
@@ -132,11 +139,22 @@ respond_queue(struct req *r)
 
 	if (r->out.overflow)
 		respond_error(r, 500);
-	/* an empty body still needs a buffer to point at */
-	if (r->out.data == NULL)
-		buf_puts(&r->out, "");
-	resp = MHD_create_response_from_buffer(r->out.len, r->out.data,
-	                                       MHD_RESPMEM_MUST_COPY);
+	if (r->out.len == 0 && r->fixed != NULL) {
+		/* a file compiled in: pointed at, never copied */
+		resp = MHD_create_response_from_buffer(
+		    r->fixed_len, (void *)(uintptr_t)r->fixed,
+		    MHD_RESPMEM_PERSISTENT);
+	} else {
+		r->encoding = NULL; /* for `fixed` only */
+		/* an empty body still needs a buffer to point at */
+		if (r->out.data == NULL)
+			buf_puts(&r->out, "");
+		/* the page's buffer is handed over, not copied again */
+		resp = MHD_create_response_from_buffer_with_free_callback(
+		    r->out.len, r->out.data, free);
+		if (resp != NULL)
+			r->out = (struct buf){ 0 };
+	}
 	if (resp == NULL)
 		return MHD_NO;
 	add_headers(r, resp);

@@ -9,7 +9,8 @@
 #include "server.h"
 
 struct results_build {
-	struct score_rubric *rubric;
+	struct rubric_ref *ref; /* the snapshot's rubric, shared */
+	const struct score_rubric *rubric;
 	struct score_input *input;
 	struct score_results *res;
 	struct result_scope *scopes;
@@ -212,8 +213,8 @@ fill_scope(struct results_build *b, const struct titles *t, const char **judges,
 }
 
 struct results_build *
-results_build(struct db_read *rd, const struct db_snapshot *s,
-              enum score_lang l)
+results_build(struct db_read *rd, struct rubric_cache *rubrics,
+              const struct db_snapshot *s, enum score_lang l)
 {
 	struct results_build *b = xcalloc(1, sizeof(*b));
 	struct titles t = { .b = b };
@@ -224,8 +225,8 @@ results_build(struct db_read *rd, const struct db_snapshot *s,
 		free(b);
 		return NULL;
 	}
-	b->rubric =
-	    score_rubric_parse(s->rubric_json, strlen(s->rubric_json), &err);
+	b->ref = rubric_text(rubrics, s->rubric_json, &err);
+	b->rubric = b->ref != NULL ? rubric_of(b->ref) : NULL;
 	if (b->rubric != NULL)
 		b->input = score_csv_read(b->rubric, s->scores_csv,
 		                          strlen(s->scores_csv), &err);
@@ -314,6 +315,6 @@ results_build_free(struct results_build *b)
 	free(b->owned);
 	score_results_free(b->res);
 	score_input_free(b->input);
-	score_rubric_free(b->rubric);
+	rubric_put(b->ref);
 	free(b);
 }

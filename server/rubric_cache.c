@@ -6,17 +6,21 @@
  * version), so one parse per (edition, version) serves every request.
  * Each rubric is reference counted: a request keeps the one it started
  * with even when a newer version replaces it in the cache meanwhile. */
+#include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "server.h"
 
-#define SLOTS 64
+#define SLOTS      64
+#define TEXT_SLOTS 16
+#define TEXT_HASH  16
 
 struct rubric_ref {
 	int64_t edition;
 	int version;
+	unsigned char text[TEXT_HASH]; /* by_text: the JSON's hash */
 	struct score_rubric *rubric;
 	atomic_uint refs;
 };
@@ -25,6 +29,11 @@ struct rubric_cache {
 	pthread_mutex_t lock;
 	struct rubric_ref *slot[SLOTS];
 	size_t next; /* the slot a new edition takes when all are used */
+	/* rubrics frozen in results snapshots, found by their text: every
+	 * view of published results needs one, and parsing it was half of
+	 * the public results page's time */
+	struct rubric_ref *by_text[TEXT_SLOTS];
+	size_t next_text;
 };
 
 struct rubric_cache *
@@ -52,6 +61,8 @@ rubric_cache_free(struct rubric_cache *c)
 		return;
 	for (size_t i = 0; i < SLOTS; i++)
 		rubric_put(c->slot[i]);
+	for (size_t i = 0; i < TEXT_SLOTS; i++)
+		rubric_put(c->by_text[i]);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
 }
@@ -126,4 +137,39 @@ const struct score_rubric *
 rubric_of(const struct rubric_ref *ref)
 {
 	return ref->rubric;
+}
+
+struct rubric_ref *
+rubric_text(struct rubric_cache *c, const char *json, struct score_error *err)
+{
+	unsigned char h[TEXT_HASH];
+	struct rubric_ref *ref = NULL, *old;
+	struct score_rubric *rubric;
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)json,
+	                   strlen(json), NULL, 0);
+	pthread_mutex_lock(&c->lock);
+	for (size_t i = 0; i < TEXT_SLOTS && ref == NULL; i++)
+		if (c->by_text[i] != NULL &&
+		    memcmp(c->by_text[i]->text, h, sizeof(h)) == 0) {
+			ref = c->by_text[i];
+			atomic_fetch_add(&ref->refs, 1);
+		}
+	pthread_mutex_unlock(&c->lock);
+	if (ref != NULL)
+		return ref;
+	rubric = score_rubric_parse(json, strlen(json), err);
+	if (rubric == NULL)
+		return NULL;
+	ref = xcalloc(1, sizeof(*ref));
+	memcpy(ref->text, h, sizeof(h));
+	ref->rubric = rubric;
+	atomic_init(&ref->refs, 2); /* the cache's and the caller's */
+	pthread_mutex_lock(&c->lock);
+	old = c->by_text[c->next_text];
+	c->by_text[c->next_text] = ref;
+	c->next_text = (c->next_text + 1) % TEXT_SLOTS;
+	pthread_mutex_unlock(&c->lock);
+	rubric_put(old);
+	return ref;
 }

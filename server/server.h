@@ -159,6 +159,9 @@ struct req {
 	/* the response */
 	int status;
 	struct buf out;
+	const void *fixed; /* or a body compiled in (when out is empty) */
+	size_t fixed_len;
+	const char *encoding; /* Content-Encoding of `fixed`, or NULL */
 	const char *type;
 	char location[512];
 	char disposition[1024]; /* Content-Disposition, for downloads */
@@ -195,7 +198,10 @@ extern const size_t nroutes;
 /* The application: the database and what lives across requests. */
 struct app {
 	struct db *db;
-	bool secure;          /* served behind TLS: cookies get Secure */
+	bool secure; /* served behind TLS: cookies get Secure */
+	/* the TLS proxy in front (--proxy): its requests carry the client's
+	 * address in X-Forwarded-For; empty when none is trusted */
+	char proxy[64];
 	char dummy_hash[128]; /* verified for unknown logins (timing) */
 	pthread_mutex_t lock;
 	struct ratelimit *limits;
@@ -203,6 +209,7 @@ struct app {
 	struct rubric_cache *rubrics;
 	struct keyring *keys;      /* the certificates' signing keys */
 	struct print_jobs *prints; /* print files made in the background */
+	struct sig_cache *sigs;    /* certificate signatures found valid */
 };
 
 /* ---- Results from the database (results_run.c) ------------------------ */
@@ -248,7 +255,9 @@ bool results_still_true(const struct db_snapshot *s);
 /* A snapshot computed again from its stored inputs, named for the page
  * (results_view.c); NULL when it cannot be. */
 struct results_build;
+struct rubric_cache;
 struct results_build *results_build(struct db_read *rd,
+                                    struct rubric_cache *rubrics,
                                     const struct db_snapshot *s,
                                     enum score_lang l);
 const struct result_scope *results_build_scopes(const struct results_build *b,
@@ -318,6 +327,10 @@ struct rubric_ref *rubric_get(struct rubric_cache *c, int64_t edition,
 /* Caches a rubric just parsed (taking it) and returns a reference to it. */
 struct rubric_ref *rubric_add(struct rubric_cache *c, int64_t edition,
                               int version, struct score_rubric *rubric);
+/* The rubric a JSON text parses to (a snapshot's, which never changes),
+ * parsed once and then shared: a reference, or NULL with `err` set. */
+struct rubric_ref *rubric_text(struct rubric_cache *c, const char *json,
+                               struct score_error *err);
 const struct score_rubric *rubric_of(const struct rubric_ref *ref);
 /* Drops a reference (NULL is fine). */
 void rubric_put(struct rubric_ref *ref);
@@ -757,7 +770,8 @@ void h_conflict_declare(struct req *r);
 
 #define KEYS_MAX 255 /* key ids are 1..255 (one byte in the codes) */
 
-struct vcode; /* certificates/vcode.h */
+struct vcode;       /* certificates/vcode.h */
+struct vcode_facts; /* certificates/vcode.h */
 
 /*
  * The secret parts of the Ed25519 signing keys, from the file
@@ -971,5 +985,15 @@ int tpl_preview(struct req *r, const struct ctx *c,
 struct vcode_facts;
 void certs_facts(const struct db_cert *c, char serial[16],
                  struct vcode_facts *f);
+
+/* ---- Signatures found valid (sig_cache.c) ------------------------------ */
+
+struct sig_cache;
+struct sig_cache *sig_cache_new(void);
+void sig_cache_free(struct sig_cache *c);
+/* Does the code's signature hold over the facts' digest (vcode_verify)?
+ * Remembers the signatures found valid (thread-safe). */
+bool sig_cache_verify(struct sig_cache *c, const unsigned char pk[32],
+                      const struct vcode *code, const struct vcode_facts *f);
 
 #endif

@@ -66,6 +66,10 @@ for v in $VARIANTS; do
 	suite "fuzz corpus replay ($v)" replay "$v"
 	suite "integration over HTTP ($v)" python3 tests/integration/test_server.py \
 		"build/$v/giamkhao"
+	suite "proxy address and gzip at the edge ($v)" python3 \
+		tests/integration/test_edge.py "build/$v/giamkhao"
+	suite "backup and restore ($v)" python3 \
+		tests/integration/test_restore.py "build/$v/giamkhao"
 	suite "panels and assignment over HTTP ($v)" python3 \
 		tests/integration/test_panels.py "build/$v/giamkhao"
 	suite "rubric editor over HTTP ($v)" python3 \
@@ -98,6 +102,10 @@ case " $VARIANTS " in
 	suite "faults: the Nth write, fsync or library allocation fails" \
 		python3 tests/fault/test_faults.py build/release/giamkhao \
 		build/release/libfault.so
+	# the same faults, the server under valgrind: nothing leaks
+	suite "faults under valgrind: no leak, no invalid access" \
+		python3 tests/fault/test_faults.py build/release/giamkhao \
+		build/release/libfault.so 5000 --valgrind 1
 	;;
 esac
 suite "durability: SIGKILL while writing" python3 \

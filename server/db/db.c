@@ -133,17 +133,37 @@ conn_stmt(struct conn *c, enum stmt id)
 	return c->stmts[id];
 }
 
-struct db *
-db_open(const char *path)
+/* Before SQLite's first use: no global allocation statistics. Kept on,
+ * every allocation of every connection takes one global mutex, which the
+ * server's threads queued on. */
+static void
+sqlite_setup(void)
 {
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+/* A struct db with its locks and no connection yet (db_close frees it). */
+static struct db *
+db_new(const char *path)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct db *db = xcalloc(1, sizeof(*db));
 
+	pthread_once(&once, sqlite_setup);
 	db->path = xstrdup(path);
 	pthread_mutex_init(&db->write_lock, NULL);
 	pthread_cond_init(&db->writer_free, NULL);
 	pthread_cond_init(&db->batch_done, NULL);
 	pthread_mutex_init(&db->read_lock, NULL);
 	pthread_cond_init(&db->read_free, NULL);
+	return db;
+}
+
+struct db *
+db_open(const char *path)
+{
+	struct db *db = db_new(path);
+
 	if (conn_open(&db->writer, path, false) != 0 ||
 	    schema_migrate(db->writer.handle) != 0)
 		goto fail;
@@ -154,6 +174,21 @@ db_open(const char *path)
 fail:
 	db_close(db);
 	return NULL;
+}
+
+struct db *
+db_open_readonly(const char *path)
+{
+	struct db *db = db_new(path);
+
+	/* the read pool only: no writer, so nothing migrates and nothing
+	 * can write (a backup being checked must stay as it is) */
+	for (int i = 0; i < READ_POOL; i++)
+		if (conn_open(&db->readers[i], path, true) != 0) {
+			db_close(db);
+			return NULL;
+		}
+	return db;
 }
 
 void
@@ -200,26 +235,56 @@ tx_exec(struct db_tx *tx, sqlite3_stmt *st)
 	return db_log_error(tx->db->writer.handle, sqlite3_sql(st));
 }
 
+/* Runs BEGIN or COMMIT on a reader, logging a failure. */
+static void
+read_run(struct conn *c, enum stmt id, const char *what)
+{
+	sqlite3_stmt *st = conn_stmt(c, id);
+
+	if (st == NULL || sqlite3_step(st) != SQLITE_DONE)
+		db_log_error(c->handle, what);
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
+/* A free reader's slot, taken; -1 when all are busy. Starts at a
+ * different slot per thread so threads do not all race for the first. */
+static int
+reader_take(struct db *db)
+{
+	static atomic_uint next;
+	unsigned start = atomic_fetch_add(&next, 1);
+
+	for (int i = 0; i < READ_POOL; i++) {
+		int slot = (int)((start + (unsigned)i) % READ_POOL);
+
+		if (!atomic_load(&db->reader_busy[slot]) &&
+		    !atomic_exchange(&db->reader_busy[slot], true))
+			return slot;
+	}
+	return -1;
+}
+
 struct db_read *
 db_read_begin(struct db *db)
 {
 	struct db_read *rd = xcalloc(1, sizeof(*rd));
-	int slot = -1;
+	int slot = reader_take(db);
 
-	pthread_mutex_lock(&db->read_lock);
-	while (slot < 0) {
-		for (int i = 0; i < READ_POOL && slot < 0; i++)
-			if (!db->reader_busy[i])
-				slot = i;
-		if (slot < 0)
+	if (slot < 0) {
+		/* counted before looking again, so a reader given back in
+		 * between is either seen here or signalled */
+		pthread_mutex_lock(&db->read_lock);
+		atomic_fetch_add(&db->read_waiting, 1);
+		while ((slot = reader_take(db)) < 0)
 			pthread_cond_wait(&db->read_free, &db->read_lock);
+		atomic_fetch_sub(&db->read_waiting, 1);
+		pthread_mutex_unlock(&db->read_lock);
 	}
-	db->reader_busy[slot] = true;
-	pthread_mutex_unlock(&db->read_lock);
 	rd->db = db;
 	rd->conn = &db->readers[slot];
 	/* one snapshot for every statement of the request */
-	sqlite3_exec(rd->conn->handle, "BEGIN", NULL, NULL, NULL);
+	read_run(rd->conn, STMT_READ_BEGIN, "starting a read");
 	return rd;
 }
 
@@ -232,13 +297,13 @@ db_read_end(struct db_read *rd)
 		return;
 	db = rd->db;
 	conn_reset(rd->conn);
-	if (sqlite3_exec(rd->conn->handle, "COMMIT", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		db_log_error(rd->conn->handle, "ending a read");
-	pthread_mutex_lock(&db->read_lock);
-	db->reader_busy[rd->conn - db->readers] = false;
-	pthread_cond_signal(&db->read_free);
-	pthread_mutex_unlock(&db->read_lock);
+	read_run(rd->conn, STMT_READ_END, "ending a read");
+	atomic_store(&db->reader_busy[rd->conn - db->readers], false);
+	if (atomic_load(&db->read_waiting) > 0) {
+		pthread_mutex_lock(&db->read_lock);
+		pthread_cond_signal(&db->read_free);
+		pthread_mutex_unlock(&db->read_lock);
+	}
 	free(rd);
 }
 
@@ -304,6 +369,12 @@ db_backup(struct db *db, const char *path)
 	rc = sqlite3_backup_step(b, -1) == SQLITE_DONE ? 0 : -1;
 	if (sqlite3_backup_finish(b) != SQLITE_OK || rc != 0)
 		rc = db_log_error(dst, "copying the database");
+	/* the copy is one self-contained file: a WAL database (as the
+	 * original is) leaves -wal and -shm files beside it when opened,
+	 * and cannot be opened at all from read-only media without them */
+	if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL,
+	                            NULL, NULL) != SQLITE_OK)
+		rc = db_log_error(dst, "making the copy one file");
 out:
 	sqlite3_close(dst);
 	conn_close(&src);

@@ -32,6 +32,11 @@ struct db;
 
 /* Opens (creating if needed) and migrates the database. NULL on failure. */
 struct db *db_open(const char *path);
+/* Opens an existing database for reading only (db_read_begin,
+ * db_audit_verify): no migration and no writer, so db_begin must never be
+ * called on it. For checking a file that must stay as it is (a backup).
+ * NULL on failure. */
+struct db *db_open_readonly(const char *path);
 /* Waits for nothing: the caller ensures no request is running. */
 void db_close(struct db *db);
 /* The schema version this build migrates to. */
@@ -79,6 +84,49 @@ int64_t db_audit_verify(struct db *db, int64_t *rows);
 
 /* Online backup (SQLite backup API) into `path`, while others write. */
 int db_backup(struct db *db, const char *path);
+
+/* ---- Checking a database file, restoring a backup (restore.c) ---------- */
+
+/* What db_file_check found wrong with a file, or DB_FILE_OK. */
+enum db_file_verdict {
+	DB_FILE_OK,
+	DB_FILE_UNREADABLE, /* cannot be opened, or not an SQLite database */
+	DB_FILE_DAMAGED,    /* PRAGMA integrity_check finds faults */
+	DB_FILE_FOREIGN, /* SQLite, but no giamkhao schema (user_version 0) */
+	DB_FILE_NEWER,   /* its schema is newer than this program's */
+	DB_FILE_CHAIN,   /* its audit chain breaks */
+};
+
+/* What a database file holds, as far as db_file_check got. */
+struct db_file_info {
+	int schema;                       /* PRAGMA user_version */
+	bool wal;                         /* its journal mode is WAL */
+	int64_t audit_rows;               /* rows of the audit chain checked */
+	int64_t audit_bad;                /* the first row breaking it, or 0 */
+	int64_t editions, entries, certs; /* -1: no such table in its schema */
+	char problem[256];                /* SQLite's or integrity_check's
+	                                     words, for DAMAGED and UNREADABLE */
+};
+
+/*
+ * Checks a database file without writing to it (opened read-only, never
+ * migrated): integrity_check first, then the schema version, then the
+ * audit chain; and counts what it holds. Returns an enum db_file_verdict,
+ * or -1 on a failure of this program (logged).
+ */
+int db_file_check(const char *path, struct db_file_info *info);
+
+/*
+ * Copies the database `backup` over `path` with SQLite's backup API, then
+ * opens `path` as db_open does (WAL, migrated). `path` is locked
+ * exclusively first, without waiting, and held through the copy: DB_INUSE
+ * (nothing written) when another connection has it open (a server keeps a
+ * lock on its file as long as it runs); DB_CONFLICT (nothing written,
+ * SQLite's words logged) when `path` is not a database SQLite can lock
+ * (damaged in its first page: the caller has it moved aside). 0 or -1
+ * (logged) otherwise. The caller checks `backup` first (db_file_check).
+ */
+int db_restore(const char *backup, const char *path);
 
 /* ---- Organisation ---------------------------------------------------- */
 

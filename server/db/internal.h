@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 
 #include "../../common/common.h"
@@ -32,8 +33,12 @@ struct db {
 	bool batch_open; /* BEGIN IMMEDIATE done, COMMIT not yet */
 	struct db_tx *members[BATCH_MAX];
 	size_t nmembers;
+	/* a reader is taken by swapping its flag, without a lock; only a
+	 * thread finding none free sleeps on read_free (with 64 threads on
+	 * 2 cores, a lock around every take made them queue) */
 	struct conn readers[READ_POOL];
-	bool reader_busy[READ_POOL];
+	atomic_bool reader_busy[READ_POOL];
+	atomic_int read_waiting;
 	pthread_mutex_t read_lock;
 	pthread_cond_t read_free;
 };

@@ -508,4 +508,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
 	[STMT_TEMPLATE_DELETE] =
 	    "DELETE FROM cert_templates WHERE program = ?1 AND prize = ?2",
+	/* a request's snapshot: prepared once, not parsed per request */
+	[STMT_READ_BEGIN] = "BEGIN",
+	[STMT_READ_END] = "COMMIT",
 };

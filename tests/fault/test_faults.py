@@ -13,7 +13,10 @@ whole change (when the answer says so) or none of it; at the end the
 server stops cleanly, `PRAGMA integrity_check` is ok and the audit chain
 verifies. A fault that fires in a 200 answer is fine only when the work
 was still done (a failed write SQLite retried, say).
-usage: test_faults.py BINARY SHIM.so [MAX_N]"""
+With --valgrind STRIDE the server runs under valgrind memcheck, for every
+STRIDE-th N: at the end no block may be lost (definitely or indirectly)
+after all those failed requests, and no invalid access be seen.
+usage: test_faults.py BINARY SHIM.so [MAX_N [--valgrind STRIDE]]"""
 import json
 import os
 import re
@@ -33,9 +36,10 @@ KINDS = ("write", "fsync", "alloc")
 class FaultServer(Server):
     """The server with the shim preloaded, armed through a file."""
 
-    def __init__(self, binary, shim):
+    def __init__(self, binary, shim, valgrind=False):
         super().__init__(binary)
         self.shim = shim
+        self.valgrind = valgrind
         self.fault_file = os.path.join(self.dir, "fault")
 
     def start(self):
@@ -44,11 +48,20 @@ class FaultServer(Server):
         self.log = open(os.path.join(self.dir, "server.log"), "a")
         env = dict(os.environ, LD_PRELOAD=self.shim,
                    FAULT_FILE=self.fault_file)
-        self.proc = subprocess.Popen(
-            [self.binary, "serve", "--db", self.db, "--listen",
-             "127.0.0.1:%d" % self.port], stdout=self.log, stderr=self.log,
-            env=env)
-        for _ in range(200):
+        cmd = [self.binary, "serve", "--db", self.db, "--listen",
+               "127.0.0.1:%d" % self.port]
+        if self.valgrind:
+            # leaks found at exit fail it (exit 99); "possibly lost"
+            # blocks are the threads' own and are not counted
+            cmd = ["valgrind", "--leak-check=full", "--error-exitcode=99",
+                   "--soname-synonyms=somalloc=nouserintercepts",
+                   "--errors-for-leak-kinds=definite,indirect",
+                   "--show-leak-kinds=definite,indirect",
+                   "--log-file=" + os.path.join(self.dir, "valgrind.log"),
+                   *cmd]
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=self.log,
+                                     env=env)
+        for _ in range(3000 if self.valgrind else 200):
             try:
                 socket.create_connection(("127.0.0.1", self.port),
                                          0.1).close()
@@ -58,10 +71,20 @@ class FaultServer(Server):
         raise RuntimeError("server did not start")
 
     def arm(self, kind, n):
+        before = self.armed()
         with open(self.fault_file, "w") as f:
             f.write("%s %d\n" % (kind, n))
         self.proc.send_signal(signal.SIGUSR2)
-        time.sleep(0.01)
+        for _ in range(3000):
+            if self.armed() > before:
+                return
+            time.sleep(0.002)
+        raise RuntimeError("the shim did not say it was armed")
+
+    def armed(self):
+        self.log.flush()
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            return f.read().count("fault: armed")
 
     def fired(self, mark):
         """Whether the fault fired since the log was `mark` bytes."""
@@ -188,12 +211,13 @@ def pdf_case(s, org):
                 lambda: query(s, "SELECT count(*) FROM audit"), False)
 
 
-def run_case(t, s, case, kind, max_n):
-    """N = 1.. for one kind; returns how many times the fault fired."""
+def run_case(t, s, case, kind, max_n, stride):
+    """N = 1, 1 + stride, ... for one kind; returns how many times the
+    fault fired."""
     changes = case.changes
     fired = 0
     bad = []
-    for n in range(1, max_n + 1):
+    for n in range(1, max_n + 1, stride):
         ctx = case.prepare()
         before = case.state()
         mark = s.log_size()
@@ -235,8 +259,13 @@ def run_case(t, s, case, kind, max_n):
 def main(argv):
     binary, shim = argv[1], argv[2]
     max_n = int(argv[3]) if len(argv) > 3 else 5000
-    t = Suite("faults")
-    s = FaultServer(binary, shim)
+    # --valgrind STRIDE: the server under valgrind memcheck, every
+    # STRIDE-th N (valgrind is some 30 times slower): no leak after all
+    # those failed requests, and no invalid access
+    valgrind = len(argv) > 5 and argv[4] == "--valgrind"
+    stride = int(argv[5]) if valgrind else 1
+    t = Suite("faults under valgrind" if valgrind else "faults")
+    s = FaultServer(binary, shim, valgrind=valgrind)
     try:
         r = s.cli("demo", "--db", s.db)
         t.check("the demo database", r.returncode == 0, r.stderr[-300:])
@@ -256,12 +285,27 @@ def main(argv):
             for case in cases:
                 if kind != "alloc" and not case.changes:
                     continue  # it writes nothing, syncs nothing
-                total += run_case(t, s, case, kind, max_n)
+                total += run_case(t, s, case, kind, max_n, stride)
         print("faults: %d injected in all" % total)
         s.proc.send_signal(signal.SIGTERM)
         code = s.proc.wait(timeout=30)
         t.check("the server stops cleanly after every fault", code == 0,
                 code)
+        if s.valgrind:
+            log = open(os.path.join(s.dir, "valgrind.log")).read()
+            lost = re.findall(r"(definitely|indirectly) lost: ([\d,]+) bytes",
+                              log)
+            t.check("valgrind: no error and no block lost after the faults",
+                    code == 0 and "ERROR SUMMARY: 0 errors" in log and
+                    all(n == "0" for _, n in lost), log[-4000:])
+            heap = re.search(r"total heap usage: ([\d,]+) allocs", log)
+            t.check("valgrind followed the server's allocations",
+                    heap is not None and
+                    int(heap.group(1).replace(",", "")) > 10000,
+                    log[-2000:])
+            print("note: valgrind: %s allocations; %s" % (
+                heap.group(1) if heap else "?", "; ".join(
+                    "%s lost %s bytes" % m for m in lost) or "no block lost"))
         ok = query(s, "PRAGMA integrity_check")
         t.check("PRAGMA integrity_check: ok", ok == [("ok",)], ok)
         v = s.cli("audit", "verify", "--db", s.db)

@@ -55,7 +55,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: bench-hello PORT\n");
 		return 2;
 	}
-	sa.sin_port = htons((uint16_t)atoi(argv[1]));
+	sa.sin_port = htons((uint16_t)strtol(argv[1], NULL, 10));
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);

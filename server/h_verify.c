@@ -37,10 +37,16 @@ static enum verify_status
 judge(struct req *r, struct verified *x, const struct vcode *code,
       struct db_read *rd)
 {
+	char text[VCODE_CHARS + 1];
 	struct vcode_facts f;
 	char serial[16];
 
-	if (db_cert_by_code(rd, x->c.code, &x->c) != 0)
+	/* found by its serial (the row's key), then it must be the very
+	 * code stored: the same answer as a lookup by the code's text, for
+	 * half the database's work */
+	vcode_encode(code, text);
+	if (db_cert_get(rd, (int64_t)code->serial, &x->c) != 0 ||
+	    strcmp(x->c.code, text) != 0)
 		return VERIFY_NOT_VALID;
 	if (keys_public(rd, code->key_id, &x->k) != 0)
 		return VERIFY_TAMPERED; /* a row naming a key never published */
@@ -95,7 +101,6 @@ verify(struct req *r, const char *text, size_t len, struct verified *x)
 	/* a malformed code, a wrong check symbol: the same "not valid" */
 	if (vcode_decode(text, len, &code) != VCODE_GENUINE)
 		return;
-	vcode_encode(&code, x->c.code);
 	rd = db_read_begin(r->app->db);
 	x->v.status = judge(r, x, &code, rd);
 	if (x->v.status == VERIFY_GENUINE || x->v.status == VERIFY_REVOKED ||
@@ -163,12 +168,12 @@ h_verify_code(struct req *r)
 	if (!limited(r)) {
 		verify(r, r->word, json ? len - 5 : len, x);
 		/* the code's start, unless it holds what a log must not */
-		fprintf(stderr, "giamkhao: verify %s %s %.16s\n", r->address,
-		        status_names[x->v.status],
-		        strspn(r->word, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		                        "abcdefghijklmnopqrstuvwxyz-.") == len
-		            ? r->word
-		            : "(?)");
+		log_line("verify %s %s %.16s", r->address,
+		         status_names[x->v.status],
+		         strspn(r->word, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		                         "abcdefghijklmnopqrstuvwxyz-.") == len
+		             ? r->word
+		             : "(?)");
 		if (json)
 			answer_json(r, x);
 		else
@@ -202,8 +207,8 @@ h_verify_form(struct req *r)
 		rc = db_cert_get(rd, serial, c);
 		db_read_end(rd);
 	}
-	fprintf(stderr, "giamkhao: verify %s short %s\n", r->address,
-	        rc == 0 ? "found" : "unknown");
+	log_line("verify %s short %s", r->address,
+	         rc == 0 ? "found" : "unknown");
 	if (rc == 0) {
 		snprintf(where, sizeof(where), "/v/%s", c->code);
 		respond_redirect(r, where);

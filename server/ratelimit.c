@@ -52,7 +52,7 @@ bucket_of(const char *key)
 {
 	uint32_t h = 2166136261u;
 
-	for (size_t i = 0; key[i] != '\0' && i < RL_KEY_SIZE - 1; i++)
+	for (size_t i = 0; i < RL_KEY_SIZE - 1 && key[i] != '\0'; i++)
 		h = (h ^ (unsigned char)key[i]) * 16777619u;
 	return h % RL_BUCKETS;
 }

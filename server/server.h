@@ -996,4 +996,10 @@ void sig_cache_free(struct sig_cache *c);
 bool sig_cache_verify(struct sig_cache *c, const unsigned char pk[32],
                       const struct vcode *code, const struct vcode_facts *f);
 
+/* ---- The log (log.c) --------------------------------------------------- */
+
+/* Writes "giamkhao: " and the formatted line to stderr in one write: lines
+ * from many threads never interleave, and none waits on stdio's lock. */
+void log_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

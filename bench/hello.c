@@ -67,7 +67,9 @@ main(int argc, char **argv)
 	    0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &sa,
 	    MHD_OPTION_CONNECTION_LIMIT, 512u,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, 128u,
-	    MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+	    MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "bench-hello: cannot listen on port %s\n",
 		        argv[1]);

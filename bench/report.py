@@ -43,7 +43,8 @@ def rows():
         h = load["hello"]["rate"]
         hello = "bare libmicrohttpd hello: %.0f req/s" % h
         for kind, name, target in (
-                ("verify", "verification page GET /v/CODE", 0.5),
+                ("verify", "verification page GET /v/CODE (signatures cached)",
+                 0.5),
                 ("static", "page from memory (app.css, gzip)", 0.8),
                 ("static-plain", "page from memory (app.css, 14 KB plain)",
                  None)):

@@ -13,23 +13,28 @@
 #define DEFAULT_DB     "giamkhao.db"
 #define DEFAULT_LISTEN "127.0.0.1:8080"
 
-/* --proxy ADDR: the one address whose X-Forwarded-For is believed. */
+/* --proxy ADDR: the one address whose X-Forwarded-For is believed, kept
+ * as inet_ntop writes it, since that is how each client's address is
+ * compared with it. IPv4 only, as the server listens on IPv4. */
 static int
 proxy_option(int argc, char **argv, char *out, size_t size)
 {
 	const char *proxy = cli_option(argc, argv, "--proxy");
-	unsigned char bin[16];
+	struct in_addr bin;
 
 	if (proxy == NULL)
 		return 0;
-	if (strlen(proxy) >= size || (inet_pton(AF_INET, proxy, bin) != 1 &&
-	                              inet_pton(AF_INET6, proxy, bin) != 1)) {
+	if (inet_pton(AF_INET, proxy, &bin) != 1 ||
+	    inet_ntop(AF_INET, &bin, out, (socklen_t)size) == NULL) {
 		fprintf(stderr, "giamkhao: --proxy %s: %s\n", proxy,
-		        cli_text(cli_lang(), "không phải địa chỉ IP",
-		                 "not an IP address"));
+		        cli_text(cli_lang(), "không phải địa chỉ IPv4",
+		                 "not an IPv4 address"));
 		return -1;
 	}
-	snprintf(out, size, "%s", proxy);
+	printf("giamkhao: %s %s\n",
+	       cli_text(cli_lang(), "tin X-Forwarded-For từ",
+	                "trusting X-Forwarded-For from"),
+	       out);
 	return 0;
 }
 

@@ -34,7 +34,7 @@ struct verified {
 
 /* The stored certificate against the code: its signature, its key. */
 static enum verify_status
-judge(struct req *r, struct verified *x, const struct vcode *code,
+judge(struct sig_cache *sigs, struct verified *x, const struct vcode *code,
       struct db_read *rd)
 {
 	char text[VCODE_CHARS + 1];
@@ -52,7 +52,7 @@ judge(struct req *r, struct verified *x, const struct vcode *code,
 		return VERIFY_TAMPERED; /* a row naming a key never published */
 	certs_facts(&x->c, serial, &f);
 	if ((int64_t)code->serial != x->c.id || code->key_id != x->c.key_id ||
-	    !sig_cache_verify(r->app->sigs, x->k.public_key, code, &f))
+	    !sig_cache_verify(sigs, x->k.public_key, code, &f))
 		return VERIFY_TAMPERED;
 	if (x->k.revoked_at != 0)
 		return VERIFY_KEY_REVOKED;
@@ -102,7 +102,7 @@ verify(struct req *r, const char *text, size_t len, struct verified *x)
 	if (vcode_decode(text, len, &code) != VCODE_GENUINE)
 		return;
 	rd = db_read_begin(r->app->db);
-	x->v.status = judge(r, x, &code, rd);
+	x->v.status = judge(r->app->sigs, x, &code, rd);
 	if (x->v.status == VERIFY_GENUINE || x->v.status == VERIFY_REVOKED ||
 	    x->v.status == VERIFY_KEY_REVOKED)
 		show_facts(x, rd);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "server.h"
 
@@ -90,10 +91,22 @@ client_address(struct MHD_Connection *c, char *out, size_t size)
 		    out, (socklen_t)size);
 }
 
+/* Keeps the last X-Forwarded-For line: a proxy may add its own line
+ * after one the client sent (HAProxy does), so the first proves nothing. */
+static enum MHD_Result
+last_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+               const char *value)
+{
+	(void)kind;
+	if (value != NULL && strcasecmp(key, "X-Forwarded-For") == 0)
+		*(const char **)cls = value;
+	return MHD_YES;
+}
+
 /*
- * Behind the trusted proxy, the client is the last address of
- * X-Forwarded-For: the one the proxy itself appended (any before it came
- * from the client and prove nothing). Rate limits and the audit log then
+ * Behind the trusted proxy, the client is the last address of the last
+ * X-Forwarded-For line: the one the proxy itself appended (any before it
+ * came from the client and prove nothing). Rate limits and the audit log then
  * see each client, not the proxy; anything unreadable keeps the proxy's.
  */
 static void
@@ -108,7 +121,8 @@ forwarded_address(struct MHD_Connection *c, const char *proxy, char *out,
 
 	if (*proxy == '\0' || strcmp(out, proxy) != 0)
 		return;
-	h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	h = NULL;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, last_forwarded, &h);
 	if (h == NULL)
 		return;
 	last = strrchr(h, ',');
@@ -433,7 +447,11 @@ http_serve(struct app *app, const char *listen)
 	        MHD_USE_POLL | MHD_USE_ERROR_LOG,
 	    0, NULL, NULL, on_request, app, MHD_OPTION_SOCK_ADDR, &sa,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)HTTP_MAX_CONNECTIONS,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)HTTP_PER_IP_LIMIT,
+	    /* behind a proxy every connection comes from it: the cap per
+	     * client is then the proxy's to keep */
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    (unsigned int)(app->proxy[0] != '\0' ? HTTP_MAX_CONNECTIONS
+	                                         : HTTP_PER_IP_LIMIT),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)HTTP_TIMEOUT_SECONDS,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_MEMORY_PER_CONN,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);

@@ -1,4 +1,5 @@
 /* ratelimit.c: sliding-window attempt counters (login, verification). */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,10 @@ struct rl_slot {
 
 struct ratelimit {
 	pthread_mutex_t lock;
+	/* the buckets' hash key, random per process: keys are chosen by
+	 * clients (a login name), and with a known hash a few chosen names
+	 * could push an account's count out of its bucket */
+	unsigned char key[crypto_shorthash_KEYBYTES];
 	struct rl_slot slots[RL_BUCKETS][RL_WAYS];
 };
 
@@ -34,6 +39,7 @@ ratelimit_new(void)
 	struct ratelimit *rl = xcalloc(1, sizeof(*rl));
 
 	pthread_mutex_init(&rl->lock, NULL);
+	randombytes_buf(rl->key, sizeof(rl->key));
 	return rl;
 }
 
@@ -46,22 +52,22 @@ ratelimit_free(struct ratelimit *rl)
 	free(rl);
 }
 
-/* FNV-1a over the key as stored (cut to the slot's size). */
+/* SipHash (keyed) over the key as stored (cut to the slot's size). */
 static size_t
-bucket_of(const char *key)
+bucket_of(const struct ratelimit *rl, const char *key)
 {
-	uint32_t h = 2166136261u;
+	unsigned char h[crypto_shorthash_BYTES];
+	size_t n = strnlen(key, RL_KEY_SIZE - 1);
 
-	for (size_t i = 0; i < RL_KEY_SIZE - 1 && key[i] != '\0'; i++)
-		h = (h ^ (unsigned char)key[i]) * 16777619u;
-	return h % RL_BUCKETS;
+	crypto_shorthash(h, (const unsigned char *)key, n, rl->key);
+	return ((size_t)h[0] | (size_t)h[1] << 8) % RL_BUCKETS;
 }
 
 /* The key's slot, or the stalest one of its bucket taken over for it. */
 static struct rl_slot *
 slot_for(struct ratelimit *rl, const char *key)
 {
-	struct rl_slot *way = rl->slots[bucket_of(key)];
+	struct rl_slot *way = rl->slots[bucket_of(rl, key)];
 	struct rl_slot *stale = &way[0];
 
 	for (size_t i = 0; i < RL_WAYS; i++) {

@@ -145,15 +145,18 @@ respond_queue(struct req *r)
 		    r->fixed_len, (void *)(uintptr_t)r->fixed,
 		    MHD_RESPMEM_PERSISTENT);
 	} else {
+		size_t len;
+		/* the page's buffer is handed over, not copied again (an
+		 * empty one still gets a buffer to point at) */
+		char *body = buf_detach(&r->out, &len);
+
 		r->encoding = NULL; /* for `fixed` only */
-		/* an empty body still needs a buffer to point at */
-		if (r->out.data == NULL)
-			buf_puts(&r->out, "");
-		/* the page's buffer is handed over, not copied again */
+		if (body == NULL)
+			return MHD_NO;
 		resp = MHD_create_response_from_buffer_with_free_callback(
-		    r->out.len, r->out.data, free);
-		if (resp != NULL)
-			r->out = (struct buf){ 0 };
+		    len, body, free);
+		if (resp == NULL)
+			free(body);
 	}
 	if (resp == NULL)
 		return MHD_NO;

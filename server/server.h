@@ -770,8 +770,7 @@ void h_conflict_declare(struct req *r);
 
 #define KEYS_MAX 255 /* key ids are 1..255 (one byte in the codes) */
 
-struct vcode;       /* certificates/vcode.h */
-struct vcode_facts; /* certificates/vcode.h */
+struct vcode; /* certificates/vcode.h */
 
 /*
  * The secret parts of the Ed25519 signing keys, from the file

@@ -298,6 +298,10 @@ db_read_end(struct db_read *rd)
 	db = rd->db;
 	conn_reset(rd->conn);
 	read_run(rd->conn, STMT_READ_END, "ending a read");
+	/* a reader given back inside its snapshot would serve that old
+	 * snapshot to every later request and hold back checkpoints */
+	if (!sqlite3_get_autocommit(rd->conn->handle))
+		sqlite3_exec(rd->conn->handle, "ROLLBACK", NULL, NULL, NULL);
 	atomic_store(&db->reader_busy[rd->conn - db->readers], false);
 	if (atomic_load(&db->read_waiting) > 0) {
 		pthread_mutex_lock(&db->read_lock);
@@ -345,6 +349,24 @@ column_copy(sqlite3_stmt *st, int i, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* Sets a connection's file to a rollback journal; whether it now is one
+ * (the pragma answers the mode it is left in, with SQLITE_OK either way). */
+static bool
+journal_delete(sqlite3 *c)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok;
+
+	if (sqlite3_prepare_v2(c, "PRAGMA journal_mode = DELETE", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return false;
+	ok = sqlite3_step(st) == SQLITE_ROW &&
+	     sqlite3_column_text(st, 0) != NULL &&
+	     strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
+	sqlite3_finalize(st);
+	return ok;
+}
+
 int
 db_backup(struct db *db, const char *path)
 {
@@ -372,8 +394,7 @@ db_backup(struct db *db, const char *path)
 	/* the copy is one self-contained file: a WAL database (as the
 	 * original is) leaves -wal and -shm files beside it when opened,
 	 * and cannot be opened at all from read-only media without them */
-	if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL,
-	                            NULL, NULL) != SQLITE_OK)
+	if (rc == 0 && !journal_delete(dst))
 		rc = db_log_error(dst, "making the copy one file");
 out:
 	sqlite3_close(dst);

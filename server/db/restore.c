@@ -2,6 +2,7 @@
  * restoring a backup over the database. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -195,6 +196,19 @@ target_lock(const char *path, sqlite3 **dst)
 	                                                       : -1;
 }
 
+/* Removes a database file made by a failed restore, and its companions. */
+static void
+remove_created(const char *path)
+{
+	static const char *const ends[] = { "", "-wal", "-shm", "-journal" };
+	char name[4096];
+
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (snprintf(name, sizeof(name), "%s%s", path, ends[i]) <
+		    (int)sizeof(name))
+			unlink(name);
+}
+
 int
 db_restore(const char *backup, const char *path)
 {
@@ -202,6 +216,9 @@ db_restore(const char *backup, const char *path)
 	sqlite3_backup *b;
 	struct db *db;
 	int rc, step;
+	/* a file this restore creates goes again if it fails: left empty,
+	 * it would be "a database that exists" to the next attempt */
+	bool created = access(path, F_OK) != 0;
 
 	rc = target_lock(path, &dst);
 	if (rc != 0)
@@ -239,5 +256,7 @@ db_restore(const char *backup, const char *path)
 out:
 	sqlite3_close(src);
 	sqlite3_close(dst);
+	if (rc != 0 && created)
+		remove_created(path);
 	return rc;
 }

@@ -3,7 +3,8 @@
  * by FAULT_FILE ("write 3"), and the Nth call of that kind from then on
  * fails, once:
  *   write   write/pwrite/writev on a regular file: EIO (the database, its
- *           WAL, the keys file; never a socket: the answer must get out)
+ *           WAL, the keys file; never a socket: the answer must get out,
+ *           nor stdout or stderr: the log)
  *   fsync   fsync/fdatasync: EIO
  *   alloc   malloc/calloc/realloc called from SQLite, jansson, libqrencode
  *           or libpng: NULL (libraries that report it; the program's own
@@ -105,12 +106,15 @@ hit(enum kind k, const char *what)
 	return 1;
 }
 
+/* A regular file, and not the log: the server's log lines go to stderr,
+ * which the test sends to a file, and must not take a fault meant for the
+ * database. */
 static int
 regular(int fd)
 {
 	struct stat st;
 
-	return fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	return fd > STDERR_FILENO && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 ssize_t

@@ -10,6 +10,7 @@
 
 usage: test_edge.py BINARY"""
 import gzip
+import http.client
 import os
 import re
 import sqlite3
@@ -56,10 +57,27 @@ def verify_as(c, code, forwarded):
     return c.request("GET", "/v/%s.json" % code, headers=h).status
 
 
-def logged_address(s, c, code, forwarded):
+def verify_raw(port, code, lines, source="127.0.0.1"):
+    """A verification from `source`, with each of `lines` as its own
+    X-Forwarded-For header line."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30,
+                                      source_address=(source, 0))
+    conn.putrequest("GET", "/v/%s.json" % code)
+    for line in lines:
+        conn.putheader("X-Forwarded-For", line)
+    conn.endheaders()
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def logged_address(s, c, code, forwarded, send=None):
     """The address the server logged for one verification."""
     before = s.log_text().count("giamkhao: verify ")
-    verify_as(c, code, forwarded)
+    if send is not None:
+        send()
+    else:
+        verify_as(c, code, forwarded)
     for _ in range(50):
         lines = re.findall(r"giamkhao: verify (\S+) ", s.log_text())
         if len(lines) > before:
@@ -84,6 +102,17 @@ def check_proxy(t, binary, db, code):
             got = logged_address(s, c, code, fwd)
             t.check("behind the proxy, X-Forwarded-For %r is client %s"
                     % (fwd, want), got == want, got)
+        t.check("the server says whose X-Forwarded-For it trusts",
+                "trusting X-Forwarded-For from 127.0.0.1" in s.log_text())
+        got = logged_address(s, c, code, None, lambda: verify_raw(
+            s.port, code, ["203.0.113.66", "198.51.100.12"]))
+        t.check("two X-Forwarded-For lines (the client's, then the"
+                " proxy's): the last line's address", got == "198.51.100.12",
+                got)
+        got = logged_address(s, c, code, None, lambda: verify_raw(
+            s.port, code, ["198.51.100.13"], source="127.0.0.2"))
+        t.check("X-Forwarded-For from an address that is not the proxy:"
+                " not believed", got == "127.0.0.2", got)
         # the limit counts each forwarded client on its own
         ok = all(verify_as(c, code, "192.0.2.%d" % i) == 200
                  for i in range(1, 41))
@@ -112,11 +141,12 @@ def check_no_proxy(t, binary, db, code):
                 " not escape the limit", got[30] == 429, got[-3:])
     finally:
         s.cleanup()
-    r = subprocess.run([binary, "serve", "--db", db, "--proxy", "proxy.lan"],
-                       capture_output=True, text=True, timeout=20)
-    t.check("--proxy that is not an IP address: exit 2, named",
-            r.returncode == 2 and "--proxy proxy.lan" in r.stderr,
-            (r.returncode, r.stderr))
+    for bad in ("proxy.lan", "::1", "10.0.0.256"):
+        r = subprocess.run([binary, "serve", "--db", db, "--proxy", bad],
+                           capture_output=True, text=True, timeout=20)
+        t.check("--proxy %s (not an IPv4 address): exit 2, named" % bad,
+                r.returncode == 2 and "--proxy %s" % bad in r.stderr,
+                (r.returncode, r.stderr))
 
 
 def check_gzip(t, binary, db):
@@ -152,6 +182,7 @@ def check_gzip(t, binary, db):
         r = c.request("GET", "/login", headers={"Accept-Encoding": "gzip"})
         t.check("a page is never gzipped (no-store, no encoding)",
                 r.status == 200 and r.header("Content-Encoding") is None and
+                r.header("Cache-Control") == "no-store" and
                 "<html" in r.text, r.headers)
         r = c.request("GET", "/static/nothing.css",
                       headers={"Accept-Encoding": "gzip"})

@@ -86,7 +86,8 @@ help:
 	@echo "make format       clang-format the sources; make format-check checks"
 	@echo "make check-deps   enforce design.md's include rules"
 	@echo "make bench        benchmarks: scoring core vs SQLite, sheet saves vs fsync,"
-	@echo "                  certificates vs reportlab"
+	@echo "                  certificates vs reportlab, load and abuse vs a bare"
+	@echo "                  libmicrohttpd server; ends with one table"
 	@echo "make fuzz         run each fuzz target (FUZZ_SECONDS=60)"
 
 # The browser test also needs npm (Debian's nodejs lacks it, NodeSource's

@@ -45,7 +45,8 @@ sys.path.insert(0, HERE)
 import sheets  # noqa: E402
 import record  # noqa: E402
 
-SINGLE_SECONDS = 10
+SINGLE_SECONDS = 6
+ROUNDS = 5
 SLOW = 200
 DRAFTS = {"single": 100000, "mixed": 250000, "slow": 250000}
 
@@ -187,15 +188,37 @@ def stop(proc):
     return proc.wait(timeout=60)
 
 
-def hello_rate(hello, work):
+def start_hello(hello):
     port = sheets.free_port()
     proc = subprocess.Popen([hello, str(port)], stdout=subprocess.DEVNULL)
-    try:
-        wait_port(port, proc)
-        return wrk_one(work, "hello", LUA_PATHS % ('"/"', '""'), port,
-                       SINGLE_SECONDS)
-    finally:
-        stop(proc)
+    wait_port(port, proc)
+    return proc, port
+
+
+def compared(work, hello_port, port, scripts):
+    """The hello server and each of `scripts` on ours, one after another,
+    ROUNDS times over (this VM's speed drifts by a fifth within minutes):
+    per path its median rate and the median of its per-round ratios to
+    the hello server's rate in the same round."""
+    rounds = []
+    for i in range(ROUNDS):
+        got = {"hello": wrk_one(work, "hello", LUA_PATHS % ('"/"', '""'),
+                                hello_port, SINGLE_SECONDS)}
+        for name, script in scripts:
+            got[name] = wrk_one(work, "single-" + name, script, port,
+                                SINGLE_SECONDS)
+        rounds.append(got)
+    out = {}
+    for name in rounds[0]:
+        r = dict(rounds[len(rounds) // 2][name])
+        r["rate"] = statistics.median(g[name]["rate"] for g in rounds)
+        r["ratio"] = statistics.median(g[name]["rate"] / g["hello"]["rate"]
+                                       for g in rounds)
+        r["rounds"] = [g[name]["rate"] for g in rounds]
+        r["bad"] = sum(g[name]["bad"] for g in rounds)
+        r["errors"] = sum(g[name]["errors"] for g in rounds)
+        out[name] = r
+    return out
 
 
 def startup_ms(binary, db, work):
@@ -351,8 +374,8 @@ def main(argv):
     os.makedirs(work)
     db, drafts, version, crit, codes, forms, public = prepare(binary, work)
     fig = {"seconds": seconds, "connections": 64, "slow": SLOW}
-    fig["hello"] = hello_rate(hello, work)
     fig["startup_ms"] = startup_ms(binary, db, work)
+    hello_proc, hello_port = start_hello(hello)
     srv, port, _ = start(binary, db, work, "server",
                          ("--proxy", "127.0.0.1"))
     failures = []
@@ -378,14 +401,16 @@ def main(argv):
             return [("form", form), ("draft", draft(kind)),
                     ("verify", verify), ("results", results)]
 
-        single = {}
-        for name, script in (("verify", verify),
-                             # as a browser asks: gzip taken
-                             ("static", LUA_STATIC % ("/static/app.css",
-                                                      "gzip, deflate, br")),
-                             ("static-plain", LUA_STATIC % (
-                                 "/static/app.css", "identity")),
-                             ("results", results), ("form", form),
+        single = compared(work, hello_port, port, (
+            ("verify", verify),
+            # as a browser asks: gzip taken
+            ("static", LUA_STATIC % ("/static/app.css",
+                                     "gzip, deflate, br")),
+            ("static-plain", LUA_STATIC % ("/static/app.css",
+                                           "identity"))))
+        stop(hello_proc)
+        fig["hello"] = single.pop("hello")
+        for name, script in (("results", results), ("form", form),
                              ("draft", draft("single"))):
             single[name] = wrk_one(work, "single-" + name, script, port,
                                    SINGLE_SECONDS)
@@ -431,6 +456,8 @@ def main(argv):
             failures.append("restore")
     finally:
         stop(srv)
+        if hello_proc.poll() is None:
+            stop(hello_proc)
     for run in ("single", "mixed", "slow_run"):
         for kind, r in fig[run].items():
             if r["bad"] or r["errors"]:
@@ -452,10 +479,13 @@ def main(argv):
 
 def report(fig):
     h = fig["hello"]["rate"]
-    print("hello server: %.0f requests/s" % h)
+    print("hello server: %.0f requests/s (median; rounds %s)"
+          % (h, ", ".join("%.0f" % x for x in fig["hello"]["rounds"])))
     for k, r in fig["single"].items():
-        print("single %-8s %8.0f requests/s (%.2f of hello), p50 %.2f ms,"
-              " p99 %.2f ms" % (k, r["rate"], r["rate"] / h,
+        print("single %-8s %8.0f requests/s (%.2f of hello%s), p50 %.2f ms,"
+              " p99 %.2f ms" % (k, r["rate"], r.get("ratio", r["rate"] / h),
+                                ", median of %d rounds" % len(r["rounds"])
+                                if "rounds" in r else "",
                                 r["p50_us"] / 1000, r["p99_us"] / 1000))
     for run in ("mixed", "slow_run"):
         total = sum(r["rate"] for r in fig[run].values())

@@ -42,14 +42,16 @@ def rows():
     if load:
         h = load["hello"]["rate"]
         hello = "bare libmicrohttpd hello: %.0f req/s" % h
+        # each ratio is the median of the rounds' ratios (load.py)
         for kind, name, target in (
                 ("verify", "verification page GET /v/CODE (signatures cached)",
                  0.5),
                 ("static", "page from memory (app.css, gzip)", 0.8),
                 ("static-plain", "page from memory (app.css, 14 KB plain)",
                  None)):
-            r = load["single"][kind]["rate"]
-            out.append((name, "%.0f req/s" % r, hello, r / h, target))
+            r = load["single"][kind]
+            out.append((name, "%.0f req/s" % r["rate"], hello, r["ratio"],
+                        target))
     sheets = record.load("sheets")
     if sheets:
         out.append(("sheet submission over HTTP, 64 connections",

@@ -108,6 +108,7 @@ cmd_serve(int argc, char **argv)
 	app.prints = print_jobs_new();
 	app.sigs = sig_cache_new();
 	rc = http_serve(&app, listen != NULL ? listen : DEFAULT_LISTEN);
+	respond_cache_free();
 	print_jobs_free(app.prints);
 	sig_cache_free(app.sigs);
 	keys_free(app.keys);

@@ -1,6 +1,7 @@
 /* response.c: building and queuing responses, with the security headers
  * every response carries. */
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -131,12 +132,90 @@ add_headers(struct req *r, struct MHD_Response *resp)
 		                        r->cookies[i]);
 }
 
+/*
+ * Responses for the files compiled in, made once and queued again and
+ * again (libmicrohttpd counts a response's references): making the
+ * response and its eight headers anew was most of what a static file cost
+ * beyond the bare server. Found by the body's address (the gzip form is
+ * another); entries below `nfixed` are complete before it counts them.
+ */
+#define FIXED_MAX 32
+static struct {
+	const void *body;
+	struct MHD_Response *resp;
+} fixed_cache[FIXED_MAX];
+static atomic_size_t nfixed;
+static pthread_mutex_t fixed_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct MHD_Response *
+fixed_find(const void *body, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fixed_cache[i].body == body)
+			return fixed_cache[i].resp;
+	return NULL;
+}
+
+/* The request's file as a response kept for every later request, or NULL
+ * (then it is made for this request alone). */
+static struct MHD_Response *
+fixed_response(struct req *r)
+{
+	struct MHD_Response *resp = fixed_find(
+	    r->fixed, atomic_load_explicit(&nfixed, memory_order_acquire));
+	size_t n;
+
+	if (resp != NULL)
+		return resp;
+	pthread_mutex_lock(&fixed_lock);
+	n = atomic_load_explicit(&nfixed, memory_order_relaxed);
+	resp = fixed_find(r->fixed, n);
+	if (resp == NULL && n < FIXED_MAX) {
+		resp = MHD_create_response_from_buffer(
+		    r->fixed_len, (void *)(uintptr_t)r->fixed,
+		    MHD_RESPMEM_PERSISTENT);
+		if (resp != NULL) {
+			add_headers(r, resp);
+			fixed_cache[n].body = r->fixed;
+			fixed_cache[n].resp = resp;
+			atomic_store_explicit(&nfixed, n + 1,
+			                      memory_order_release);
+		}
+	}
+	pthread_mutex_unlock(&fixed_lock);
+	return resp;
+}
+
+/* Only a plain 200 with nothing of its own (no cookie, no redirect). */
+static bool
+fixed_shared(const struct req *r)
+{
+	return r->fixed != NULL && r->out.len == 0 && !r->out.overflow &&
+	       r->status == 200 && r->ncookies == 0 && r->location[0] == '\0' &&
+	       r->disposition[0] == '\0' && !r->frame_self;
+}
+
+void
+respond_cache_free(void)
+{
+	size_t n = atomic_load(&nfixed);
+
+	for (size_t i = 0; i < n; i++)
+		MHD_destroy_response(fixed_cache[i].resp);
+	atomic_store(&nfixed, 0);
+}
+
 enum MHD_Result
 respond_queue(struct req *r)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result rc;
 
+	if (fixed_shared(r)) {
+		resp = fixed_response(r);
+		if (resp != NULL) /* the cache keeps its reference */
+			return MHD_queue_response(r->conn, MHD_HTTP_OK, resp);
+	}
 	if (r->out.overflow)
 		respond_error(r, 500);
 	if (r->out.len == 0 && r->fixed != NULL) {

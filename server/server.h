@@ -355,6 +355,8 @@ void respond_redirect(struct req *r, const char *path);
 void respond_cookie(struct req *r, const char *cookie);
 /* Queues the response on the connection with the security headers. */
 enum MHD_Result respond_queue(struct req *r);
+/* Frees the responses kept for the files compiled in (at the end). */
+void respond_cache_free(void);
 
 /* ---- Sessions and login (session.c) ------------------------------------ */
 

@@ -147,6 +147,14 @@ static struct {
 static atomic_size_t nfixed;
 static pthread_mutex_t fixed_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* A response pointing at the request's file compiled in (never copied). */
+static struct MHD_Response *
+fixed_body(const struct req *r)
+{
+	return MHD_create_response_from_buffer(
+	    r->fixed_len, (void *)(uintptr_t)r->fixed, MHD_RESPMEM_PERSISTENT);
+}
+
 static struct MHD_Response *
 fixed_find(const void *body, size_t n)
 {
@@ -171,9 +179,7 @@ fixed_response(struct req *r)
 	n = atomic_load_explicit(&nfixed, memory_order_relaxed);
 	resp = fixed_find(r->fixed, n);
 	if (resp == NULL && n < FIXED_MAX) {
-		resp = MHD_create_response_from_buffer(
-		    r->fixed_len, (void *)(uintptr_t)r->fixed,
-		    MHD_RESPMEM_PERSISTENT);
+		resp = fixed_body(r);
 		if (resp != NULL) {
 			add_headers(r, resp);
 			fixed_cache[n].body = r->fixed;
@@ -219,10 +225,7 @@ respond_queue(struct req *r)
 	if (r->out.overflow)
 		respond_error(r, 500);
 	if (r->out.len == 0 && r->fixed != NULL) {
-		/* a file compiled in: pointed at, never copied */
-		resp = MHD_create_response_from_buffer(
-		    r->fixed_len, (void *)(uintptr_t)r->fixed,
-		    MHD_RESPMEM_PERSISTENT);
+		resp = fixed_body(r);
 	} else {
 		size_t len;
 		/* the page's buffer is handed over, not copied again (an

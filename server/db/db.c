@@ -16,8 +16,6 @@ static const char writer_pragmas[] = "PRAGMA journal_mode = WAL;"
 static const char reader_pragmas[] = "PRAGMA synchronous = FULL;"
                                      "PRAGMA foreign_keys = ON;";
 
-#define BUSY_TIMEOUT_MS 5000
-
 int
 db_log_error(sqlite3 *c, const char *what)
 {
@@ -349,22 +347,19 @@ column_copy(sqlite3_stmt *st, int i, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* Sets a connection's file to a rollback journal; whether it now is one
- * (the pragma answers the mode it is left in, with SQLITE_OK either way). */
-static bool
-journal_delete(sqlite3 *c)
+bool
+db_answers(sqlite3 *c, const char *sql, const char *want)
 {
 	sqlite3_stmt *st = NULL;
-	bool ok;
+	bool same = false;
 
-	if (sqlite3_prepare_v2(c, "PRAGMA journal_mode = DELETE", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return false;
-	ok = sqlite3_step(st) == SQLITE_ROW &&
-	     sqlite3_column_text(st, 0) != NULL &&
-	     strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
+	if (sqlite3_prepare_v2(c, sql, -1, &st, NULL) == SQLITE_OK &&
+	    db_step(st) == SQLITE_ROW)
+		same =
+		    sqlite3_column_text(st, 0) != NULL &&
+		    strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
 	sqlite3_finalize(st);
-	return ok;
+	return same;
 }
 
 int
@@ -394,7 +389,9 @@ db_backup(struct db *db, const char *path)
 	/* the copy is one self-contained file: a WAL database (as the
 	 * original is) leaves -wal and -shm files beside it when opened,
 	 * and cannot be opened at all from read-only media without them */
-	if (rc == 0 && !journal_delete(dst))
+	/* the pragma answers the mode it is left in, SQLITE_OK either way */
+	if (rc == 0 &&
+	    !db_answers(dst, "PRAGMA journal_mode = DELETE", "delete"))
 		rc = db_log_error(dst, "making the copy one file");
 out:
 	sqlite3_close(dst);

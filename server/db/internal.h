@@ -64,6 +64,11 @@ struct db_read {
 /* schema.c */
 int schema_migrate(sqlite3 *c);
 
+/* Every connection waits this long for another's lock (design.md). */
+#define BUSY_TIMEOUT_MS 5000
+
+/* db.c: does the one-value `sql` (a pragma, a query) answer `want`? */
+bool db_answers(sqlite3 *c, const char *sql, const char *want);
 /* db.c: logs the connection's last error with context; returns -1. */
 int db_log_error(sqlite3 *c, const char *what);
 /* Resets every prepared statement of a connection (before a COMMIT). */

@@ -6,8 +6,6 @@
 
 #include "internal.h"
 
-#define BUSY_TIMEOUT_MS 5000
-
 /* What a file holds, counted for a summary. Run once on a file of any
  * schema version (a table may not be there yet), so not among the cached
  * statements of stmts.c, which assume the current schema. */
@@ -122,20 +120,13 @@ check_contents(const char *path, struct db_file_info *info)
 {
 	struct db *db = db_open_readonly(path);
 	struct db_read *rd;
-	sqlite3_stmt *st = NULL;
-	const char *mode;
 	int64_t bad;
 
 	if (db == NULL)
 		return -1;
 	bad = db_audit_verify(db, &info->audit_rows);
 	rd = db_read_begin(db);
-	if (one_value(rd->conn->handle, "PRAGMA journal_mode", &st) ==
-	    SQLITE_ROW) {
-		mode = (const char *)sqlite3_column_text(st, 0);
-		info->wal = mode != NULL && strcmp(mode, "wal") == 0;
-	}
-	sqlite3_finalize(st);
+	info->wal = db_answers(rd->conn->handle, "PRAGMA journal_mode", "wal");
 	info->editions = count_of(rd->conn->handle, count_sql[COUNT_EDITIONS]);
 	info->entries = count_of(rd->conn->handle, count_sql[COUNT_ENTRIES]);
 	info->certs = count_of(rd->conn->handle, count_sql[COUNT_CERTS]);

@@ -22,13 +22,12 @@ import os
 import re
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "integration"))
-from harness import Client, Server, Suite, free_port  # noqa: E402
+from harness import Client, Server, Suite  # noqa: E402
 
 KINDS = ("write", "fsync", "alloc")
 
@@ -43,32 +42,18 @@ class FaultServer(Server):
         self.fault_file = os.path.join(self.dir, "fault")
 
     def start(self):
-        import socket
-        self.port = free_port()
-        self.log = open(os.path.join(self.dir, "server.log"), "a")
         env = dict(os.environ, LD_PRELOAD=self.shim,
                    FAULT_FILE=self.fault_file)
-        cmd = [self.binary, "serve", "--db", self.db, "--listen",
-               "127.0.0.1:%d" % self.port]
-        if self.valgrind:
-            # leaks found at exit fail it (exit 99); "possibly lost"
-            # blocks are the threads' own and are not counted
-            cmd = ["valgrind", "--leak-check=full", "--error-exitcode=99",
-                   "--soname-synonyms=somalloc=nouserintercepts",
-                   "--errors-for-leak-kinds=definite,indirect",
-                   "--show-leak-kinds=definite,indirect",
-                   "--log-file=" + os.path.join(self.dir, "valgrind.log"),
-                   *cmd]
-        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=self.log,
-                                     env=env)
-        for _ in range(3000 if self.valgrind else 200):
-            try:
-                socket.create_connection(("127.0.0.1", self.port),
-                                         0.1).close()
-                return self
-            except OSError:
-                time.sleep(0.02)
-        raise RuntimeError("server did not start")
+        if not self.valgrind:
+            return super().start(env=env)
+        # leaks found at exit fail it (exit 99); "possibly lost" blocks
+        # are the threads' own and are not counted
+        return super().start(env=env, tries=3000, wrap=(
+            "valgrind", "--leak-check=full", "--error-exitcode=99",
+            "--soname-synonyms=somalloc=nouserintercepts",
+            "--errors-for-leak-kinds=definite,indirect",
+            "--show-leak-kinds=definite,indirect",
+            "--log-file=" + os.path.join(self.dir, "valgrind.log")))
 
     def arm(self, kind, n):
         before = self.armed()

@@ -43,13 +43,17 @@ class Server:
                      stdin=PASSWORD + "\n")
         assert r.returncode == 0, r.stderr
 
-    def start(self):
+    def start(self, extra=(), env=None, wrap=(), tries=200):
+        """Serves on a free port: `extra` options after the command,
+        `wrap` before it (valgrind), `env` for the process; waits up to
+        `tries` times 0.1 s for it to accept."""
         self.port = free_port()
         self.log = open(os.path.join(self.dir, "server.log"), "a")
         self.proc = subprocess.Popen(
-            [self.binary, "serve", "--db", self.db, "--listen",
-             "127.0.0.1:%d" % self.port], stdout=self.log, stderr=self.log)
-        for _ in range(200):
+            [*wrap, self.binary, "serve", "--db", self.db, "--listen",
+             "127.0.0.1:%d" % self.port, *extra], stdout=self.log,
+            stderr=self.log, env=env)
+        for _ in range(tries):
             try:
                 socket.create_connection(("127.0.0.1", self.port), 0.1).close()
                 return self

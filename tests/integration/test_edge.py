@@ -19,7 +19,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Suite, free_port  # noqa: E402
+from harness import Client, Server, Suite  # noqa: E402
 
 
 class ProxiedServer(Server):
@@ -30,21 +30,7 @@ class ProxiedServer(Server):
         self.extra = extra
 
     def start(self):
-        import socket
-        self.port = free_port()
-        self.log = open(os.path.join(self.dir, "server.log"), "a")
-        self.proc = subprocess.Popen(
-            [self.binary, "serve", "--db", self.db, "--listen",
-             "127.0.0.1:%d" % self.port, *self.extra], stdout=self.log,
-            stderr=self.log)
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", self.port),
-                                         0.1).close()
-                return self
-            except OSError:
-                time.sleep(0.02)
-        raise RuntimeError("server did not start")
+        return super().start(extra=self.extra)
 
     def log_text(self):
         self.log.flush()
